@@ -1,0 +1,71 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// A problem at one place of the dataset file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a path into the JSON document: `charts[1].views[0].series[2].points[0].value`.
+    pub path: String,
+    /// What is wrong and what is expected.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Everything that can go wrong between a dataset file and pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The file is not JSON, or a field has the wrong JSON type.
+    Syntax(Problem),
+    /// The JSON is well formed but breaks the rules of the format; every problem found.
+    Invalid(Vec<Problem>),
+    /// An option given by the page or an embed (chart, view, scale, currency, language,
+    /// series) that does not exist.
+    UnknownOption {
+        /// Which option.
+        option: &'static str,
+        /// The value given.
+        value: String,
+        /// The accepted values.
+        expected: Vec<String>,
+    },
+    /// The drawing backend failed.
+    Draw(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Syntax(problem) => write!(f, "the dataset is not valid JSON for this format: {problem}"),
+            Error::Invalid(problems) => {
+                let count = problems.len();
+                write!(f, "the dataset has {count} problem{}:", if count == 1 { "" } else { "s" })?;
+                for problem in problems {
+                    write!(f, "\n- {problem}")?;
+                }
+                Ok(())
+            }
+            Error::UnknownOption { option, value, expected } => {
+                write!(f, "unknown {option} \"{value}\"; expected one of: {}", expected.join(", "))
+            }
+            Error::Draw(message) => write!(f, "drawing failed: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>> for Error {
+    fn from(error: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
+        Error::Draw(error.to_string())
+    }
+}

@@ -1,0 +1,328 @@
+//! What one chart shows in one state, resolved to display values and strings.
+//!
+//! [`Figure::build`] does every conversion and formatting; [`crate::render`] then only
+//! places and draws. The page's legend, notes and source list come from the same
+//! figure, so the canvas and the HTML around it cannot disagree.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::format::{self, Digits};
+use crate::i18n::{Lang, Ui};
+use crate::model::{Basis, Dataset, Deal, Measure, Point, Scale, ViewKind};
+use crate::money::{convert, Currency};
+use crate::state::ViewState;
+
+/// Colour as red, green, blue.
+pub type Rgb = (u8, u8, u8);
+
+/// How a value is drawn, so that the reader can tell how solid it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// Announced by the company or publisher: solid.
+    Official,
+    /// Reported by the press: light with an outline (hollow marker).
+    PressReported,
+    /// Price of a sale of existing shares: hatched bar, diamond marker.
+    Secondary,
+    /// Reported secondary sale: hatched bar, hollow diamond.
+    PressReportedSecondary,
+    /// A regional total overlapping other bars: outline only.
+    Aggregate,
+}
+
+impl Mark {
+    fn of(point: &Point, aggregate: bool) -> Mark {
+        let press = point.basis == Some(Basis::PressReported);
+        match (aggregate, point.deal == Some(Deal::Secondary), press) {
+            (true, _, _) => Mark::Aggregate,
+            (false, true, true) => Mark::PressReportedSecondary,
+            (false, true, false) => Mark::Secondary,
+            (false, false, true) => Mark::PressReported,
+            (false, false, false) => Mark::Official,
+        }
+    }
+
+    /// Whether the figure came from the press rather than from the company.
+    pub fn is_press_reported(self) -> bool {
+        matches!(self, Mark::PressReported | Mark::PressReportedSecondary)
+    }
+
+    /// Whether the figure is the price of a secondary sale.
+    pub fn is_secondary(self) -> bool {
+        matches!(self, Mark::Secondary | Mark::PressReportedSecondary)
+    }
+}
+
+/// One drawn value: a bar, or a point of a timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Index of its series in the view.
+    pub series: usize,
+    /// Label of its series.
+    pub label: String,
+    /// Value in the display currency (or the count).
+    pub value: f64,
+    /// The value as text, with the source figure when converted: `≈157 Md€ (183 Md$)`.
+    pub value_text: String,
+    /// Date the figure refers to.
+    pub date: Date,
+    /// How to draw it.
+    pub mark: Mark,
+    /// Colour of its series.
+    pub color: Rgb,
+    /// Index of its source in the dataset.
+    pub source: usize,
+    /// The split of the amount, as text: `EuroHPC (UE) 250 M€ · …`.
+    pub parts: Option<String>,
+}
+
+/// A panel of bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// Heading (the group label); empty when the view has a single panel.
+    pub heading: String,
+    /// Bars, top to bottom.
+    pub bars: Vec<Item>,
+}
+
+/// A line of a timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Series label.
+    pub label: String,
+    /// Colour.
+    pub color: Rgb,
+    /// Points in date order.
+    pub points: Vec<Item>,
+}
+
+/// A legend entry, for the page's show/hide buttons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// Series key.
+    pub key: String,
+    /// Label.
+    pub label: String,
+    /// Colour.
+    pub color: Rgb,
+    /// Drawn or hidden.
+    pub visible: bool,
+}
+
+/// Everything one state of one chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Chart title.
+    pub title: String,
+    /// View subtitle.
+    pub subtitle: String,
+    /// Value axis label.
+    pub axis_label: String,
+    /// Bars or timeline.
+    pub kind: ViewKind,
+    /// Counts or money.
+    pub measure: Measure,
+    /// Scale.
+    pub scale: Scale,
+    /// Display currency.
+    pub currency: Currency,
+    /// Language.
+    pub lang: Lang,
+    /// Bar panels (bar views).
+    pub panels: Vec<Panel>,
+    /// Lines (timelines).
+    pub lines: Vec<Line>,
+    /// Legend.
+    pub legend: Vec<LegendEntry>,
+    /// The marks used, for the key under the plot.
+    pub marks: Vec<Mark>,
+    /// Notes for the page.
+    pub notes: Vec<String>,
+    /// One line per exchange rate used: `€1 = $1.1744 (Sep 9, 2025)`.
+    pub rates: Vec<String>,
+    /// Indices of the dataset sources behind what is drawn, in first-use order.
+    pub sources: Vec<usize>,
+}
+
+impl Figure {
+    /// Resolves `state` against `dataset`.
+    pub fn build(dataset: &Dataset, state: &ViewState) -> Result<Figure, Error> {
+        let (chart, view) = state.resolve(dataset)?;
+        let lang = state.lang;
+        let mut figure = Figure {
+            title: chart.title.get(lang).to_owned(),
+            subtitle: view.title.get(lang).to_owned(),
+            axis_label: view.axis.get(lang).to_owned(),
+            kind: view.kind,
+            measure: view.measure,
+            scale: state.scale,
+            currency: state.currency,
+            lang,
+            panels: Vec::new(),
+            lines: Vec::new(),
+            legend: view
+                .series
+                .iter()
+                .map(|s| LegendEntry {
+                    key: s.key.clone(),
+                    label: s.label.get(lang).to_owned(),
+                    color: s.color,
+                    visible: state.is_visible(&s.key),
+                })
+                .collect(),
+            marks: Vec::new(),
+            notes: view.notes.iter().map(|n| n.get(lang).to_owned()).collect(),
+            rates: Vec::new(),
+            sources: Vec::new(),
+        };
+        let mut rates_used: Vec<usize> = Vec::new();
+        let mut items_of = |series_index: usize, point: &Point| -> Item {
+            let series = &view.series[series_index];
+            let item = resolve_item(dataset, state, series_index, &series.label, series.color, series.aggregate, point);
+            if let (Some(from), Some(rate)) = (point.currency, point.rate) {
+                if from != state.currency && !rates_used.contains(&rate) {
+                    rates_used.push(rate);
+                }
+            }
+            item
+        };
+        match view.kind {
+            ViewKind::Bars => {
+                for (group_index, group) in view.groups.iter().enumerate() {
+                    let bars: Vec<Item> = view
+                        .series
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| state.is_visible(&s.key))
+                        .flat_map(|(i, s)| s.points.iter().filter(|p| p.group == Some(group_index)).map(move |p| (i, p)))
+                        .map(|(i, p)| items_of(i, p))
+                        .collect();
+                    if !bars.is_empty() {
+                        let heading = if view.groups.len() > 1 { group.label.get(lang).to_owned() } else { String::new() };
+                        figure.panels.push(Panel { heading, bars });
+                    }
+                }
+            }
+            ViewKind::Timeline => {
+                for (index, series) in view.series.iter().enumerate().filter(|(_, s)| state.is_visible(&s.key)) {
+                    let points = series.points.iter().map(|p| items_of(index, p)).collect();
+                    figure.lines.push(Line { label: series.label.get(lang).to_owned(), color: series.color, points });
+                }
+            }
+        }
+        rates_used.sort_by_key(|&r| dataset.rates[r].date);
+        for &index in &rates_used {
+            let rate = &dataset.rates[index];
+            let when = format::date(rate.date, lang);
+            let kind = match (rate.kind, lang) {
+                (crate::money::RateKind::Daily, _) => String::new(),
+                (crate::money::RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
+                (crate::money::RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
+                (crate::money::RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
+                (crate::money::RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
+            };
+            figure.rates.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
+        }
+        let items: Vec<&Item> =
+            figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
+        for item in &items {
+            if !figure.marks.contains(&item.mark) {
+                figure.marks.push(item.mark);
+            }
+        }
+        let mut sources: Vec<usize> = Vec::new();
+        let part_sources = view
+            .series
+            .iter()
+            .filter(|s| state.is_visible(&s.key))
+            .flat_map(|s| &s.points)
+            .flat_map(|p| p.parts.iter().map(|part| part.source));
+        let rate_sources = rates_used.iter().map(|&r| dataset.rates[r].source);
+        for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+        figure.sources = sources;
+        Ok(figure)
+    }
+
+    /// Every drawn item, bars then points.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.panels.iter().flat_map(|p| &p.bars).chain(self.lines.iter().flat_map(|l| &l.points))
+    }
+
+    /// Whether nothing is drawn (every series hidden).
+    pub fn is_empty(&self) -> bool {
+        self.items().next().is_none()
+    }
+
+    /// The short source line drawn under the plot: `Source: Stanford HAI (Apr 2025)`.
+    pub fn source_line(&self, dataset: &Dataset) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for &index in &self.sources {
+            let source = &dataset.sources[index];
+            let text = format!("{} ({})", source.publisher, format::date(source.date, self.lang));
+            if !parts.contains(&text) {
+                parts.push(text);
+            }
+        }
+        let prefix = if parts.len() > 1 { Ui::Sources } else { Ui::Source };
+        format!("{} {}", prefix.get(self.lang), parts.join(" ; "))
+    }
+}
+
+fn resolve_item(
+    dataset: &Dataset,
+    state: &ViewState,
+    series: usize,
+    label: &crate::i18n::Text,
+    color: Rgb,
+    aggregate: bool,
+    point: &Point,
+) -> Item {
+    let lang = state.lang;
+    let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
+    let rate = point.rate.map(|r| &dataset.rates[r]);
+    let (value, value_text) = match (point.currency, rate) {
+        (Some(from), Some(rate)) if from != state.currency => {
+            let converted = convert(point.value, from, state.currency, rate);
+            let text = format!(
+                "≈{} ({})",
+                shown(converted, Digits::Computed, state.currency),
+                shown(point.value, Digits::Source, from)
+            );
+            (converted, text)
+        }
+        (Some(from), _) => (point.value, shown(point.value, Digits::Source, from)),
+        (None, _) => (point.value, format::number(point.value, Digits::Source, lang)),
+    };
+    let parts = (!point.parts.is_empty()).then(|| {
+        point
+            .parts
+            .iter()
+            .map(|part| {
+                let amount = match (point.currency, rate) {
+                    (Some(from), Some(rate)) if from != state.currency => {
+                        format!("≈{}", shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency))
+                    }
+                    (Some(from), _) => shown(part.value, Digits::Source, from),
+                    (None, _) => format::number(part.value, Digits::Source, lang),
+                };
+                format!("{} {amount}", part.label.get(lang))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    Item {
+        series,
+        label: label.get(lang).to_owned(),
+        value,
+        value_text,
+        date: point.date,
+        mark: Mark::of(point, aggregate),
+        color,
+        source: point.source,
+        parts,
+    }
+}

@@ -1,0 +1,154 @@
+//! Numbers, amounts and dates as a French or English reader expects them.
+//!
+//! Chosen forms (documented in README.md):
+//! - English: `€11.7B`, `$183B`, `€500M`, `1,000`, `Sep 9, 2025`.
+//! - French: `11,7 Md€`, `183 Md$`, `500 M€`, `1 000`, `9 sept. 2025`, with a no-break
+//!   space (U+00A0) before the unit and a narrow no-break space (U+202F) between
+//!   thousands.
+
+use crate::date::Date;
+use crate::i18n::Lang;
+use crate::money::Currency;
+
+/// How many digits to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    /// A figure as its source gives it: up to two decimals, trailing zeros dropped.
+    Source,
+    /// A computed figure (a conversion): three significant digits.
+    Computed,
+}
+
+const NO_BREAK_SPACE: char = '\u{a0}';
+const NARROW_NO_BREAK_SPACE: char = '\u{202f}';
+
+/// Formats a plain number.
+pub fn number(value: f64, digits: Digits, lang: Lang) -> String {
+    let decimals = match digits {
+        Digits::Source => 2,
+        Digits::Computed => significant_decimals(value, 3),
+    };
+    let text = format!("{:.*}", decimals, value.abs());
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let (group, point) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Fr => (NARROW_NO_BREAK_SPACE, ','),
+    };
+    let mut out = String::new();
+    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('−');
+    }
+    let len = whole.len();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(fraction);
+    }
+    out
+}
+
+fn significant_decimals(value: f64, significant: i32) -> usize {
+    if value == 0.0 || !value.is_finite() {
+        return 0;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    (significant - 1 - magnitude).clamp(0, 6) as usize
+}
+
+/// Formats an amount given in billions: millions below one billion.
+pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> String {
+    let (amount, big) = if billions.abs() < 1.0 { (billions * 1000.0, false) } else { (billions, true) };
+    let number = number(amount, digits, lang);
+    let symbol = currency.symbol();
+    match lang {
+        Lang::En => format!("{symbol}{number}{}", if big { "B" } else { "M" }),
+        Lang::Fr => format!("{number}{NO_BREAK_SPACE}{}{symbol}", if big { "Md" } else { "M" }),
+    }
+}
+
+/// Formats a date at its own precision.
+pub fn date(date: Date, lang: Lang) -> String {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const FR: [&str; 12] =
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    let year = date.year;
+    let Some(month) = date.month else { return year.to_string() };
+    let index = usize::from(month.clamp(1, 12) - 1);
+    match (lang, date.day) {
+        (Lang::En, None) => format!("{} {year}", EN[index]),
+        (Lang::Fr, None) => format!("{} {year}", FR[index]),
+        (Lang::En, Some(day)) => format!("{} {day}, {year}", EN[index]),
+        (Lang::Fr, Some(day)) => {
+            let day = if day == 1 { "1er".to_owned() } else { day.to_string() };
+            format!("{day} {} {year}", FR[index])
+        }
+    }
+}
+
+/// Formats an exchange rate: `€1 = $1.1744` or `1 € = 1,1744 $`.
+pub fn rate(usd_per_eur: f64, lang: Lang) -> String {
+    let text = format!("{usd_per_eur:.4}");
+    match lang {
+        Lang::En => format!("€1 = ${text}"),
+        Lang::Fr => format!("1{NO_BREAK_SPACE}€ = {}{NO_BREAK_SPACE}$", text.replace('.', ",")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(actual: String, expected: &str) {
+        let actual = actual.replace(NO_BREAK_SPACE, " ").replace(NARROW_NO_BREAK_SPACE, "_");
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn money_in_both_languages() {
+        let cases = [
+            (11.7, Currency::Eur, Digits::Source, "€11.7B", "11,7 Md€"),
+            (183.0, Currency::Usd, Digits::Source, "$183B", "183 Md$"),
+            (500.0, Currency::Usd, Digits::Source, "$500B", "500 Md$"),
+            (0.5, Currency::Eur, Digits::Source, "€500M", "500 M€"),
+            (0.24, Currency::Eur, Digits::Source, "€240M", "240 M€"),
+            (0.105, Currency::Eur, Digits::Source, "€105M", "105 M€"),
+            (109.08, Currency::Usd, Digits::Source, "$109.08B", "109,08 Md$"),
+            (183.0 / 1.1646, Currency::Eur, Digits::Computed, "€157B", "157 Md€"),
+            (11.7 * 1.1744, Currency::Usd, Digits::Computed, "$13.7B", "13,7 Md$"),
+            (0.5 * 1.0469, Currency::Usd, Digits::Computed, "$523M", "523 M$"),
+            (1234.6, Currency::Usd, Digits::Computed, "$1,235B", "1_235 Md$"),
+        ];
+        for (value, currency, digits, en, fr) in cases {
+            check(money(value, currency, digits, Lang::En), en);
+            check(money(value, currency, digits, Lang::Fr), fr);
+        }
+    }
+
+    #[test]
+    fn plain_numbers_group_thousands() {
+        check(number(40.0, Digits::Source, Lang::En), "40");
+        check(number(12345.0, Digits::Source, Lang::En), "12,345");
+        check(number(12345.0, Digits::Source, Lang::Fr), "12_345");
+        check(number(1000.0, Digits::Source, Lang::Fr), "1_000");
+        check(number(1.36, Digits::Source, Lang::Fr), "1,36");
+        check(number(-2.5, Digits::Source, Lang::En), "−2.5");
+    }
+
+    #[test]
+    fn dates_and_rates() {
+        let day = Date::parse("2025-09-09").unwrap();
+        assert_eq!(date(day, Lang::En), "Sep 9, 2025");
+        assert_eq!(date(day, Lang::Fr), "9 sept. 2025");
+        assert_eq!(date(Date::parse("2023-04").unwrap(), Lang::Fr), "avr. 2023");
+        assert_eq!(date(Date::parse("2024-02-01").unwrap(), Lang::Fr), "1er févr. 2024");
+        assert_eq!(date(Date::parse("2024").unwrap(), Lang::En), "2024");
+        check(rate(1.1744, Lang::En), "€1 = $1.1744");
+        check(rate(1.159, Lang::Fr), "1 € = 1,1590 $");
+    }
+}

@@ -1,0 +1,102 @@
+//! The two languages of the product and every fixed piece of interface text.
+
+/// A reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// French: the default of the page.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// Parses `fr` or `en`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language code, as in an HTML `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text in both languages, checked to be non-empty in each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// French.
+    pub fr: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Fixed interface strings, drawn on the canvas or returned to the page.
+#[derive(Debug, Clone, Copy)]
+pub enum Ui {
+    /// Prefix of a source line.
+    Source,
+    /// Prefix of a list of sources.
+    Sources,
+    /// Plural prefix for several rates.
+    RateIntro,
+    /// Said of a converted amount.
+    Converted,
+    /// Said when every series is hidden.
+    NothingShown,
+    /// Log-scale mark next to the axis label.
+    LogScale,
+    /// Basis: announced by the company or publisher.
+    Official,
+    /// Basis: reported by the press.
+    PressReported,
+    /// Deal: sale of existing shares.
+    SecondarySale,
+}
+
+impl Ui {
+    /// The string in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (Ui::Source, Fr) => "Source :",
+            (Ui::Source, En) => "Source:",
+            (Ui::Sources, Fr) => "Sources :",
+            (Ui::Sources, En) => "Sources:",
+            (Ui::RateIntro, Fr) => "Conversion au cours de référence BCE du jour de chaque montant :",
+            (Ui::RateIntro, En) => "Converted at the ECB reference rate of each amount's date:",
+            (Ui::Converted, Fr) => "converti",
+            (Ui::Converted, En) => "converted",
+            (Ui::NothingShown, Fr) => "Toutes les séries sont masquées : cliquez sur la légende pour en afficher.",
+            (Ui::NothingShown, En) => "Every series is hidden: use the legend to show one.",
+            (Ui::LogScale, Fr) => "échelle logarithmique",
+            (Ui::LogScale, En) => "log scale",
+            (Ui::Official, Fr) => "annonce officielle",
+            (Ui::Official, En) => "official announcement",
+            (Ui::PressReported, Fr) => "rapporté par la presse",
+            (Ui::PressReported, En) => "press-reported",
+            (Ui::SecondarySale, Fr) => "cession secondaire",
+            (Ui::SecondarySale, En) => "secondary sale",
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Autonomie: sourced charts of how far Europe trails the United States and China in AI.
+//!
+//! The pipeline is one-way: a dataset file ([`spec`]) is checked into a [`model::Dataset`];
+//! a reader's choices ([`state::ViewState`]) select and convert what to show
+//! ([`figure::Figure`]); [`render`] lays that out and draws it with plotters, on a
+//! canvas in the browser ([`web`], wasm32 only) or to SVG natively.
+//!
+//! ```
+//! use autonomie::{model::Dataset, state::ViewState, figure::Figure, render, text::EstimatedMetrics};
+//! use plotters::prelude::*;
+//! use plotters_svg::SVGBackend;
+//!
+//! let dataset = Dataset::embedded()?;
+//! let mut state = ViewState::new(&dataset, "valuations")?;
+//! state.set_lang("en")?;
+//! let figure = Figure::build(&dataset, &state)?;
+//! let plan = render::plan(&figure, &dataset, 760, 1.0, &EstimatedMetrics);
+//! let mut svg = String::new();
+//! {
+//!     let area = SVGBackend::with_string(&mut svg, (plan.width, plan.height)).into_drawing_area();
+//!     render::render(&area, &plan)?;
+//! }
+//! assert!(svg.contains("Anthropic"));
+//! # Ok::<(), autonomie::error::Error>(())
+//! ```
+
+pub mod date;
+pub mod error;
+pub mod figure;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod money;
+pub mod render;
+pub mod scale;
+pub mod spec;
+pub mod state;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,620 @@
+//! The checked dataset: [`crate::spec`] types turned into typed, cross-referenced values.
+//!
+//! [`Dataset::from_json`] parses and validates in one step. Validation collects every
+//! problem it finds, each with the path of the offending field, instead of stopping at
+//! the first one.
+
+use std::collections::HashSet;
+
+use crate::date::Date;
+use crate::error::{Error, Problem};
+use crate::i18n::Text;
+use crate::money::{rate_for, Currency, Rate, RateKind};
+use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+
+/// The dataset compiled into the widget.
+pub const EMBEDDED_JSON: &str = include_str!("../data/autonomie.json");
+
+/// The only format version this code reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A checked dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Day the figures were last checked against their sources.
+    pub checked: Date,
+    /// Charts in page order.
+    pub charts: Vec<Chart>,
+    /// ECB reference rates.
+    pub rates: Vec<Rate>,
+    /// Cited documents; points refer to them by index.
+    pub sources: Vec<Source>,
+}
+
+/// A cited document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Key in the file.
+    pub key: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// An `http` or `https` address.
+    pub url: String,
+    /// Publication date.
+    pub date: Date,
+    /// What the date means when it is not a plain publication date.
+    pub date_note: Option<String>,
+}
+
+/// A chart and its views.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Public id (`models`, `valuations`, `funding`).
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Views; the first is the default.
+    pub views: Vec<View>,
+}
+
+/// Bars in panels, or lines on a time axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    /// Horizontal bars, one panel per group.
+    Bars,
+    /// Step lines on a time axis.
+    Timeline,
+}
+
+/// What the values count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Plain numbers.
+    Count,
+    /// Billions in a currency.
+    Money,
+}
+
+/// How values map to length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scale {
+    /// Proportional.
+    #[default]
+    Linear,
+    /// Logarithmic (base 10).
+    Log,
+}
+
+impl Scale {
+    /// Parses `linear` or `log`.
+    pub fn parse(text: &str) -> Option<Scale> {
+        match text {
+            "linear" => Some(Scale::Linear),
+            "log" => Some(Scale::Log),
+            _ => None,
+        }
+    }
+
+    /// The name used in the API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scale::Linear => "linear",
+            Scale::Log => "log",
+        }
+    }
+}
+
+/// One view of a chart.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// Key such as `latest`.
+    pub id: String,
+    /// Bars or timeline.
+    pub kind: ViewKind,
+    /// Counts or money.
+    pub measure: Measure,
+    /// Scale shown first.
+    pub default_scale: Scale,
+    /// Subtitle.
+    pub title: Text,
+    /// Value axis label.
+    pub axis: Text,
+    /// Panels (bar views).
+    pub groups: Vec<Group>,
+    /// Notes under the chart.
+    pub notes: Vec<Text>,
+    /// Legend entries.
+    pub series: Vec<Series>,
+}
+
+/// A panel of a bar view.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Key.
+    pub key: String,
+    /// Heading.
+    pub label: Text,
+}
+
+/// A legend entry.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Key for the show/hide API.
+    pub key: String,
+    /// Label.
+    pub label: Text,
+    /// Colour as red, green, blue.
+    pub color: (u8, u8, u8),
+    /// A regional total drawn apart.
+    pub aggregate: bool,
+    /// Figures.
+    pub points: Vec<Point>,
+}
+
+/// Who stands behind a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Announced by the company or publisher.
+    Official,
+    /// Reported by the press from unnamed sources.
+    PressReported,
+}
+
+/// Whether money changed hands with the company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deal {
+    /// New shares: a funding round.
+    Primary,
+    /// Existing shares sold between holders.
+    Secondary,
+}
+
+/// A sourced figure.
+#[derive(Debug, Clone)]
+pub struct Point {
+    /// Panel index (bar views).
+    pub group: Option<usize>,
+    /// Date the figure refers to.
+    pub date: Date,
+    /// The figure as the source gives it.
+    pub value: f64,
+    /// Currency of a money figure.
+    pub currency: Option<Currency>,
+    /// Official or press-reported.
+    pub basis: Option<Basis>,
+    /// Primary or secondary.
+    pub deal: Option<Deal>,
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+    /// Short description.
+    pub note: Option<Text>,
+    /// Split between contributors.
+    pub parts: Vec<Part>,
+    /// Index into [`Dataset::rates`] of the rate for this figure's date (money only).
+    pub rate: Option<usize>,
+}
+
+/// A share of an amount.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Contributor.
+    pub label: Text,
+    /// Amount, same unit and currency as the whole.
+    pub value: f64,
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+}
+
+impl Dataset {
+    /// The dataset compiled into the widget.
+    pub fn embedded() -> Result<Dataset, Error> {
+        Dataset::from_json(EMBEDDED_JSON)
+    }
+
+    /// Parses and checks a dataset file.
+    pub fn from_json(json: &str) -> Result<Dataset, Error> {
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let spec: DatasetSpec = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            let path = if path == "." { String::new() } else { path };
+            Error::Syntax(Problem { path, message: inner.to_string() })
+        })?;
+        Checker::default().dataset(spec)
+    }
+
+    /// The chart with id `id`.
+    pub fn chart(&self, id: &str) -> Result<&Chart, Error> {
+        self.charts.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownOption {
+            option: "chart",
+            value: id.to_owned(),
+            expected: self.charts.iter().map(|c| c.id.clone()).collect(),
+        })
+    }
+}
+
+impl Chart {
+    /// The view with id `id`.
+    pub fn view(&self, id: &str) -> Result<&View, Error> {
+        self.views.iter().find(|v| v.id == id).ok_or_else(|| Error::UnknownOption {
+            option: "view",
+            value: id.to_owned(),
+            expected: self.views.iter().map(|v| v.id.clone()).collect(),
+        })
+    }
+}
+
+/// Collects problems while converting spec to model.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+    source_keys: Vec<String>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    fn dataset(mut self, spec: DatasetSpec) -> Result<Dataset, Error> {
+        if spec.format != FORMAT_VERSION {
+            self.problem("format", format!("format {} is not supported; expected {FORMAT_VERSION}", spec.format));
+        }
+        let checked = self.day(&spec.checked, "checked");
+        self.source_keys = spec.sources.keys().cloned().collect();
+        let sources: Vec<Source> =
+            spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
+        let rates = self.rates(&spec);
+        if spec.charts.is_empty() {
+            self.problem("charts", "no chart; expected at least one");
+        }
+        let mut ids = HashSet::new();
+        let mut charts = Vec::new();
+        for (index, chart) in spec.charts.iter().enumerate() {
+            let path = format!("charts[{index}]");
+            if !ids.insert(chart.id.as_str()) {
+                self.problem(format!("{path}.id"), format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id));
+            }
+            if let Some(chart) = self.chart(chart, &path, &rates) {
+                charts.push(chart);
+            }
+        }
+        match (checked, self.problems.is_empty()) {
+            (Some(checked), true) => Ok(Dataset { checked, charts, rates, sources }),
+            _ => Err(Error::Invalid(self.problems)),
+        }
+    }
+
+    fn text(&mut self, spec: &TextSpec, path: &str) -> Text {
+        let mut pick = |value: &Option<String>, lang: &str| match value.as_deref().map(str::trim) {
+            Some(text) if !text.is_empty() => text.to_owned(),
+            _ => {
+                self.problem(format!("{path}.{lang}"), format!("missing translation: a non-empty `{lang}` text is required"));
+                String::new()
+            }
+        };
+        Text { en: pick(&spec.en, "en"), fr: pick(&spec.fr, "fr") }
+    }
+
+    fn date(&mut self, text: &str, path: &str) -> Option<Date> {
+        let date = Date::parse(text);
+        if date.is_none() {
+            self.problem(path, format!("\"{text}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"));
+        }
+        date
+    }
+
+    fn day(&mut self, text: &str, path: &str) -> Option<Date> {
+        match Date::parse(text) {
+            Some(date) if date.day.is_some() => Some(date),
+            _ => {
+                self.problem(path, format!("\"{text}\" is not a day; expected YYYY-MM-DD"));
+                None
+            }
+        }
+    }
+
+    fn key(&mut self, key: &str, path: &str) {
+        let valid = !key.is_empty()
+            && key.len() <= 40
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            self.problem(path, format!("\"{key}\" is not a valid key; expected 1 to 40 letters, digits, '-' or '_'"));
+        }
+    }
+
+    fn source_index(&mut self, key: &str, path: &str) -> usize {
+        match self.source_keys.iter().position(|k| k == key) {
+            Some(index) => index,
+            None => {
+                self.problem(path, format!("unknown source \"{key}\"; expected a key of `sources`"));
+                0
+            }
+        }
+    }
+
+    fn source(&mut self, key: &str, spec: &SourceSpec) -> Option<Source> {
+        let path = format!("sources.{key}");
+        self.key(key, &path);
+        for (field, value) in [("title", &spec.title), ("publisher", &spec.publisher)] {
+            if value.trim().is_empty() {
+                self.problem(format!("{path}.{field}"), "empty; expected a non-empty text");
+            }
+        }
+        let url = spec.url.trim();
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if !scheme_ok || url.len() < 12 || url.chars().any(char::is_whitespace) {
+            self.problem(format!("{path}.url"), format!("\"{url}\" is not a web address; expected an http:// or https:// URL"));
+        }
+        let date = self.date(&spec.date, &format!("{path}.date"))?;
+        Some(Source {
+            key: key.to_owned(),
+            title: spec.title.trim().to_owned(),
+            publisher: spec.publisher.trim().to_owned(),
+            url: url.to_owned(),
+            date,
+            date_note: spec.date_note.clone(),
+        })
+    }
+
+    fn rates(&mut self, spec: &DatasetSpec) -> Vec<Rate> {
+        let mut rates: Vec<Rate> = Vec::new();
+        for (index, rate) in spec.rates.iter().enumerate() {
+            let path = format!("rates[{index}]");
+            let date = self.date(&rate.date, &format!("{path}.date"));
+            let kind = RateKind::parse(&rate.kind);
+            if kind.is_none() {
+                self.problem(format!("{path}.kind"), format!("unknown rate kind \"{}\"; expected daily, monthly-mean or annual-mean", rate.kind));
+            }
+            if !(rate.usd_per_eur.is_finite() && rate.usd_per_eur > 0.0) {
+                self.problem(format!("{path}.usd_per_eur"), "a rate must be a number greater than 0");
+            }
+            let source = self.source_index(&rate.source, &format!("{path}.source"));
+            let (Some(date), Some(kind)) = (date, kind) else { continue };
+            let precision_ok = match kind {
+                RateKind::Daily => date.day.is_some(),
+                RateKind::MonthlyMean => date.month.is_some() && date.day.is_none(),
+                RateKind::AnnualMean => date.month.is_none(),
+            };
+            if !precision_ok {
+                self.problem(format!("{path}.date"), format!("\"{date}\" does not match kind \"{}\"; a daily rate needs YYYY-MM-DD, a monthly mean YYYY-MM, an annual mean YYYY", rate.kind));
+            }
+            if rates.iter().any(|r| r.date == date) {
+                self.problem(format!("{path}.date"), format!("duplicate rate for {date}; expected one rate per date"));
+            }
+            rates.push(Rate { date, usd_per_eur: rate.usd_per_eur, kind, source });
+        }
+        rates
+    }
+
+    fn chart(&mut self, spec: &ChartSpec, path: &str, rates: &[Rate]) -> Option<Chart> {
+        self.key(&spec.id, &format!("{path}.id"));
+        let title = self.text(&spec.title, &format!("{path}.title"));
+        if spec.views.is_empty() {
+            self.problem(format!("{path}.views"), "no view; expected at least one");
+        }
+        let mut ids = HashSet::new();
+        let mut views = Vec::new();
+        for (index, view) in spec.views.iter().enumerate() {
+            let path = format!("{path}.views[{index}]");
+            if !ids.insert(view.id.as_str()) {
+                self.problem(format!("{path}.id"), format!("duplicate view id \"{}\" in this chart", view.id));
+            }
+            if let Some(view) = self.view(view, &path, rates) {
+                views.push(view);
+            }
+        }
+        Some(Chart { id: spec.id.clone(), title, views })
+    }
+
+    fn view(&mut self, spec: &ViewSpec, path: &str, rates: &[Rate]) -> Option<View> {
+        self.key(&spec.id, &format!("{path}.id"));
+        let kind = match spec.kind.as_str() {
+            "bars" => Some(ViewKind::Bars),
+            "timeline" => Some(ViewKind::Timeline),
+            other => {
+                self.problem(format!("{path}.kind"), format!("unknown chart kind \"{other}\"; expected bars or timeline"));
+                None
+            }
+        };
+        let measure = match spec.measure.as_str() {
+            "count" => Some(Measure::Count),
+            "money" => Some(Measure::Money),
+            other => {
+                self.problem(format!("{path}.measure"), format!("unknown measure \"{other}\"; expected count or money"));
+                None
+            }
+        };
+        let scale = Scale::parse(&spec.scale);
+        if scale.is_none() {
+            self.problem(format!("{path}.scale"), format!("unknown scale \"{}\"; expected linear or log", spec.scale));
+        }
+        let title = self.text(&spec.title, &format!("{path}.title"));
+        let axis = self.text(&spec.axis, &format!("{path}.axis"));
+        let notes = spec.notes.iter().enumerate().map(|(i, n)| self.text(n, &format!("{path}.notes[{i}]"))).collect();
+        let mut groups: Vec<Group> = Vec::new();
+        for (index, group) in spec.groups.iter().enumerate() {
+            let group_path = format!("{path}.groups[{index}]");
+            self.key(&group.key, &format!("{group_path}.key"));
+            if groups.iter().any(|g| g.key == group.key) {
+                self.problem(format!("{group_path}.key"), format!("duplicate group key \"{}\"", group.key));
+            }
+            let label = self.text(&group.label, &format!("{group_path}.label"));
+            groups.push(Group { key: group.key.clone(), label });
+        }
+        match kind {
+            Some(ViewKind::Bars) if groups.is_empty() => {
+                self.problem(format!("{path}.groups"), "a bar view needs at least one group (panel)");
+            }
+            Some(ViewKind::Timeline) if !groups.is_empty() => {
+                self.problem(format!("{path}.groups"), "a timeline has no groups; remove `groups`");
+            }
+            _ => {}
+        }
+        if spec.series.is_empty() {
+            self.problem(format!("{path}.series"), "no series; expected at least one");
+        }
+        let mut keys = HashSet::new();
+        let mut series = Vec::new();
+        for (index, s) in spec.series.iter().enumerate() {
+            let series_path = format!("{path}.series[{index}]");
+            if !keys.insert(s.key.as_str()) {
+                self.problem(format!("{series_path}.key"), format!("duplicate series key \"{}\" in this view", s.key));
+            }
+            let context = PointContext { kind: kind?, measure: measure?, groups: &groups, rates };
+            series.push(self.series(s, &series_path, &context));
+        }
+        Some(View {
+            id: spec.id.clone(),
+            kind: kind?,
+            measure: measure?,
+            default_scale: scale?,
+            title,
+            axis,
+            groups,
+            notes,
+            series,
+        })
+    }
+
+    fn series(&mut self, spec: &SeriesSpec, path: &str, context: &PointContext) -> Series {
+        self.key(&spec.key, &format!("{path}.key"));
+        let label = self.text(&spec.label, &format!("{path}.label"));
+        let color = parse_color(&spec.color).unwrap_or_else(|| {
+            self.problem(format!("{path}.color"), format!("\"{}\" is not a colour; expected #rrggbb", spec.color));
+            (0, 0, 0)
+        });
+        if spec.points.is_empty() {
+            self.problem(format!("{path}.points"), "no point; expected at least one");
+        }
+        let mut points: Vec<Point> = Vec::new();
+        for (index, point) in spec.points.iter().enumerate() {
+            let point_path = format!("{path}.points[{index}]");
+            let Some(point) = self.point(point, &point_path, context) else { continue };
+            match context.kind {
+                ViewKind::Bars => {
+                    if points.iter().any(|p| p.group == point.group) {
+                        self.problem(format!("{point_path}.group"), "duplicate point: this series already has a point in this group");
+                    }
+                }
+                ViewKind::Timeline => {
+                    if let Some(previous) = points.last() {
+                        if point.date <= previous.date {
+                            self.problem(format!("{point_path}.date"), format!("date out of order: {} does not come after {}; a timeline's points must be in increasing date order", point.date, previous.date));
+                        }
+                    }
+                }
+            }
+            points.push(point);
+        }
+        Series { key: spec.key.clone(), label, color, aggregate: spec.aggregate, points }
+    }
+
+    fn point(&mut self, spec: &PointSpec, path: &str, context: &PointContext) -> Option<Point> {
+        let date = self.date(&spec.date, &format!("{path}.date"));
+        if !(spec.value.is_finite() && spec.value > 0.0) {
+            self.problem(format!("{path}.value"), format!("{} cannot be drawn: every view offers a log scale, which needs a finite number greater than 0", spec.value));
+        }
+        let group = match (context.kind, &spec.group) {
+            (ViewKind::Bars, Some(key)) => {
+                let found = context.groups.iter().position(|g| &g.key == key);
+                if found.is_none() {
+                    self.problem(format!("{path}.group"), format!("unknown group \"{key}\"; expected a key of this view's `groups`"));
+                }
+                found
+            }
+            (ViewKind::Bars, None) => {
+                self.problem(format!("{path}.group"), "missing group; a bar view's points name their panel");
+                None
+            }
+            (ViewKind::Timeline, Some(_)) => {
+                self.problem(format!("{path}.group"), "a timeline point has no group; remove it");
+                None
+            }
+            (ViewKind::Timeline, None) => None,
+        };
+        let currency = match (context.measure, &spec.currency) {
+            (Measure::Money, Some(code)) => {
+                let currency = Currency::parse(code);
+                if currency.is_none() {
+                    self.problem(format!("{path}.currency"), format!("unknown currency \"{code}\"; expected EUR or USD"));
+                }
+                currency
+            }
+            (Measure::Money, None) => {
+                self.problem(format!("{path}.currency"), "missing currency; a money figure needs EUR or USD");
+                None
+            }
+            (Measure::Count, Some(_)) => {
+                self.problem(format!("{path}.currency"), "a count has no currency; remove it or set the view's measure to money");
+                None
+            }
+            (Measure::Count, None) => None,
+        };
+        let rate = match (context.measure, date) {
+            (Measure::Money, Some(date)) => {
+                let found = rate_for(context.rates, date).and_then(|r| context.rates.iter().position(|x| x == r));
+                if found.is_none() {
+                    self.problem(format!("{path}.date"), format!("no ECB rate for {date} in `rates`; add the USD-per-EUR reference rate of that date so the amount can be converted"));
+                }
+                found
+            }
+            _ => None,
+        };
+        let basis = spec.basis.as_deref().and_then(|b| match b {
+            "official" => Some(Basis::Official),
+            "press-reported" => Some(Basis::PressReported),
+            other => {
+                self.problem(format!("{path}.basis"), format!("unknown basis \"{other}\"; expected official or press-reported"));
+                None
+            }
+        });
+        let deal = spec.deal.as_deref().and_then(|d| match d {
+            "primary" => Some(Deal::Primary),
+            "secondary" => Some(Deal::Secondary),
+            other => {
+                self.problem(format!("{path}.deal"), format!("unknown deal \"{other}\"; expected primary or secondary"));
+                None
+            }
+        });
+        let source = self.source_index(&spec.source, &format!("{path}.source"));
+        let note = spec.note.as_ref().map(|n| self.text(n, &format!("{path}.note")));
+        let mut parts = Vec::new();
+        for (index, part) in spec.parts.iter().enumerate() {
+            let part_path = format!("{path}.parts[{index}]");
+            if !(part.value.is_finite() && part.value > 0.0) {
+                self.problem(format!("{part_path}.value"), "a part must be a finite number greater than 0");
+            }
+            parts.push(Part {
+                label: self.text(&part.label, &format!("{part_path}.label")),
+                value: part.value,
+                source: self.source_index(&part.source, &format!("{part_path}.source")),
+            });
+        }
+        if !parts.is_empty() {
+            let sum: f64 = parts.iter().map(|p| p.value).sum();
+            if (sum - spec.value).abs() > 1e-9 * spec.value.abs().max(1.0) {
+                self.problem(format!("{path}.parts"), format!("the parts add up to {sum}, not to the value {}", spec.value));
+            }
+        }
+        Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate })
+    }
+}
+
+struct PointContext<'a> {
+    kind: ViewKind,
+    measure: Measure,
+    groups: &'a [Group],
+    rates: &'a [Rate],
+}
+
+fn parse_color(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}

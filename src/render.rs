@@ -1,0 +1,523 @@
+//! Lays out a [`Figure`] and draws it on any plotters backend.
+//!
+//! Two steps: [`plan`] turns a figure into a list of [`Shape`]s in device pixels, with
+//! the total height and the rectangle of every item (pure, no backend); [`render`]
+//! draws that list on a `DrawingArea`. The canvas in the browser and the SVG of the
+//! native tests go through the same code. This is the only module that draws.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::error::Error;
+use crate::figure::{Figure, Item, Mark, Rgb};
+use crate::format::{self, Digits};
+use crate::i18n::{Lang, Ui};
+use crate::model::{Dataset, Measure, Scale, ViewKind};
+use crate::scale::{TimeScale, ValueScale};
+use crate::text::{ellipsize, wrap, Font, MeasureText};
+
+const TEXT: Rgb = (26, 26, 26);
+const MUTED: Rgb = (84, 84, 84);
+const GRID: Rgb = (226, 226, 226);
+const AXIS: Rgb = (150, 150, 150);
+const BACKGROUND: Rgb = (255, 255, 255);
+
+/// Horizontal and vertical alignment of a text relative to its anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Left edge, vertical middle.
+    Left,
+    /// Right edge, vertical middle.
+    Right,
+    /// Horizontal middle, vertical middle.
+    Center,
+}
+
+/// A drawing instruction in device pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A rectangle, filled and/or outlined.
+    Rect {
+        /// Top-left and bottom-right corners.
+        corners: [(i32, i32); 2],
+        /// Fill colour.
+        fill: Option<Rgb>,
+        /// Outline colour and width.
+        stroke: Option<(Rgb, u32)>,
+    },
+    /// An open polyline.
+    Line {
+        /// Vertices.
+        points: Vec<(i32, i32)>,
+        /// Colour.
+        color: Rgb,
+        /// Width in device pixels.
+        width: u32,
+    },
+    /// A closed polygon, filled and/or outlined.
+    Polygon {
+        /// Vertices.
+        points: Vec<(i32, i32)>,
+        /// Fill colour.
+        fill: Option<Rgb>,
+        /// Outline colour and width.
+        stroke: Option<(Rgb, u32)>,
+    },
+    /// A circle, filled and/or outlined.
+    Circle {
+        /// Centre.
+        center: (i32, i32),
+        /// Radius.
+        radius: u32,
+        /// Fill colour.
+        fill: Option<Rgb>,
+        /// Outline colour and width.
+        stroke: Option<(Rgb, u32)>,
+    },
+    /// One line of text.
+    Text {
+        /// The text.
+        text: String,
+        /// Anchor point.
+        at: (i32, i32),
+        /// Font.
+        font: Font,
+        /// Colour.
+        color: Rgb,
+        /// How the text sits on its anchor.
+        anchor: Anchor,
+    },
+}
+
+/// Where an item was drawn, for pointing at it later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index in [`Figure::items`] order.
+    pub item: usize,
+    /// Top-left and bottom-right corners in device pixels.
+    pub rect: [(i32, i32); 2],
+}
+
+/// A laid-out figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Width in device pixels.
+    pub width: u32,
+    /// Height the figure needs, in device pixels.
+    pub height: u32,
+    /// What to draw, in order.
+    pub shapes: Vec<Shape>,
+    /// Where each item is.
+    pub hits: Vec<Hit>,
+}
+
+/// Lays out `figure` at `width` device pixels; `ratio` is the device pixel ratio, which
+/// scales fonts, strokes and margins.
+pub fn plan(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, measure: &dyn MeasureText) -> Plan {
+    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: ratio.clamp(0.5, 8.0), measure };
+    let width_px = f64::from(width.max(1));
+    let pad = 12.0 * painter.r;
+    let inner = (pad, (width_px - pad).max(pad + 1.0));
+    let mut y = pad;
+    y = painter.paragraph(&figure.title, inner, y, Font::bold(17.0 * painter.r), TEXT, 22.0);
+    y = painter.paragraph(&figure.subtitle, inner, y + 2.0 * painter.r, Font::regular(13.0 * painter.r), MUTED, 17.0);
+    y += 10.0 * painter.r;
+    y = if figure.is_empty() {
+        let message = Ui::NothingShown.get(figure.lang);
+        painter.paragraph(message, inner, y + 30.0 * painter.r, Font::regular(13.0 * painter.r), MUTED, 18.0)
+            + 30.0 * painter.r
+    } else {
+        match figure.kind {
+            ViewKind::Bars => painter.bars(figure, inner, y),
+            ViewKind::Timeline => painter.timeline(figure, inner, y),
+        }
+    };
+    y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
+    let small = Font::regular(11.5 * painter.r);
+    if !figure.rates.is_empty() {
+        let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(" ; "));
+        y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, MUTED, 15.0);
+    }
+    y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, MUTED, 15.0);
+    let height = (y + pad).ceil() as u32;
+    Plan { width, height, shapes: painter.shapes, hits: painter.hits }
+}
+
+/// Draws `plan` on `area`, which should be `plan.width` by `plan.height` pixels.
+pub fn render<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, plan: &Plan) -> Result<(), Error>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&color(BACKGROUND))?;
+    for shape in &plan.shapes {
+        match shape {
+            Shape::Rect { corners, fill, stroke } => {
+                if let Some(fill) = fill {
+                    area.draw(&Rectangle::new(*corners, color(*fill).filled()))?;
+                }
+                if let Some((stroke, width)) = stroke {
+                    area.draw(&Rectangle::new(*corners, color(*stroke).stroke_width(*width)))?;
+                }
+            }
+            Shape::Line { points, color: c, width } => {
+                area.draw(&PathElement::new(points.clone(), color(*c).stroke_width(*width)))?;
+            }
+            Shape::Polygon { points, fill, stroke } => {
+                if let Some(fill) = fill {
+                    area.draw(&Polygon::new(points.clone(), color(*fill).filled()))?;
+                }
+                if let Some((stroke, width)) = stroke {
+                    let mut closed = points.clone();
+                    closed.extend(points.first().copied());
+                    area.draw(&PathElement::new(closed, color(*stroke).stroke_width(*width)))?;
+                }
+            }
+            Shape::Circle { center, radius, fill, stroke } => {
+                if let Some(fill) = fill {
+                    area.draw(&Circle::new(*center, *radius, color(*fill).filled()))?;
+                }
+                if let Some((stroke, width)) = stroke {
+                    area.draw(&Circle::new(*center, *radius, color(*stroke).stroke_width(*width)))?;
+                }
+            }
+            Shape::Text { text, at, font, color: c, anchor } => {
+                let (h, v) = match anchor {
+                    Anchor::Left => (HPos::Left, VPos::Center),
+                    Anchor::Right => (HPos::Right, VPos::Center),
+                    Anchor::Center => (HPos::Center, VPos::Center),
+                };
+                let style = FontDesc::new(
+                    FontFamily::SansSerif,
+                    font.size,
+                    if font.bold { FontStyle::Bold } else { FontStyle::Normal },
+                )
+                .color(&color(*c))
+                .pos(Pos::new(h, v));
+                area.draw(&Text::new(text.as_str(), *at, style))?;
+            }
+        }
+    }
+    area.present()?;
+    Ok(())
+}
+
+fn color((r, g, b): Rgb) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Mixes `c` with white: 0 keeps the colour, 1 gives white.
+fn lighten((r, g, b): Rgb, amount: f64) -> Rgb {
+    let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;
+    (mix(r), mix(g), mix(b))
+}
+
+struct Painter<'a> {
+    shapes: Vec<Shape>,
+    hits: Vec<Hit>,
+    r: f64,
+    measure: &'a dyn MeasureText,
+}
+
+impl Painter<'_> {
+    fn text(&mut self, text: impl Into<String>, at: (f64, f64), font: Font, color: Rgb, anchor: Anchor) {
+        self.shapes.push(Shape::Text {
+            text: text.into(),
+            at: (at.0.round() as i32, at.1.round() as i32),
+            font,
+            color,
+            anchor,
+        });
+    }
+
+    fn line(&mut self, points: &[(f64, f64)], color: Rgb, width: f64) {
+        self.shapes.push(Shape::Line {
+            points: points.iter().map(|&(x, y)| (x.round() as i32, y.round() as i32)).collect(),
+            color,
+            width: width.round().max(1.0) as u32,
+        });
+    }
+
+    fn stroke(&self, width: f64) -> u32 {
+        (width * self.r).round().max(1.0) as u32
+    }
+
+    /// Wrapped text starting at `y`; returns the `y` below it. `leading` is in CSS pixels.
+    fn paragraph(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+        let mut y = y;
+        let step = leading * self.r;
+        for line in wrap(text, right - left, font, self.measure) {
+            self.text(line, (left, y + step / 2.0), font, color, Anchor::Left);
+            y += step;
+        }
+        y
+    }
+
+    fn bars(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
+        let r = self.r;
+        let label_font = Font::regular(13.0 * r);
+        let value_font = Font::regular(12.5 * r);
+        let heading_font = Font::bold(12.5 * r);
+        let tick_font = Font::regular(11.5 * r);
+        let bars: Vec<&Item> = figure.panels.iter().flat_map(|p| &p.bars).collect();
+        let widest_label = bars.iter().map(|b| self.measure.width(&b.label, label_font)).fold(0.0, f64::max);
+        let label_width = (widest_label + 12.0 * r).min((right - left) * 0.4);
+        let widest_value = bars.iter().map(|b| self.measure.width(&b.value_text, value_font)).fold(0.0, f64::max);
+        let value_room = (widest_value + 10.0 * r).min((right - left) * 0.4);
+        let x0 = left + label_width;
+        let x1 = (right - value_room).max(x0 + 20.0 * r);
+        let scale = ValueScale::fit(figure.scale, bars.iter().map(|b| b.value));
+        let x_of = |value: f64| x0 + (x1 - x0) * scale.fraction(value).clamp(0.0, 1.0);
+        let grid_top = top;
+        let mut y = top;
+        let grid_index = self.shapes.len();
+        let mut item_index = 0;
+        for panel in &figure.panels {
+            if !panel.heading.is_empty() {
+                self.text(panel.heading.clone(), (left, y + 11.0 * r), heading_font, TEXT, Anchor::Left);
+                y += 22.0 * r;
+            }
+            for bar in &panel.bars {
+                let row = 28.0 * r;
+                let (bar_top, bar_bottom) = (y + 5.0 * r, y + row - 5.0 * r);
+                let middle = y + row / 2.0;
+                let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
+                self.text(label, (x0 - 8.0 * r, middle), label_font, TEXT, Anchor::Right);
+                let end = x_of(bar.value).max(x0 + 2.0 * r);
+                let corners = [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
+                self.bar_shape(corners, bar.color, bar.mark);
+                self.hits.push(Hit { item: item_index, rect: corners });
+                item_index += 1;
+                self.text(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, TEXT, Anchor::Left);
+                y += row;
+                if let Some(parts) = &bar.parts {
+                    y = self.paragraph(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), MUTED, 15.0);
+                    y += 4.0 * r;
+                }
+            }
+            y += 6.0 * r;
+        }
+        let grid_bottom = y;
+        let max_ticks = (((x1 - x0) / (70.0 * r)).floor() as usize).max(2);
+        let mut grid = Vec::new();
+        for tick in scale.ticks(max_ticks) {
+            let x = x_of(tick);
+            grid.push(Shape::Line {
+                points: vec![(x.round() as i32, grid_top.round() as i32), (x.round() as i32, grid_bottom.round() as i32)],
+                color: if tick == scale.min { AXIS } else { GRID },
+                width: self.stroke(1.0),
+            });
+            let text = tick_text(figure, tick);
+            self.text(text, (x, grid_bottom + 10.0 * r), tick_font, MUTED, Anchor::Center);
+        }
+        // Gridlines go under the bars.
+        self.shapes.splice(grid_index..grid_index, grid);
+        let axis = axis_title(figure);
+        self.paragraph(&axis, (x0, right), grid_bottom + 22.0 * r, Font::regular(12.0 * r), MUTED, 16.0)
+    }
+
+    fn bar_shape(&mut self, corners: [(i32, i32); 2], base: Rgb, mark: Mark) {
+        let thin = self.stroke(1.5);
+        match mark {
+            Mark::Official => self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None }),
+            Mark::PressReported => self.shapes.push(Shape::Rect {
+                corners,
+                fill: Some(lighten(base, 0.6)),
+                stroke: Some((base, thin)),
+            }),
+            Mark::Secondary | Mark::PressReportedSecondary => {
+                let fill = if mark == Mark::Secondary { lighten(base, 0.35) } else { lighten(base, 0.7) };
+                self.shapes.push(Shape::Rect { corners, fill: Some(fill), stroke: None });
+                self.hatch(corners, base);
+                self.shapes.push(Shape::Rect { corners, fill: None, stroke: Some((base, thin)) });
+            }
+            Mark::Aggregate => self.shapes.push(Shape::Rect {
+                corners,
+                fill: Some(lighten(base, 0.85)),
+                stroke: Some((base, self.stroke(2.0))),
+            }),
+        }
+    }
+
+    /// Diagonal hatching clipped to a rectangle.
+    fn hatch(&mut self, [(x0, y0), (x1, y1)]: [(i32, i32); 2], color: Rgb) {
+        let (x0, y0, x1, y1) = (f64::from(x0), f64::from(y0), f64::from(x1), f64::from(y1));
+        let step = 6.0 * self.r;
+        let mut c = x0 + y0 + step;
+        while c < x1 + y1 {
+            let lo = x0.max(c - y1);
+            let hi = x1.min(c - y0);
+            if lo < hi {
+                self.line(&[(lo, c - lo), (hi, c - hi)], color, self.r.max(1.0));
+            }
+            c += step;
+        }
+    }
+
+    fn timeline(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
+        let r = self.r;
+        let tick_font = Font::regular(11.5 * r);
+        let end_font = Font::bold(12.0 * r);
+        let value_font = Font::regular(11.5 * r);
+        let axis = axis_title(figure);
+        let mut y = self.paragraph(&axis, (left, right), top, Font::regular(12.0 * r), MUTED, 16.0) + 8.0 * r;
+        let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).collect();
+        let scale = ValueScale::fit(figure.scale, points.iter().map(|p| p.value));
+        let time = TimeScale::fit(points.iter().map(|p| p.date.as_year_fraction()));
+        let plot_height = ((right - left) * 0.45).clamp(200.0 * r, 320.0 * r);
+        let max_ticks = ((plot_height / (40.0 * r)).floor() as usize).max(2);
+        let ticks = scale.ticks(max_ticks);
+        let tick_texts: Vec<String> = ticks.iter().map(|&t| tick_text(figure, t)).collect();
+        let axis_width = tick_texts.iter().map(|t| self.measure.width(t, tick_font)).fold(0.0, f64::max) + 8.0 * r;
+        let end_width = figure
+            .lines
+            .iter()
+            .filter_map(|l| l.points.last().map(|p| (l, p)))
+            .map(|(l, p)| self.measure.width(&l.label, end_font).max(self.measure.width(&p.value_text, value_font)))
+            .fold(0.0, f64::max)
+            + 14.0 * r;
+        let x0 = left + axis_width;
+        let x1 = (right - end_width.min((right - left) * 0.4)).max(x0 + 40.0 * r);
+        let (y0, y1) = (y, y + plot_height);
+        let x_of = |year: f64| x0 + (x1 - x0) * time.fraction(year);
+        let y_of = |value: f64| y1 - (y1 - y0) * scale.fraction(value).clamp(0.0, 1.0);
+        for (tick, text) in ticks.iter().zip(tick_texts) {
+            let ty = y_of(*tick);
+            self.line(&[(x0, ty), (x1, ty)], if *tick == scale.min { AXIS } else { GRID }, r.max(1.0));
+            self.text(text, (x0 - 6.0 * r, ty), tick_font, MUTED, Anchor::Right);
+        }
+        for year in time.year_ticks() {
+            let x = x_of(f64::from(year));
+            self.line(&[(x, y0), (x, y1 + 4.0 * r)], GRID, r.max(1.0));
+            if f64::from(year) < time.end {
+                self.text(year.to_string(), (x_of(f64::from(year) + 0.5), y1 + 12.0 * r), tick_font, MUTED, Anchor::Center);
+            }
+        }
+        let mut item_index = 0;
+        let mut end_labels: Vec<(f64, &str, String, Rgb)> = Vec::new();
+        for line in &figure.lines {
+            let mut path: Vec<(f64, f64)> = Vec::new();
+            for point in &line.points {
+                let (x, y) = (x_of(point.date.as_year_fraction()), y_of(point.value));
+                if let Some(&(_, previous_y)) = path.last() {
+                    path.push((x, previous_y));
+                }
+                path.push((x, y));
+            }
+            self.line(&path, line.color, 2.0 * r);
+            for point in &line.points {
+                let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
+                let rect = self.marker(center, line.color, point.mark);
+                self.hits.push(Hit { item: item_index, rect });
+                item_index += 1;
+            }
+            if let Some(last) = line.points.last() {
+                end_labels.push((y_of(last.value), &line.label, last.value_text.clone(), line.color));
+            }
+        }
+        // End labels: label and value on two lines, pushed apart so they never overlap.
+        end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let spacing = 30.0 * r;
+        let mut previous = f64::NEG_INFINITY;
+        for (label_y, label, value, color) in end_labels {
+            let y = label_y.max(previous + spacing);
+            previous = y;
+            self.text(label, (x1 + 10.0 * r, y - 7.0 * r), end_font, color, Anchor::Left);
+            self.text(value, (x1 + 10.0 * r, y + 8.0 * r), value_font, TEXT, Anchor::Left);
+        }
+        y = y1 + 24.0 * r;
+        y.max(previous + 20.0 * r)
+    }
+
+    /// A timeline marker: circle for a funding round, diamond for a secondary sale,
+    /// filled when official, hollow when press-reported. Returns its bounding box.
+    fn marker(&mut self, (x, y): (f64, f64), base: Rgb, mark: Mark) -> [(i32, i32); 2] {
+        let radius = 5.0 * self.r;
+        let fill = if mark.is_press_reported() { BACKGROUND } else { base };
+        let stroke = Some((base, self.stroke(2.0)));
+        if mark.is_secondary() {
+            let d = radius * 1.35;
+            let points = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+                .iter()
+                .map(|&(px, py)| (px.round() as i32, py.round() as i32))
+                .collect();
+            self.shapes.push(Shape::Polygon { points, fill: Some(fill), stroke });
+        } else {
+            self.shapes.push(Shape::Circle {
+                center: (x.round() as i32, y.round() as i32),
+                radius: radius.round() as u32,
+                fill: Some(fill),
+                stroke,
+            });
+        }
+        let reach = (radius * 1.4).ceil() as i32;
+        let (cx, cy) = (x.round() as i32, y.round() as i32);
+        [(cx - reach, cy - reach), (cx + reach, cy + reach)]
+    }
+
+    /// The key to the marks, when the figure uses more than plain official bars.
+    fn mark_key(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
+        if figure.marks.iter().all(|m| *m == Mark::Official) {
+            return top;
+        }
+        let r = self.r;
+        let font = Font::regular(11.5 * r);
+        let row = 18.0 * r;
+        let (mut x, mut y) = (left, top);
+        for mark in &figure.marks {
+            let label = mark_label(*mark, figure.lang);
+            let width = 14.0 * r + 6.0 * r + self.measure.width(label, font) + 16.0 * r;
+            if x + width > right && x > left {
+                x = left;
+                y += row;
+            }
+            let middle = y + row / 2.0;
+            match figure.kind {
+                ViewKind::Bars => {
+                    let corners = [
+                        (x.round() as i32, (middle - 5.0 * r).round() as i32),
+                        ((x + 14.0 * r).round() as i32, (middle + 5.0 * r).round() as i32),
+                    ];
+                    self.bar_shape(corners, MUTED, *mark);
+                }
+                ViewKind::Timeline => {
+                    self.marker((x + 7.0 * r, middle), MUTED, *mark);
+                }
+            }
+            self.text(label, (x + 20.0 * r, middle), font, MUTED, Anchor::Left);
+            x += width;
+        }
+        y + row
+    }
+}
+
+fn mark_label(mark: Mark, lang: Lang) -> &'static str {
+    match (mark, lang) {
+        (Mark::Official, _) => Ui::Official.get(lang),
+        (Mark::PressReported, _) => Ui::PressReported.get(lang),
+        (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
+        (Mark::PressReportedSecondary, Lang::Fr) => "cession secondaire rapportée par la presse",
+        (Mark::PressReportedSecondary, Lang::En) => "press-reported secondary sale",
+        (Mark::Aggregate, Lang::Fr) => "total régional",
+        (Mark::Aggregate, Lang::En) => "regional total",
+    }
+}
+
+fn axis_title(figure: &Figure) -> String {
+    let unit = match (figure.measure, figure.lang) {
+        (Measure::Count, _) => String::new(),
+        (Measure::Money, Lang::En) => format!(", {}", figure.currency.code()),
+        (Measure::Money, Lang::Fr) => format!(", en {}", figure.currency.code()),
+    };
+    match figure.scale {
+        Scale::Linear => format!("{}{unit}", figure.axis_label),
+        Scale::Log => format!("{}{unit} ({})", figure.axis_label, Ui::LogScale.get(figure.lang)),
+    }
+}
+
+fn tick_text(figure: &Figure, value: f64) -> String {
+    match figure.measure {
+        Measure::Count => format::number(value, Digits::Source, figure.lang),
+        Measure::Money if value == 0.0 => "0".to_owned(),
+        Measure::Money => format::money(value, figure.currency, Digits::Source, figure.lang),
+    }
+}

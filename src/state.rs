@@ -1,0 +1,128 @@
+//! What a reader has chosen: chart, view, scale, currency, language and hidden series.
+//!
+//! The dataset never changes after loading; every toggle changes a [`ViewState`] and
+//! the whole chart is drawn again from the two.
+
+use std::collections::BTreeSet;
+
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::model::{Chart, Dataset, Scale, View};
+use crate::money::Currency;
+
+/// The reader's choices for one chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    /// Chart id.
+    pub chart: String,
+    /// View id.
+    pub view: String,
+    /// Linear or log.
+    pub scale: Scale,
+    /// Currency amounts are shown in.
+    pub currency: Currency,
+    /// Language of every text.
+    pub lang: Lang,
+    /// Keys of hidden series.
+    pub hidden: BTreeSet<String>,
+}
+
+impl ViewState {
+    /// The default state of chart `chart`: its first view, at that view's scale, in euros
+    /// and French.
+    pub fn new(dataset: &Dataset, chart: &str) -> Result<ViewState, Error> {
+        let found = dataset.chart(chart)?;
+        let view = first_view(found)?;
+        Ok(ViewState {
+            chart: found.id.clone(),
+            view: view.id.clone(),
+            scale: view.default_scale,
+            currency: Currency::default(),
+            lang: Lang::default(),
+            hidden: BTreeSet::new(),
+        })
+    }
+
+    /// The chart and view this state points at.
+    pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Result<(&'a Chart, &'a View), Error> {
+        let chart = dataset.chart(&self.chart)?;
+        Ok((chart, chart.view(&self.view)?))
+    }
+
+    /// Switches to view `id`: its default scale applies, and hidden keys the view does
+    /// not have are forgotten.
+    pub fn set_view(&mut self, dataset: &Dataset, id: &str) -> Result<(), Error> {
+        let chart = dataset.chart(&self.chart)?;
+        let view = chart.view(id)?;
+        self.view = view.id.clone();
+        self.scale = view.default_scale;
+        self.hidden.retain(|key| view.series.iter().any(|s| &s.key == key));
+        Ok(())
+    }
+
+    /// Sets the scale from its name.
+    pub fn set_scale(&mut self, name: &str) -> Result<(), Error> {
+        self.scale = Scale::parse(name).ok_or_else(|| unknown("scale", name, &["linear", "log"]))?;
+        Ok(())
+    }
+
+    /// Sets the currency from its code.
+    pub fn set_currency(&mut self, code: &str) -> Result<(), Error> {
+        self.currency = Currency::parse(code).ok_or_else(|| unknown("currency", code, &["EUR", "USD"]))?;
+        Ok(())
+    }
+
+    /// Sets the language from its code.
+    pub fn set_lang(&mut self, code: &str) -> Result<(), Error> {
+        self.lang = Lang::parse(code).ok_or_else(|| unknown("language", code, &["fr", "en"]))?;
+        Ok(())
+    }
+
+    /// Shows or hides series `key` of the current view.
+    pub fn set_series_visible(&mut self, dataset: &Dataset, key: &str, visible: bool) -> Result<(), Error> {
+        let (_, view) = self.resolve(dataset)?;
+        if !view.series.iter().any(|s| s.key == key) {
+            return Err(Error::UnknownOption {
+                option: "series",
+                value: key.to_owned(),
+                expected: view.series.iter().map(|s| s.key.clone()).collect(),
+            });
+        }
+        if visible {
+            self.hidden.remove(key);
+        } else {
+            self.hidden.insert(key.to_owned());
+        }
+        Ok(())
+    }
+
+    /// Whether series `key` is drawn.
+    pub fn is_visible(&self, key: &str) -> bool {
+        !self.hidden.contains(key)
+    }
+
+    /// The state as a JSON object: `{"chart":…,"view":…,"scale":…,"currency":…,"lang":…,"hidden":[…]}`.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "chart": self.chart,
+            "view": self.view,
+            "scale": self.scale.name(),
+            "currency": self.currency.code(),
+            "lang": self.lang.code(),
+            "hidden": self.hidden.iter().collect::<Vec<_>>(),
+        })
+        .to_string()
+    }
+}
+
+fn first_view(chart: &Chart) -> Result<&View, Error> {
+    chart.views.first().ok_or_else(|| Error::UnknownOption { option: "view", value: String::new(), expected: Vec::new() })
+}
+
+fn unknown(option: &'static str, value: &str, expected: &[&str]) -> Error {
+    Error::UnknownOption {
+        option,
+        value: value.to_owned(),
+        expected: expected.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}

@@ -1,0 +1,136 @@
+//! Text measurement and line wrapping, without the DOM.
+//!
+//! Layout needs text widths before drawing. plotters measures text on the web by
+//! inserting a `<span>` into the page, which forces a layout per label, is skewed by the
+//! host page's CSS and is blocked by a strict CSP. The renderer asks a [`MeasureText`]
+//! instead: the canvas's own `measureText` in the browser ([`crate::web`]), or
+//! [`EstimatedMetrics`], a fixed table, for native SVG output and tests.
+
+/// The fonts the charts use: one sans-serif family, regular or bold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    /// Size in device pixels.
+    pub size: f64,
+    /// Bold or regular.
+    pub bold: bool,
+}
+
+impl Font {
+    /// A regular font of `size` device pixels.
+    pub fn regular(size: f64) -> Font {
+        Font { size, bold: false }
+    }
+
+    /// A bold font of `size` device pixels.
+    pub fn bold(size: f64) -> Font {
+        Font { size, bold: true }
+    }
+
+    /// The CSS font shorthand, as the canvas and plotters write it.
+    pub fn css(&self) -> String {
+        format!("{}{}px sans-serif", if self.bold { "bold " } else { "" }, self.size)
+    }
+}
+
+/// Measures the advance width of a text.
+pub trait MeasureText {
+    /// Width of `text` in `font`, in device pixels.
+    fn width(&self, text: &str, font: Font) -> f64;
+}
+
+/// Widths from a fixed table of typical sans-serif advances (close to Arial, Helvetica,
+/// Liberation Sans). Deterministic: the same on every machine, which the SVG snapshot
+/// tests rely on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EstimatedMetrics;
+
+impl MeasureText for EstimatedMetrics {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let em: f64 = text.chars().map(advance).sum();
+        em * font.size * if font.bold { 1.07 } else { 1.0 }
+    }
+}
+
+/// Advance of one character, in ems.
+fn advance(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' | 'í' | 'ï' | 'î' => 0.24,
+        ' ' | '\u{a0}' | 'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '/' | '-' => 0.31,
+        '\u{202f}' => 0.18,
+        'm' | 'M' | 'W' | 'w' => 0.86,
+        'A'..='Z' | 'É' | 'È' | 'Ê' | 'À' | 'Ç' | 'Œ' | '€' | '%' | '&' | '@' => 0.68,
+        '0'..='9' | '$' | '≈' | '+' | '=' | '−' | '–' | '<' | '>' => 0.56,
+        '·' | '•' => 0.3,
+        '—' => 1.0,
+        c if c.is_ascii_lowercase() => 0.53,
+        c if c.is_alphabetic() => 0.56,
+        _ => 0.6,
+    }
+}
+
+/// Splits `text` into lines no wider than `max_width`, at spaces. A single word wider
+/// than the line is cut with an ellipsis.
+pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn MeasureText) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        if measure.width(&candidate, font) <= max_width || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_owned();
+        }
+        if measure.width(&line, font) > max_width {
+            lines.push(ellipsize(&line, max_width, font, measure));
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Shortens `text` with a trailing ellipsis until it fits in `max_width`.
+pub fn ellipsize(text: &str, max_width: f64, font: Font, measure: &dyn MeasureText) -> String {
+    if measure.width(text, font) <= max_width {
+        return text.to_owned();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+        if measure.width(&candidate, font) <= max_width {
+            return candidate;
+        }
+    }
+    "…".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_overlong_words() {
+        let font = Font::regular(10.0);
+        let lines = wrap("one two three four", 45.0, font, &EstimatedMetrics);
+        assert!(lines.len() >= 2, "{lines:?}");
+        for line in &lines {
+            assert!(EstimatedMetrics.width(line, font) <= 45.0, "{line}");
+        }
+        assert_eq!(lines.join(" "), "one two three four");
+        let cut = wrap("Supercalifragilistic", 40.0, font, &EstimatedMetrics);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'));
+        assert!(wrap("", 40.0, font, &EstimatedMetrics).is_empty());
+    }
+
+    #[test]
+    fn bold_is_wider_and_width_scales_with_size() {
+        let regular = EstimatedMetrics.width("Mistral AI", Font::regular(10.0));
+        assert!(EstimatedMetrics.width("Mistral AI", Font::bold(10.0)) > regular);
+        assert!((EstimatedMetrics.width("Mistral AI", Font::regular(20.0)) - 2.0 * regular).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,145 @@
+//! The embedded dataset's figures, and the validation of bad datasets.
+
+use autonomie::error::Error;
+use autonomie::model::{Basis, Dataset, Deal, EMBEDDED_JSON};
+use autonomie::money::Currency;
+use serde_json::{json, Value};
+
+fn figures(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
+    let view = dataset.chart(chart).unwrap().view(view).unwrap();
+    view.series.iter().flat_map(|s| s.points.iter().map(move |p| (s.key.clone(), p.value))).collect()
+}
+
+#[test]
+fn embedded_dataset_carries_the_sourced_figures() {
+    let dataset = Dataset::embedded().unwrap();
+    let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["models", "valuations", "funding"]);
+    let pairs = |v: &[(&str, f64)]| v.iter().map(|(k, x)| ((*k).to_owned(), *x)).collect::<Vec<_>>();
+    assert_eq!(figures(&dataset, "models", "latest"), pairs(&[("US", 40.0), ("CN", 15.0), ("EUROPE", 3.0)]));
+    assert_eq!(
+        figures(&dataset, "models", "history"),
+        pairs(&[("US", 61.0), ("US", 40.0), ("CN", 15.0), ("CN", 15.0), ("EU", 21.0), ("EUROPE", 3.0)])
+    );
+    assert_eq!(
+        figures(&dataset, "valuations", "latest"),
+        pairs(&[("mistral", 11.7), ("anthropic", 183.0), ("openai", 500.0)])
+    );
+    let funding = figures(&dataset, "funding", "latest");
+    assert_eq!(funding[0], ("jupiter".to_owned(), 0.5));
+    assert_eq!(funding[1], ("asml".to_owned(), 1.3));
+    let countries = figures(&dataset, "funding", "countries");
+    assert_eq!(countries.len(), 16);
+    assert_eq!(countries[0], ("US".to_owned(), 109.08));
+    assert!(countries.contains(&("FR".to_owned(), 2.62)));
+    assert!(countries.contains(&("DE".to_owned(), 1.97)));
+    assert!(countries.contains(&("EUROPE".to_owned(), 19.42)));
+}
+
+#[test]
+fn valuations_say_whether_they_are_official_reported_or_secondary() {
+    let dataset = Dataset::embedded().unwrap();
+    let latest = dataset.chart("valuations").unwrap().view("latest").unwrap();
+    let openai = &latest.series[2].points[0];
+    assert_eq!((openai.basis, openai.deal), (Some(Basis::PressReported), Some(Deal::Secondary)));
+    assert_eq!(openai.currency, Some(Currency::Usd));
+    let mistral = &latest.series[0].points[0];
+    assert_eq!((mistral.basis, mistral.currency), (Some(Basis::Official), Some(Currency::Eur)));
+    let jupiter = &dataset.chart("funding").unwrap().views[0].series[0].points[0];
+    let parts: Vec<f64> = jupiter.parts.iter().map(|p| p.value).collect();
+    assert_eq!(parts, [0.25, 0.125, 0.125]);
+}
+
+#[test]
+fn every_figure_has_a_source_with_a_web_address_and_every_amount_a_rate() {
+    let dataset = Dataset::embedded().unwrap();
+    for chart in &dataset.charts {
+        for view in &chart.views {
+            for series in &view.series {
+                for point in &series.points {
+                    let source = &dataset.sources[point.source];
+                    assert!(source.url.starts_with("https://"), "{}", source.url);
+                    assert!(!source.publisher.is_empty() && !source.title.is_empty());
+                    if point.currency.is_some() {
+                        assert!(point.rate.is_some(), "{}/{}/{}", chart.id, view.id, series.key);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(dataset.checked.to_string(), "2026-11-23");
+}
+
+/// Applies `edit` to the embedded dataset and returns the validation problems as
+/// `path: message` lines.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut value: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    edit(&mut value);
+    match Dataset::from_json(&value.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(Error::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+        Err(other) => vec![other.to_string()],
+    }
+}
+
+fn check(edit: impl FnOnce(&mut Value), expected_path: &str, expected_words: &str) {
+    let problems = problems_after(edit);
+    assert!(
+        problems.iter().any(|p| p.starts_with(&format!("{expected_path}: ")) && p.contains(expected_words)),
+        "expected a problem at {expected_path} mentioning {expected_words:?}, got {problems:#?}"
+    );
+}
+
+const POINT: &str = "/charts/1/views/0/series/2/points/0";
+
+#[test]
+fn validation_names_the_path_and_the_expectation() {
+    check(|d| d["charts"][0]["views"][0]["kind"] = json!("pie"), "charts[0].views[0].kind", "expected bars or timeline");
+    check(|d| d["charts"][2]["id"] = json!("models"), "charts[2].id", "duplicate chart id");
+    check(|d| d["charts"][0]["views"][0]["series"][1]["key"] = json!("US"), "charts[0].views[0].series[1].key", "duplicate series key");
+    check(|d| d["charts"][0]["views"][0]["series"][0]["label"]["fr"] = json!(""), "charts[0].views[0].series[0].label.fr", "missing translation");
+    check(|d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(0)).unwrap(), "charts[1].views[0].series[2].points[0].value", "greater than 0");
+    check(|d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(-4.5)).unwrap(), "charts[1].views[0].series[2].points[0].value", "cannot be drawn");
+    check(|d| d["charts"][1]["views"][1]["series"][0]["points"][1]["date"] = json!("2023-01-01"), "charts[1].views[1].series[0].points[1].date", "date out of order");
+    check(|d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2025-10-32")).unwrap(), "charts[1].views[0].series[2].points[0].date", "is not a date");
+    check(|d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2022-01-05")).unwrap(), "charts[1].views[0].series[2].points[0].date", "no ECB rate");
+    check(|d| d.pointer_mut(&format!("{POINT}/currency")).map(|v| *v = json!("GBP")).unwrap(), "charts[1].views[0].series[2].points[0].currency", "expected EUR or USD");
+    check(|d| d.pointer_mut(&format!("{POINT}/source")).map(|v| *v = json!("nowhere")).unwrap(), "charts[1].views[0].series[2].points[0].source", "unknown source");
+    check(|d| d.pointer_mut(&format!("{POINT}/basis")).map(|v| *v = json!("rumour")).unwrap(), "charts[1].views[0].series[2].points[0].basis", "official or press-reported");
+    check(|d| d.pointer_mut(&format!("{POINT}/group")).map(|v| *v = json!("2099")).unwrap(), "charts[1].views[0].series[2].points[0].group", "unknown group");
+    check(|d| d["charts"][0]["views"][0]["series"][0]["color"] = json!("blue"), "charts[0].views[0].series[0].color", "#rrggbb");
+    check(|d| d["sources"]["hai-2025-rd"]["url"] = json!("javascript:alert(1)"), "sources.hai-2025-rd.url", "http:// or https://");
+    check(|d| d["charts"][2]["views"][0]["series"][0]["points"][0]["parts"][0]["value"] = json!(0.3), "charts[2].views[0].series[0].points[0].parts", "add up to");
+    check(|d| d["format"] = json!(2), "format", "not supported");
+    check(|d| d["rates"][0]["kind"] = json!("monthly-mean"), "rates[0].date", "does not match kind");
+    check(|d| d["charts"][0]["views"][0]["series"] = json!([]), "charts[0].views[0].series", "at least one");
+    check(|d| d["charts"][0]["views"][0]["measure"] = json!("money"), "charts[0].views[0].series[0].points[0].currency", "missing currency");
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let problems = problems_after(|d| {
+        d["charts"][0]["views"][0]["kind"] = json!("pie");
+        d["charts"][1]["views"][0]["series"][0]["color"] = json!("red");
+    });
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}
+
+#[test]
+fn json_errors_name_the_field_or_the_position() {
+    let not_json = Dataset::from_json("{ this is not json").unwrap_err().to_string();
+    assert!(not_json.contains("line 1 column"), "{not_json}");
+    let empty = Dataset::from_json("").unwrap_err().to_string();
+    assert!(empty.contains("EOF"), "{empty}");
+    let mut value: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    value["charts"][1]["views"][0]["series"][2]["points"][0]["value"] = json!("500");
+    let message = Dataset::from_json(&value.to_string()).unwrap_err().to_string();
+    assert!(message.contains("charts[1].views[0].series[2].points[0].value"), "{message}");
+    assert!(message.contains("expected f64"), "{message}");
+    value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    value["charts"][0]["colour"] = json!("red");
+    let message = Dataset::from_json(&value.to_string()).unwrap_err().to_string();
+    assert!(message.contains("unknown field `colour`"), "{message}");
+    let wrong_top = Dataset::from_json("[]").unwrap_err().to_string();
+    assert!(wrong_top.contains("expected struct DatasetSpec"), "{wrong_top}");
+}

@@ -1,0 +1,6 @@
+//! Native integration tests: one binary, one module per concern.
+#![allow(clippy::unwrap_used)]
+
+mod dataset;
+mod snapshots;
+mod state;

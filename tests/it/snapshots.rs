@@ -1,0 +1,139 @@
+//! SVG snapshots of every chart in every view, scale, currency and language.
+//!
+//! Each case renders through the same `render::plan` + `render::render` as the
+//! browser, to plotters' SVG backend, with the deterministic `EstimatedMetrics`. The
+//! SVG is normalised (numbers rounded to 3 decimals) and compared with
+//! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
+//! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
+
+use std::path::PathBuf;
+
+use autonomie::figure::Figure;
+use autonomie::model::Dataset;
+use autonomie::render;
+use autonomie::state::ViewState;
+use autonomie::text::EstimatedMetrics;
+use plotters::prelude::*;
+use plotters_svg::SVGBackend;
+
+pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> String {
+    let figure = Figure::build(dataset, state).unwrap();
+    let plan = render::plan(&figure, dataset, width, ratio, &EstimatedMetrics);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (plan.width, plan.height)).into_drawing_area();
+        render::render(&area, &plan).unwrap();
+    }
+    svg
+}
+
+/// Rounds every decimal number inside tags (coordinates, sizes) to 3 places so that
+/// float noise does not fail a test; text content is kept as it is.
+fn normalise(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut number = String::new();
+    let mut in_tag = false;
+    let flush = |number: &mut String, out: &mut String| {
+        match number.parse::<f64>() {
+            Ok(value) if number.contains('.') && !number.ends_with('.') => {
+                let text = format!("{value:.3}");
+                out.push_str(text.trim_end_matches('0').trim_end_matches('.'));
+            }
+            _ => out.push_str(number),
+        }
+        number.clear();
+    };
+    for c in svg.chars() {
+        if in_tag && (c.is_ascii_digit() || (c == '.' && !number.is_empty())) {
+            number.push(c);
+            continue;
+        }
+        flush(&mut number, &mut out);
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+    }
+    flush(&mut number, &mut out);
+    out
+}
+
+fn check_snapshot(name: &str, svg: &str) -> Result<(), String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let expected_path = dir.join(format!("{name}.svg"));
+    let changed_path = dir.join(format!("{name}-changed.svg"));
+    let actual = normalise(svg);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&expected_path, &actual).map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_file(&changed_path);
+        return Ok(());
+    }
+    match std::fs::read_to_string(&expected_path) {
+        Ok(expected) if expected == actual => {
+            let _ = std::fs::remove_file(&changed_path);
+            Ok(())
+        }
+        Ok(_) => {
+            std::fs::write(&changed_path, &actual).map_err(|e| e.to_string())?;
+            Err(format!("{name}: differs from its snapshot; see {}", changed_path.display()))
+        }
+        Err(_) => {
+            std::fs::write(&changed_path, &actual).map_err(|e| e.to_string())?;
+            Err(format!("{name}: no snapshot yet; review {} and bless with UPDATE_SNAPSHOTS=1", changed_path.display()))
+        }
+    }
+}
+
+#[test]
+fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for chart in &dataset.charts {
+        for view in &chart.views {
+            for scale in ["linear", "log"] {
+                for currency in ["EUR", "USD"] {
+                    if view.measure == autonomie::model::Measure::Count && currency == "USD" {
+                        continue;
+                    }
+                    for lang in ["fr", "en"] {
+                        let mut state = ViewState::new(&dataset, &chart.id).unwrap();
+                        state.set_view(&dataset, &view.id).unwrap();
+                        state.set_scale(scale).unwrap();
+                        state.set_currency(currency).unwrap();
+                        state.set_lang(lang).unwrap();
+                        let name = if view.measure == autonomie::model::Measure::Count {
+                            format!("{}-{}-{scale}-{lang}", chart.id, view.id)
+                        } else {
+                            format!("{}-{}-{scale}-{}-{lang}", chart.id, view.id, currency.to_lowercase())
+                        };
+                        let svg = svg_of(&dataset, &state, 760, 1.0);
+                        count += 1;
+                        if let Err(message) = check_snapshot(&name, &svg) {
+                            failures.push(message);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(count >= 40, "only {count} snapshots");
+    assert!(failures.is_empty(), "{} of {count} snapshots differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    state.set_series_visible(&dataset, "openai", false).unwrap();
+    check_snapshot("valuations-latest-hidden-openai", &svg_of(&dataset, &state, 760, 1.0)).unwrap();
+    for key in ["mistral", "anthropic"] {
+        state.set_series_visible(&dataset, key, false).unwrap();
+    }
+    check_snapshot("valuations-latest-all-hidden", &svg_of(&dataset, &state, 760, 1.0)).unwrap();
+    let mut phone = ViewState::new(&dataset, "funding").unwrap();
+    phone.set_view(&dataset, "countries").unwrap();
+    check_snapshot("funding-countries-phone-2x", &svg_of(&dataset, &phone, 2 * 340, 2.0)).unwrap();
+}

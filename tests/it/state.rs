@@ -1,0 +1,100 @@
+//! Toggles, the state object, and what a figure shows for each state.
+
+use autonomie::error::Error;
+use autonomie::figure::{Figure, Mark};
+use autonomie::model::{Dataset, Scale};
+use autonomie::state::ViewState;
+
+#[test]
+fn default_state_and_its_json() {
+    let dataset = Dataset::embedded().unwrap();
+    let state = ViewState::new(&dataset, "models").unwrap();
+    assert_eq!(
+        state.to_json(),
+        r#"{"chart":"models","currency":"EUR","hidden":[],"lang":"fr","scale":"linear","view":"latest"}"#
+    );
+    let funding = ViewState::new(&dataset, "funding").unwrap();
+    assert_eq!(funding.scale, Scale::Log, "the funding gap is drawn on a log scale by default");
+}
+
+#[test]
+fn unknown_options_are_refused_with_the_accepted_values() {
+    let dataset = Dataset::embedded().unwrap();
+    let unknown_chart = ViewState::new(&dataset, "weather").unwrap_err();
+    assert_eq!(unknown_chart.to_string(), "unknown chart \"weather\"; expected one of: models, valuations, funding");
+    let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    let before = state.clone();
+    assert!(matches!(state.set_view(&dataset, "future"), Err(Error::UnknownOption { option: "view", .. })));
+    assert!(state.set_scale("sqrt").unwrap_err().to_string().contains("expected one of: linear, log"));
+    assert!(state.set_currency("GBP").is_err());
+    assert!(state.set_lang("de").is_err());
+    assert!(state.set_series_visible(&dataset, "xai", false).unwrap_err().to_string().contains("mistral, anthropic, openai"));
+    assert_eq!(state, before, "a refused option leaves the state as it was");
+}
+
+#[test]
+fn toggles_change_what_the_figure_shows() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts, ["11,7\u{a0}Md€", "≈157\u{a0}Md€ (183\u{a0}Md$)", "≈425\u{a0}Md€ (500\u{a0}Md$)"]);
+    assert_eq!(figure.rates.len(), 2, "{:?}", figure.rates);
+    assert!(figure.rates[0].contains("1,1646") && figure.rates[0].contains("2 sept. 2025"), "{:?}", figure.rates);
+    assert_eq!(figure.marks, [Mark::Official, Mark::PressReportedSecondary]);
+
+    state.set_currency("USD").unwrap();
+    state.set_lang("en").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts, ["≈$13.7B (€11.7B)", "$183B", "$500B"]);
+    assert_eq!(figure.rates, ["€1 = $1.1744 (Sep 9, 2025)"]);
+    assert_eq!(figure.title, "What the AI model makers are worth");
+
+    state.set_series_visible(&dataset, "openai", false).unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.items().count(), 2);
+    assert!(!figure.legend[2].visible);
+    assert_eq!(state.to_json(), r#"{"chart":"valuations","currency":"USD","hidden":["openai"],"lang":"en","scale":"linear","view":"latest"}"#);
+
+    state.set_view(&dataset, "history").unwrap();
+    assert_eq!(state.scale, Scale::Log, "a view brings its own default scale");
+    assert!(state.hidden.contains("openai"), "keys the new view also has stay hidden");
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.lines.len(), 2);
+    assert_eq!(figure.items().count(), 9);
+}
+
+#[test]
+fn models_history_keeps_the_two_editions_apart() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut state = ViewState::new(&dataset, "models").unwrap();
+    state.set_view(&dataset, "history").unwrap();
+    state.set_lang("en").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.panels.len(), 2, "two separate panels, never a line between years");
+    assert!(figure.panels[0].heading.contains("2023") && figure.panels[0].heading.contains("European Union"));
+    assert!(figure.panels[1].heading.contains("2024") && figure.panels[1].heading.contains("Europe (UN)"));
+    assert!(figure.lines.is_empty());
+}
+
+#[test]
+fn sources_follow_what_is_shown() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut state = ViewState::new(&dataset, "funding").unwrap();
+    state.set_lang("en").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.as_str()).collect();
+    assert!(publishers.contains(&"Gauß-Allianz"), "JUPITER's split is sourced: {publishers:?}");
+    assert!(publishers.contains(&"European Central Bank"), "rates are sourced when used: {publishers:?}");
+    let line = figure.source_line(&dataset);
+    assert!(line.starts_with("Sources: Forschungszentrum Jülich (JSC) (Jun 26, 2026)"), "{line}");
+    state.set_currency("EUR").unwrap();
+    for key in ["anthropic", "openai"] {
+        state.set_series_visible(&dataset, key, false).unwrap();
+    }
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.as_str()).collect();
+    assert!(!publishers.contains(&"European Central Bank"), "no conversion, no rate source: {publishers:?}");
+    assert!(figure.rates.is_empty());
+}
