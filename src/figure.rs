@@ -18,6 +18,8 @@ pub type Rgb = (u8, u8, u8);
 /// How a value is drawn, so that the reader can tell how solid it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mark {
+    /// A published statistic with no basis to tell apart: solid, and not in the key.
+    Plain,
     /// Announced by the company or publisher: solid.
     Official,
     /// Reported by the press: light with an outline (hollow marker).
@@ -32,13 +34,14 @@ pub enum Mark {
 
 impl Mark {
     fn of(point: &Point, aggregate: bool) -> Mark {
-        let press = point.basis == Some(Basis::PressReported);
-        match (aggregate, point.deal == Some(Deal::Secondary), press) {
+        let secondary = point.deal == Some(Deal::Secondary);
+        match (aggregate, secondary, point.basis) {
             (true, _, _) => Mark::Aggregate,
-            (false, true, true) => Mark::PressReportedSecondary,
-            (false, true, false) => Mark::Secondary,
-            (false, false, true) => Mark::PressReported,
-            (false, false, false) => Mark::Official,
+            (false, true, Some(Basis::PressReported)) => Mark::PressReportedSecondary,
+            (false, true, _) => Mark::Secondary,
+            (false, false, Some(Basis::PressReported)) => Mark::PressReported,
+            (false, false, Some(Basis::Official)) => Mark::Official,
+            (false, false, None) => Mark::Plain,
         }
     }
 

@@ -17,13 +17,15 @@
 //! let plan = render::plan(&figure, &dataset, 760, 1.0, &EstimatedMetrics);
 //! let mut svg = String::new();
 //! {
-//!     let area = SVGBackend::with_string(&mut svg, (plan.width, plan.height)).into_drawing_area();
+//!     let backend = autonomie::backend::SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
+//!     let area = backend.into_drawing_area();
 //!     render::render(&area, &plan)?;
 //! }
 //! assert!(svg.contains("Anthropic"));
 //! # Ok::<(), autonomie::error::Error>(())
 //! ```
 
+pub mod backend;
 pub mod date;
 pub mod error;
 pub mod figure;
@@ -33,6 +35,7 @@ pub mod model;
 pub mod money;
 pub mod render;
 pub mod scale;
+pub mod session;
 pub mod spec;
 pub mod state;
 pub mod text;

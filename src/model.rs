@@ -117,6 +117,8 @@ pub struct View {
     pub measure: Measure,
     /// Scale shown first.
     pub default_scale: Scale,
+    /// Short name on the view switch.
+    pub label: Text,
     /// Subtitle.
     pub title: Text,
     /// Value axis label.
@@ -431,6 +433,7 @@ impl Checker {
         if scale.is_none() {
             self.problem(format!("{path}.scale"), format!("unknown scale \"{}\"; expected linear or log", spec.scale));
         }
+        let label = self.text(&spec.label, &format!("{path}.label"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         let axis = self.text(&spec.axis, &format!("{path}.axis"));
         let notes = spec.notes.iter().enumerate().map(|(i, n)| self.text(n, &format!("{path}.notes[{i}]"))).collect();
@@ -471,6 +474,7 @@ impl Checker {
             kind: kind?,
             measure: measure?,
             default_scale: scale?,
+            label,
             title,
             axis,
             groups,

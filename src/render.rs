@@ -259,10 +259,13 @@ impl Painter<'_> {
         let heading_font = Font::bold(12.5 * r);
         let tick_font = Font::regular(11.5 * r);
         let bars: Vec<&Item> = figure.panels.iter().flat_map(|p| &p.bars).collect();
+        // On a narrow chart each label goes on its own line above its bar, so the bars
+        // keep most of the width.
+        let compact = (right - left) / r < 480.0;
         let widest_label = bars.iter().map(|b| self.measure.width(&b.label, label_font)).fold(0.0, f64::max);
-        let label_width = (widest_label + 12.0 * r).min((right - left) * 0.4);
+        let label_width = if compact { 0.0 } else { (widest_label + 12.0 * r).min((right - left) * 0.4) };
         let widest_value = bars.iter().map(|b| self.measure.width(&b.value_text, value_font)).fold(0.0, f64::max);
-        let value_room = (widest_value + 10.0 * r).min((right - left) * 0.4);
+        let value_room = (widest_value + 10.0 * r).min((right - left) * if compact { 0.6 } else { 0.4 });
         let x0 = left + label_width;
         let x1 = (right - value_room).max(x0 + 20.0 * r);
         let scale = ValueScale::fit(figure.scale, bars.iter().map(|b| b.value));
@@ -277,11 +280,18 @@ impl Painter<'_> {
                 y += 22.0 * r;
             }
             for bar in &panel.bars {
-                let row = 28.0 * r;
+                if compact {
+                    let label = ellipsize(&bar.label, right - left, label_font, self.measure);
+                    self.text(label, (left, y + 9.0 * r), label_font, TEXT, Anchor::Left);
+                    y += 16.0 * r;
+                }
+                let row = if compact { 24.0 * r } else { 28.0 * r };
                 let (bar_top, bar_bottom) = (y + 5.0 * r, y + row - 5.0 * r);
                 let middle = y + row / 2.0;
-                let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
-                self.text(label, (x0 - 8.0 * r, middle), label_font, TEXT, Anchor::Right);
+                if !compact {
+                    let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
+                    self.text(label, (x0 - 8.0 * r, middle), label_font, TEXT, Anchor::Right);
+                }
                 let end = x_of(bar.value).max(x0 + 2.0 * r);
                 let corners = [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
                 self.bar_shape(corners, bar.color, bar.mark);
@@ -297,7 +307,7 @@ impl Painter<'_> {
             y += 6.0 * r;
         }
         let grid_bottom = y;
-        let max_ticks = (((x1 - x0) / (70.0 * r)).floor() as usize).max(2);
+        let max_ticks = self.tick_budget(figure, &scale, x1 - x0, tick_font);
         let mut grid = Vec::new();
         for tick in scale.ticks(max_ticks) {
             let x = x_of(tick);
@@ -307,7 +317,9 @@ impl Painter<'_> {
                 width: self.stroke(1.0),
             });
             let text = tick_text(figure, tick);
-            self.text(text, (x, grid_bottom + 10.0 * r), tick_font, MUTED, Anchor::Center);
+            let half = self.measure.width(&text, tick_font) / 2.0;
+            let centre = x.clamp(left + half, (right - half).max(left + half));
+            self.text(text, (centre, grid_bottom + 10.0 * r), tick_font, MUTED, Anchor::Center);
         }
         // Gridlines go under the bars.
         self.shapes.splice(grid_index..grid_index, grid);
@@ -315,10 +327,20 @@ impl Painter<'_> {
         self.paragraph(&axis, (x0, right), grid_bottom + 22.0 * r, Font::regular(12.0 * r), MUTED, 16.0)
     }
 
+    /// How many tick labels fit side by side along `span` pixels.
+    fn tick_budget(&self, figure: &Figure, scale: &ValueScale, span: f64, font: Font) -> usize {
+        let widest = scale
+            .ticks(12)
+            .iter()
+            .map(|&t| self.measure.width(&tick_text(figure, t), font))
+            .fold(0.0, f64::max);
+        ((span / (widest + 14.0 * self.r)).floor() as usize + 1).max(2)
+    }
+
     fn bar_shape(&mut self, corners: [(i32, i32); 2], base: Rgb, mark: Mark) {
         let thin = self.stroke(1.5);
         match mark {
-            Mark::Official => self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None }),
+            Mark::Plain | Mark::Official => self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None }),
             Mark::PressReported => self.shapes.push(Shape::Rect {
                 corners,
                 fill: Some(lighten(base, 0.6)),
@@ -456,14 +478,14 @@ impl Painter<'_> {
 
     /// The key to the marks, when the figure uses more than plain official bars.
     fn mark_key(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
-        if figure.marks.iter().all(|m| *m == Mark::Official) {
+        if figure.marks.iter().all(|m| matches!(m, Mark::Plain | Mark::Official)) {
             return top;
         }
         let r = self.r;
         let font = Font::regular(11.5 * r);
         let row = 18.0 * r;
         let (mut x, mut y) = (left, top);
-        for mark in &figure.marks {
+        for mark in figure.marks.iter().filter(|m| **m != Mark::Plain) {
             let label = mark_label(*mark, figure.lang);
             let width = 14.0 * r + 6.0 * r + self.measure.width(label, font) + 16.0 * r;
             if x + width > right && x > left {
@@ -492,7 +514,7 @@ impl Painter<'_> {
 
 fn mark_label(mark: Mark, lang: Lang) -> &'static str {
     match (mark, lang) {
-        (Mark::Official, _) => Ui::Official.get(lang),
+        (Mark::Plain | Mark::Official, _) => Ui::Official.get(lang),
         (Mark::PressReported, _) => Ui::PressReported.get(lang),
         (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
         (Mark::PressReportedSecondary, Lang::Fr) => "cession secondaire rapportée par la presse",

@@ -60,6 +60,8 @@ pub struct ViewSpec {
     pub measure: String,
     /// Default scale: `linear` or `log`.
     pub scale: String,
+    /// Short name on the view switch, such as "History".
+    pub label: TextSpec,
     /// Subtitle drawn under the chart title.
     pub title: TextSpec,
     /// Label of the value axis.

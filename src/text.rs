@@ -38,18 +38,21 @@ pub trait MeasureText {
     fn width(&self, text: &str, font: Font) -> f64;
 }
 
-/// Widths from a fixed table of typical sans-serif advances (close to Arial, Helvetica,
-/// Liberation Sans). Deterministic: the same on every machine, which the SVG snapshot
-/// tests rely on.
+/// Widths from a fixed table of sans-serif advances: Arial-like widths plus 18 % so
+/// that wider fonts (DejaVu Sans, the default of many Linux SVG viewers) still fit.
+/// Deterministic: the same on every machine, which the SVG snapshot tests rely on.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EstimatedMetrics;
 
 impl MeasureText for EstimatedMetrics {
     fn width(&self, text: &str, font: Font) -> f64 {
         let em: f64 = text.chars().map(advance).sum();
-        em * font.size * if font.bold { 1.07 } else { 1.0 }
+        em * font.size * if font.bold { 1.07 } else { 1.0 } * WIDER_FONT_SLACK
     }
 }
+
+/// Room left for sans-serif fonts wider than Arial.
+const WIDER_FONT_SLACK: f64 = 1.18;
 
 /// Advance of one character, in ems.
 fn advance(c: char) -> f64 {

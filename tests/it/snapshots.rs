@@ -1,13 +1,15 @@
 //! SVG snapshots of every chart in every view, scale, currency and language.
 //!
 //! Each case renders through the same `render::plan` + `render::render` as the
-//! browser, to plotters' SVG backend, with the deterministic `EstimatedMetrics`. The
+//! browser, to plotters' SVG backend (text sizes matched to the canvas by
+//! `SameTextSize`), with the deterministic `EstimatedMetrics`. The
 //! SVG is normalised (numbers rounded to 3 decimals) and compared with
 //! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
 //! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
 
 use std::path::PathBuf;
 
+use autonomie::backend::SameTextSize;
 use autonomie::figure::Figure;
 use autonomie::model::Dataset;
 use autonomie::render;
@@ -21,7 +23,8 @@ pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> S
     let plan = render::plan(&figure, dataset, width, ratio, &EstimatedMetrics);
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (plan.width, plan.height)).into_drawing_area();
+        let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
+        let area = backend.into_drawing_area();
         render::render(&area, &plan).unwrap();
     }
     svg

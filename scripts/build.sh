@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the widget: Rust -> wasm (release, real LTO) -> wasm-bindgen -> wasm-opt -Oz,
+# into www/pkg/. Installs what is missing first; a second run only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+ensure_build_tools
+
+echo "== cargo: wasm32 release build"
+# `cargo rustc --crate-type cdylib` keeps the crate an rlib for native tests while the
+# wasm build gets real LTO (cargo ignores `lto` for a cdylib+rlib crate).
+cargo rustc --quiet --release --lib --target wasm32-unknown-unknown --crate-type cdylib
+
+raw=target/wasm32-unknown-unknown/release/autonomie.wasm
+out=www/pkg
+if [ ! -f "$out/autonomie_bg.wasm" ] || [ "$raw" -nt "$out/autonomie_bg.wasm" ]; then
+  echo "== wasm-bindgen + wasm-opt"
+  mkdir -p "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" "$raw"
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/autonomie_bg.wasm" -o "$out/autonomie_bg.wasm"
+fi
+raw_size=$(stat -c %s "$out/autonomie_bg.wasm")
+gz_size=$(gzip -9 -c "$out/autonomie_bg.wasm" | wc -c)
+echo "== www/pkg/autonomie_bg.wasm: $raw_size bytes, $gz_size bytes gzip"

@@ -1,0 +1,189 @@
+//! The browser binding: a [`ChartHandle`] per chart, drawing on a `<canvas>`.
+//!
+//! The only module that touches `web-sys`. Every exported function returns a `Result`,
+//! so errors reach JavaScript as exceptions with a message; a panic is recorded by the
+//! hook installed at start-up and can be read with [`last_panic`].
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::model::Dataset;
+use crate::render;
+use crate::session::{all_sources_json, Session};
+use crate::text::{EstimatedMetrics, Font, MeasureText};
+
+thread_local! {
+    static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook: the message goes to the console and is kept for
+/// [`last_panic`], so the page can show it where the chart was.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&format!("autonomie: internal error: {message}")));
+        LAST_PANIC.with(|slot| {
+            if let Ok(mut slot) = slot.try_borrow_mut() {
+                *slot = Some(message);
+            }
+        });
+    }));
+}
+
+/// The message of the last panic, if any.
+#[wasm_bindgen]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|slot| slot.try_borrow().ok().and_then(|s| s.clone()))
+}
+
+fn js_error(error: &Error) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+fn dataset_from(json: Option<String>) -> Result<Rc<Dataset>, Error> {
+    match json {
+        Some(json) => Ok(Rc::new(Dataset::from_json(&json)?)),
+        None => EMBEDDED.with(|slot| {
+            if let Some(dataset) = slot.borrow().as_ref() {
+                return Ok(dataset.clone());
+            }
+            let dataset = Rc::new(Dataset::embedded()?);
+            *slot.borrow_mut() = Some(dataset.clone());
+            Ok(dataset)
+        }),
+    }
+}
+
+/// Chart ids of a dataset (the embedded one when `dataset_json` is absent), as a JSON
+/// array.
+#[wasm_bindgen]
+pub fn chart_ids(dataset_json: Option<String>) -> Result<String, JsError> {
+    let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
+    let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
+    Ok(serde_json::json!(ids).to_string())
+}
+
+/// Every source of the embedded dataset and the day it was last checked, as JSON.
+#[wasm_bindgen]
+pub fn sources(lang: &str) -> Result<String, JsError> {
+    let dataset = dataset_from(None).map_err(|e| js_error(&e))?;
+    let lang = Lang::parse(lang).ok_or_else(|| JsError::new(&format!("unknown language \"{lang}\"; expected one of: fr, en")))?;
+    Ok(all_sources_json(&dataset, lang))
+}
+
+/// Text widths from the canvas's own `measureText`, cached per text and font.
+struct CanvasMeasure {
+    context: CanvasRenderingContext2d,
+    cache: RefCell<HashMap<(String, u64, bool), f64>>,
+}
+
+impl MeasureText for CanvasMeasure {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let key = (text.to_owned(), font.size.to_bits(), font.bold);
+        if let Some(width) = self.cache.borrow().get(&key) {
+            return *width;
+        }
+        self.context.set_font(&font.css());
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| EstimatedMetrics.width(text, font));
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() > 4096 {
+            cache.clear();
+        }
+        cache.insert(key, width);
+        width
+    }
+}
+
+/// One chart on one canvas.
+#[wasm_bindgen]
+pub struct ChartHandle {
+    session: Session,
+    canvas: HtmlCanvasElement,
+    measure: CanvasMeasure,
+}
+
+#[wasm_bindgen]
+impl ChartHandle {
+    /// Opens chart `chart` on `canvas`, from `dataset_json` or the embedded dataset.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, chart: &str, dataset_json: Option<String>) -> Result<ChartHandle, JsError> {
+        let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
+        let session = Session::new(dataset, chart).map_err(|e| js_error(&e))?;
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+        Ok(ChartHandle { session, canvas, measure: CanvasMeasure { context, cache: RefCell::new(HashMap::new()) } })
+    }
+
+    /// Draws the chart `css_width` CSS pixels wide on a screen of `pixel_ratio` device
+    /// pixels per CSS pixel; sizes the canvas's backing store to match and returns the
+    /// height in CSS pixels that the canvas should be given.
+    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64) -> Result<f64, JsError> {
+        let plan = self.session.plan(css_width, pixel_ratio, &self.measure).map_err(|e| js_error(&e))?;
+        if self.canvas.width() != plan.width {
+            self.canvas.set_width(plan.width);
+        }
+        if self.canvas.height() != plan.height {
+            self.canvas.set_height(plan.height);
+        }
+        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
+            .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
+        let area = backend.into_drawing_area();
+        render::render(&area, &plan).map_err(|e| js_error(&e))?;
+        let ratio = f64::from(plan.width) / css_width.max(1.0);
+        Ok(f64::from(plan.height) / ratio)
+    }
+
+    /// Switches to view `id`.
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
+        self.session.set_view(id).map_err(|e| js_error(&e))
+    }
+
+    /// Sets the scale: `linear` or `log`.
+    #[wasm_bindgen(js_name = setScale)]
+    pub fn set_scale(&mut self, scale: &str) -> Result<(), JsError> {
+        self.session.state.set_scale(scale).map_err(|e| js_error(&e))
+    }
+
+    /// Sets the currency: `EUR` or `USD`.
+    #[wasm_bindgen(js_name = setCurrency)]
+    pub fn set_currency(&mut self, currency: &str) -> Result<(), JsError> {
+        self.session.state.set_currency(currency).map_err(|e| js_error(&e))
+    }
+
+    /// Sets the language: `fr` or `en`.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
+        self.session.state.set_lang(lang).map_err(|e| js_error(&e))
+    }
+
+    /// Shows or hides series `key`.
+    #[wasm_bindgen(js_name = setSeriesVisible)]
+    pub fn set_series_visible(&mut self, key: &str, visible: bool) -> Result<(), JsError> {
+        self.session.set_series_visible(key, visible).map_err(|e| js_error(&e))
+    }
+
+    /// The state as JSON.
+    pub fn state(&self) -> String {
+        self.session.state.to_json()
+    }
+
+    /// What the page shows around the canvas, as JSON (see `Session::info_json`).
+    pub fn info(&self) -> Result<String, JsError> {
+        self.session.info_json().map_err(|e| js_error(&e))
+    }
+}

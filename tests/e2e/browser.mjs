@@ -1,0 +1,67 @@
+// Shared set-up for the end-to-end tests: the project's own server on a free port of
+// 127.0.0.1, and Debian's Chromium driven by playwright-core (never a downloaded browser).
+
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ARTIFACTS = new URL('../../test-results/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function startServer() {
+  const server = await serve(0, { quiet: true });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'autonomie-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 900, height: 700 },
+    deviceScaleFactor: 2,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `path`, collects console errors, page errors and every request's origin. */
+export async function openPage(context, origin, path = '/') {
+  const page = await context.newPage();
+  const log = { errors: [], consoleErrors: [], requests: [] };
+  page.on('pageerror', (error) => log.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('request', (request) => log.requests.push(request.url()));
+  await page.goto(origin + path);
+  return { page, log };
+}
+
+/** Summary of a canvas's pixels: size, how many are not white, and a hash. */
+export function canvasPixels(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const context = canvas.getContext('2d');
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    let hash = 2166136261;
+    const colors = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) inked += 1;
+      if (i % 64 === 0) colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      hash = Math.imul(hash ^ data[i] ^ (data[i + 1] << 8) ^ (data[i + 2] << 16), 16777619);
+    }
+    return { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth, inked, hash: hash >>> 0, colors: colors.size };
+  });
+}

@@ -1,0 +1,195 @@
+// End-to-end tests of the page: the real wasm build, served over HTTP by the project's
+// server with its strict CSP, in Debian's Chromium at devicePixelRatio 2. Every toggle
+// is clicked like a reader would, and the canvas pixels are checked, not just the DOM.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+
+let server, origin, browser, page, log;
+
+before(async () => {
+  ({ server, origin } = await startServer());
+  browser = await launchBrowser();
+  ({ page, log } = await openPage(browser.context, origin, '/'));
+  await page.waitForSelector('html[data-ready="true"]');
+  await settle();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Waits until every pending animation frame has run. */
+async function settle() {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+const canvas = (chart) => `[data-autonomie-chart="${chart}"] canvas`;
+const state = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).state(), chart);
+const draws = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).drawCount, chart);
+
+/** Clicks a control and checks that it redrew exactly once and changed the pixels. */
+async function clickAndCheck(chart, selector, expectState) {
+  const before = await canvasPixels(page, canvas(chart));
+  const drawsBefore = await draws(chart);
+  await page.click(`[data-autonomie-chart="${chart}"] ${selector}`);
+  await settle();
+  const after = await canvasPixels(page, canvas(chart));
+  assert.notEqual(after.hash, before.hash, `${chart}: ${selector} did not change the canvas`);
+  assert.ok(after.inked > 2000, `${chart}: ${selector} left a nearly blank canvas`);
+  assert.equal(await draws(chart) - drawsBefore, 1, `${chart}: ${selector} should redraw exactly once`);
+  const current = await state(chart);
+  for (const [key, value] of Object.entries(expectState)) {
+    assert.deepEqual(current[key], value, `${chart}: state.${key} after ${selector}`);
+  }
+  const pressed = await page.$eval(`[data-autonomie-chart="${chart}"] ${selector}`, (b) => b.getAttribute('aria-pressed'));
+  return pressed;
+}
+
+describe('the page', () => {
+  test('draws three crisp, non-blank charts with no error and no third-party request', async () => {
+    for (const chart of ['models', 'valuations', 'funding']) {
+      const pixels = await canvasPixels(page, canvas(chart));
+      assert.equal(pixels.width, pixels.cssWidth * 2, `${chart}: backing store is CSS width x devicePixelRatio`);
+      assert.ok(pixels.inked > 20000, `${chart}: only ${pixels.inked} inked pixels`);
+      assert.ok(pixels.colors > 8, `${chart}: only ${pixels.colors} colours`);
+      const element = await page.$(`[data-autonomie-chart="${chart}"]`);
+      await element.screenshot({ path: `${ARTIFACTS}${chart}.png` });
+    }
+    await page.screenshot({ path: `${ARTIFACTS}page.png`, fullPage: true });
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.consoleErrors, []);
+    const foreign = log.requests.filter((url) => !url.startsWith(origin));
+    assert.deepEqual(foreign, [], 'requests to another origin');
+    assert.deepEqual(await page.context().cookies(), []);
+  });
+
+  test('shows every source with its date, and when the data was last checked', async () => {
+    const sources = await page.$$eval('#source-list li', (items) => items.map((li) => li.textContent));
+    assert.ok(sources.length >= 20, `${sources.length} sources`);
+    assert.ok(sources.some((s) => s.includes('Stanford HAI') && s.includes('avr. 2025')));
+    const links = await page.$$eval('#source-list a', (anchors) => anchors.map((a) => [a.protocol, a.rel]));
+    assert.ok(links.every(([protocol, rel]) => protocol === 'https:' && rel === 'noopener noreferrer'));
+    assert.equal(await page.textContent('#data-checked'), 'Données vérifiées le 23 nov. 2026.');
+    const chartSource = await page.textContent('[data-autonomie-chart="models"] .atm-sources');
+    assert.match(chartSource, /Stanford HAI, «\sThe 2025 AI Index Report/);
+  });
+
+  test('models: view, scale and every legend entry work', async () => {
+    assert.equal(await clickAndCheck('models', 'button[data-value="history"]', { view: 'history' }), 'true');
+    await clickAndCheck('models', 'button[data-value="log"]', { scale: 'log' });
+    await clickAndCheck('models', 'button[data-value="linear"]', { scale: 'linear' });
+    for (const key of ['US', 'CN', 'EU', 'EUROPE']) {
+      assert.equal(await clickAndCheck('models', `button[data-key="${key}"]`, {}), 'false', `${key} pressed state`);
+    }
+    assert.deepEqual((await state('models')).hidden, ['CN', 'EU', 'EUROPE', 'US']);
+    const empty = await page.textContent('[data-autonomie-chart="models"] .atm-legend');
+    assert.ok(empty.includes('Chine'));
+    for (const key of ['US', 'CN', 'EU', 'EUROPE']) {
+      await clickAndCheck('models', `button[data-key="${key}"]`, {});
+    }
+    await clickAndCheck('models', 'button[data-value="latest"]', { view: 'latest', hidden: [] });
+  });
+
+  test('valuations: currency, scale, view and legend work', async () => {
+    await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
+    const rates = await page.textContent('[data-autonomie-chart="valuations"] .atm-rates');
+    assert.match(rates, /1\s€ = 1,1744\s\$ \(9 sept\. 2025\)/);
+    await clickAndCheck('valuations', 'button[data-value="EUR"]', { currency: 'EUR' });
+    await clickAndCheck('valuations', 'button[data-value="log"]', { scale: 'log' });
+    await clickAndCheck('valuations', 'button[data-key="openai"]', { hidden: ['openai'] });
+    await clickAndCheck('valuations', 'button[data-value="history"]', { view: 'history', scale: 'log', hidden: ['openai'] });
+    await clickAndCheck('valuations', 'button[data-key="openai"]', { hidden: [] });
+    await clickAndCheck('valuations', 'button[data-key="mistral"]', { hidden: ['mistral'] });
+    await clickAndCheck('valuations', 'button[data-value="linear"]', { scale: 'linear' });
+  });
+
+  test('funding: both views, scales and currencies work', async () => {
+    await clickAndCheck('funding', 'button[data-value="USD"]', { currency: 'USD' });
+    await clickAndCheck('funding', 'button[data-value="linear"]', { scale: 'linear' });
+    await clickAndCheck('funding', 'button[data-key="jupiter"]', { hidden: ['jupiter'] });
+    await clickAndCheck('funding', 'button[data-value="countries"]', { view: 'countries', scale: 'log', hidden: [] });
+    await clickAndCheck('funding', 'button[data-key="US"]', { hidden: ['US'] });
+    await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
+    const element = await page.$('[data-autonomie-chart="funding"]');
+    await element.screenshot({ path: `${ARTIFACTS}funding-countries.png` });
+  });
+
+  test('the language switch translates the page and every chart', async () => {
+    const before = await canvasPixels(page, canvas('models'));
+    await page.click('button[data-lang-choice="en"]');
+    await settle();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    for (const chart of ['models', 'valuations', 'funding']) {
+      assert.equal((await state(chart)).lang, 'en');
+    }
+    assert.notEqual((await canvasPixels(page, canvas('models'))).hash, before.hash);
+    assert.ok(await page.isVisible('h1 >> text=Europe and AI'));
+    assert.ok(!(await page.isVisible('h1 >> text=L’Europe et l’IA')));
+    assert.equal(await page.textContent('#data-checked'), 'Data last checked on Nov 23, 2026.');
+    assert.match(await page.textContent('[data-autonomie-chart="valuations"] .atm-legend'), /OpenAI/);
+    assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
+    await page.click('button[data-lang-choice="fr"]');
+    await settle();
+    assert.equal((await state('funding')).lang, 'fr');
+  });
+
+  test('redraws at the new size when the window is resized', async () => {
+    await page.setViewportSize({ width: 420, height: 800 });
+    await settle();
+    await page.waitForTimeout(100);
+    await settle();
+    const pixels = await canvasPixels(page, canvas('valuations'));
+    assert.ok(pixels.cssWidth < 420);
+    assert.equal(pixels.width, pixels.cssWidth * 2);
+    assert.ok(pixels.inked > 10000);
+    const element = await page.$('[data-autonomie-chart="valuations"]');
+    await element.screenshot({ path: `${ARTIFACTS}valuations-phone.png` });
+    await page.setViewportSize({ width: 900, height: 700 });
+    await settle();
+  });
+
+  test('bad input shows a clear message in place, and the other charts keep working', async () => {
+    const messages = await page.evaluate(async () => {
+      const { AutonomieChart } = await import('/www/autonomie.js');
+      const results = {};
+      const make = (id, options) => {
+        const div = document.createElement('div');
+        document.querySelector('main').append(div);
+        try {
+          new AutonomieChart(div, id, options);
+        } catch (error) {
+          results.thrown = String(error);
+        }
+        return div.querySelector('.atm-error')?.textContent ?? '';
+      };
+      results.unknownChart = make('weather');
+      results.notJson = make('models', { dataset: '{ "format": 1, ' });
+      results.invalid = make('models', { dataset: JSON.stringify({ format: 1, checked: '2026-11-23', charts: [], sources: {} }) });
+      return results;
+    });
+    assert.equal(messages.thrown, undefined, 'construction reports errors in place, it does not throw');
+    assert.match(messages.unknownChart, /unknown chart "weather"; expected one of: models, valuations, funding/);
+    assert.match(messages.notJson, /not valid JSON.*line 1 column/);
+    assert.match(messages.invalid, /charts: no chart; expected at least one/);
+    assert.ok(log.consoleErrors.some((m) => m.includes('unknown chart "weather"')), 'the console gets the message too');
+
+    const unknownScale = await page.evaluate(() => {
+      try {
+        window.autonomieCharts.get('models').setScale('sqrt');
+        return 'no error';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(unknownScale, /unknown scale "sqrt"; expected one of: linear, log/);
+    assert.match(await page.textContent('[data-autonomie-chart="models"] .atm-error'), /unknown scale "sqrt"/);
+    await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
+    await page.click('[data-autonomie-chart="models"] button[data-value="log"]');
+    await settle();
+    assert.ok(await page.isHidden('[data-autonomie-chart="models"] .atm-error'), 'a valid toggle brings the chart back');
+    assert.ok((await canvasPixels(page, canvas('models'))).inked > 10000);
+  });
+});

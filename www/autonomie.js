@@ -1,0 +1,259 @@
+// Autonomie's JavaScript API: one AutonomieChart per container element.
+//
+// The chart itself (data, conversion, layout, drawing) lives in Rust/wasm behind
+// ChartHandle; this module builds the controls around the canvas from what the handle
+// reports, forwards the reader's clicks to it, and redraws at most once per animation
+// frame. No framework, no bundler, no global.
+
+import init, { ChartHandle, last_panic, sources } from './pkg/autonomie.js';
+
+let wasmReady = null;
+
+/** Loads and instantiates the wasm module once for the whole page. */
+export function loadWasm() {
+  wasmReady ??= init({ module_or_path: new URL('./pkg/autonomie_bg.wasm', import.meta.url) });
+  return wasmReady;
+}
+
+/** Every source of the embedded dataset, in `lang`: `{checked, sources: [...]}`. */
+export function allSources(lang) {
+  return JSON.parse(sources(lang));
+}
+
+const UI = {
+  fr: {
+    view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
+    series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
+    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
+    internal: 'erreur interne',
+  },
+  en: {
+    view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
+    series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
+    sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
+    internal: 'internal error',
+  },
+};
+
+function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One chart with its controls, legend, notes and sources, inside `container`. */
+export class AutonomieChart {
+  #handle = null;
+  #root;
+  #canvas;
+  #error;
+  #controls;
+  #legend;
+  #notes;
+  #frame = 0;
+  #lastWidth = 0;
+  #lastRatio = 0;
+  #observer;
+  #ratioQuery = null;
+  #onRatioChange = () => this.#schedule(true);
+  #lang = 'fr';
+  #chartId;
+  /** How many times the chart was drawn (for tests and the benchmark). */
+  drawCount = 0;
+
+  /**
+   * @param {HTMLElement} container where the chart goes; its content is replaced.
+   * @param {string} chartId `models`, `valuations` or `funding` (or a custom dataset's id).
+   * @param {{lang?: string, dataset?: string}} options `dataset` is a JSON text.
+   */
+  constructor(container, chartId, options = {}) {
+    this.#chartId = chartId;
+    this.#lang = options.lang === 'en' ? 'en' : 'fr';
+    this.#root = element('div', { class: 'atm' });
+    this.#controls = element('div', { class: 'atm-controls' });
+    this.#legend = element('div', { class: 'atm-legend', role: 'group' });
+    const stage = element('div', { class: 'atm-stage' });
+    this.#canvas = element('canvas', { class: 'atm-canvas', role: 'img' });
+    this.#error = element('div', { class: 'atm-error', role: 'alert', hidden: '' });
+    stage.append(this.#canvas, this.#error);
+    this.#notes = element('div', { class: 'atm-notes' });
+    this.#root.append(this.#controls, this.#legend, stage, this.#notes);
+    container.replaceChildren(this.#root);
+    this.#observer = new ResizeObserver(() => this.#schedule(false));
+    this.#observer.observe(stage);
+    this.#watchPixelRatio();
+    try {
+      this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset);
+      if (this.#lang !== 'fr') this.#handle.setLang(this.#lang);
+      this.#refresh();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The reader's choices as a plain object. */
+  state() {
+    return this.#handle ? JSON.parse(this.#handle.state()) : null;
+  }
+
+  /** Switches view (`latest`, `history`, `countries`… as the chart offers). */
+  setView(id) { this.#apply((h) => h.setView(id)); }
+  /** `linear` or `log`. */
+  setScale(scale) { this.#apply((h) => h.setScale(scale)); }
+  /** `EUR` or `USD`. */
+  setCurrency(currency) { this.#apply((h) => h.setCurrency(currency)); }
+  /** `fr` or `en`. */
+  setLang(lang) {
+    this.#apply((h) => h.setLang(lang));
+    if (lang === 'fr' || lang === 'en') this.#lang = lang;
+  }
+  /** Shows or hides the series `key`. */
+  setSeriesVisible(key, visible) { this.#apply((h) => h.setSeriesVisible(key, Boolean(visible))); }
+  /** Flips the visibility of series `key`. */
+  toggleSeries(key) {
+    const hidden = this.state()?.hidden ?? [];
+    this.setSeriesVisible(key, hidden.includes(key));
+  }
+
+  /** Stops observing, frees the wasm handle and empties the container. */
+  destroy() {
+    cancelAnimationFrame(this.#frame);
+    this.#observer.disconnect();
+    this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
+    this.#handle?.free();
+    this.#handle = null;
+    this.#root.remove();
+  }
+
+  #apply(change) {
+    if (!this.#handle) return;
+    try {
+      change(this.#handle);
+      this.#refresh();
+    } catch (error) {
+      this.#fail(error);
+      throw error;
+    }
+  }
+
+  #watchPixelRatio() {
+    this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
+    this.#ratioQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    this.#ratioQuery.addEventListener('change', this.#onRatioChange);
+  }
+
+  #fail(error) {
+    const panic = error instanceof WebAssembly.RuntimeError ? last_panic() : null;
+    const message = panic ? `${UI[this.#lang].internal}: ${panic}` : (error?.message ?? String(error));
+    console.error(`autonomie (${this.#chartId}): ${message}`);
+    this.#error.replaceChildren(element('strong', {}, UI[this.#lang].error), ' ', message);
+    this.#error.hidden = false;
+    this.#canvas.hidden = true;
+    this.#root.classList.add('atm-failed');
+  }
+
+  /** Rebuilds the controls from the handle and schedules one redraw. */
+  #refresh() {
+    const info = JSON.parse(this.#handle.info());
+    this.#error.hidden = true;
+    this.#canvas.hidden = false;
+    this.#root.classList.remove('atm-failed');
+    this.#renderControls(info);
+    this.#renderNotes(info);
+    this.#canvas.setAttribute('aria-label', `${info.title}. ${info.subtitle}`);
+    this.#schedule(true);
+  }
+
+  #schedule(force) {
+    if (force) this.#lastWidth = 0;
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#draw();
+    });
+  }
+
+  #draw() {
+    if (!this.#handle || this.#canvas.hidden) return;
+    const width = this.#canvas.clientWidth;
+    const ratio = window.devicePixelRatio || 1;
+    if (width === 0 || (width === this.#lastWidth && ratio === this.#lastRatio)) return;
+    if (ratio !== this.#lastRatio) this.#watchPixelRatio();
+    this.#lastWidth = width;
+    this.#lastRatio = ratio;
+    try {
+      const height = this.#handle.draw(width, ratio);
+      this.#canvas.style.height = `${height}px`;
+      this.drawCount += 1;
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #buttonGroup(label, options, onPick) {
+    const group = element('div', { class: 'atm-group', role: 'group', 'aria-label': label });
+    group.append(element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }, label));
+    for (const option of options) {
+      const button = element('button', { type: 'button', 'aria-pressed': String(option.active), 'data-value': option.value }, option.label);
+      button.addEventListener('click', () => onPick(option.value));
+      group.append(button);
+    }
+    return group;
+  }
+
+  #renderControls(info) {
+    const ui = UI[info.state.lang];
+    const groups = [];
+    if (info.views.length > 1) {
+      groups.push(this.#buttonGroup(ui.view, info.views.map((v) => ({ value: v.id, label: v.label, active: v.active })), (v) => this.setView(v)));
+    }
+    groups.push(this.#buttonGroup(ui.scale, ['linear', 'log'].map((s) => ({ value: s, label: ui[s], active: info.state.scale === s })), (s) => this.setScale(s)));
+    if (info.measure === 'money') {
+      groups.push(this.#buttonGroup(ui.currency, [['EUR', '€ EUR'], ['USD', '$ USD']].map(([c, l]) => ({ value: c, label: l, active: info.state.currency === c })), (c) => this.setCurrency(c)));
+    }
+    this.#controls.replaceChildren(...groups);
+    this.#legend.setAttribute('aria-label', ui.series);
+    this.#legend.replaceChildren(...info.legend.map((entry) => {
+      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible), 'data-key': entry.key });
+      const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = entry.color;
+      swatch.style.borderColor = entry.color;
+      button.append(swatch, entry.label);
+      button.addEventListener('click', () => this.toggleSeries(entry.key));
+      return button;
+    }));
+  }
+
+  #renderNotes(info) {
+    const ui = UI[info.state.lang];
+    const parts = [];
+    if (info.notes.length) {
+      parts.push(element('ul', { class: 'atm-note-list' }));
+      parts[0].append(...info.notes.map((n) => element('li', {}, n)));
+    }
+    if (info.rates.length) {
+      parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(' ; ')}`));
+    }
+    const list = element('p', { class: 'atm-sources' });
+    list.append(element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `));
+    info.sources.forEach((source, index) => {
+      if (index > 0) list.append(' ; ');
+      list.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
+    });
+    parts.push(list, element('p', { class: 'atm-checked' }, `${ui.checked} ${info.checked}.`));
+    this.#notes.replaceChildren(...parts);
+  }
+}
+
+/** A link to a source: only http(s) addresses become links, and they leak nothing. */
+export function sourceLink(source, [open, close] = ['“', '”']) {
+  const safe = /^https?:\/\//i.test(source.url);
+  const link = element(safe ? 'a' : 'span', {}, `${open}${source.title}${close}`);
+  if (safe) {
+    link.href = source.url;
+    link.rel = 'noopener noreferrer';
+    link.target = '_blank';
+  }
+  return link;
+}
