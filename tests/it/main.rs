@@ -2,5 +2,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod dataset;
+mod docs;
 mod snapshots;
 mod state;

@@ -98,3 +98,31 @@ fn sources_follow_what_is_shown() {
     assert!(!publishers.contains(&"European Central Bank"), "no conversion, no rate source: {publishers:?}");
     assert!(figure.rates.is_empty());
 }
+
+#[test]
+fn the_page_gets_legend_views_notes_and_sources_as_json() {
+    use autonomie::session::Session;
+    use std::rc::Rc;
+    let dataset = Rc::new(Dataset::embedded().unwrap());
+    let mut session = Session::new(dataset, "valuations").unwrap();
+    session.state.set_currency("USD").unwrap();
+    session.set_series_visible("openai", false).unwrap();
+    let info: serde_json::Value = serde_json::from_str(&session.info_json().unwrap()).unwrap();
+    assert_eq!(info["chart"], "valuations");
+    assert_eq!(info["measure"], "money");
+    assert_eq!(info["views"][0]["label"], "Dernière");
+    assert_eq!(info["views"][0]["active"], true);
+    assert_eq!(info["legend"][2]["key"], "openai");
+    assert_eq!(info["legend"][2]["visible"], false);
+    assert_eq!(info["legend"][0]["color"], "#1f5fbf");
+    assert_eq!(info["rates"][0], "1\u{a0}€ = 1,1744\u{a0}$ (9 sept. 2025)");
+    assert_eq!(info["sources"][0]["publisher"], "Mistral AI");
+    assert_eq!(info["sources"][0]["date"], "9 sept. 2025");
+    assert_eq!(info["checked"], "23 nov. 2026");
+    assert_eq!(info["state"]["hidden"][0], "openai");
+    let plan = session.plan(760.0, 2.0, &autonomie::text::EstimatedMetrics).unwrap();
+    assert_eq!(plan.width, 1520);
+    assert_eq!(plan.hits.len(), 2, "one hit rectangle per drawn bar");
+    let odd = session.plan(f64::NAN, f64::INFINITY, &autonomie::text::EstimatedMetrics).unwrap();
+    assert_eq!(odd.width, 760, "sizes that cannot be drawn fall back to defaults");
+}

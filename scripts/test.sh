@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: native Rust tests (data, validation, formatting, state, SVG
+# snapshots, doc examples), clippy on both targets, then the browser end-to-end tests
+# against the real wasm build. Installs what is missing on a fresh Debian machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+ensure_build_tools
+ensure_browser
+
+scripts/build.sh
+
+echo "== native tests (cargo test)"
+cargo test --quiet
+
+echo "== lints (clippy, native and wasm32)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+
+echo "== browser end-to-end tests (Chromium)"
+node --test --test-reporter=spec tests/e2e/

@@ -1,0 +1,31 @@
+//! The documentation's examples are real.
+
+use autonomie::figure::Figure;
+use autonomie::model::Dataset;
+use autonomie::state::ViewState;
+
+#[test]
+fn the_example_in_data_format_md_is_valid() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md")).unwrap();
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("\n```").unwrap();
+    let dataset = Dataset::from_json(&doc[start..end]).unwrap();
+    assert_eq!(dataset.charts.len(), 2);
+    let mut state = ViewState::new(&dataset, "mistral").unwrap();
+    state.set_currency("USD").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.items().count(), 2);
+    assert!(figure.rates.iter().any(|r| r.contains("1,1744")), "{:?}", figure.rates);
+}
+
+#[test]
+fn the_error_example_in_data_format_md_is_what_the_code_prints() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md")).unwrap();
+    let start = doc.find("```text\n").unwrap() + "```text\n".len();
+    let end = start + doc[start..].find("\n```").unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(autonomie::model::EMBEDDED_JSON).unwrap();
+    value["charts"][0]["views"][0]["kind"] = serde_json::json!("pie");
+    value["charts"][1]["views"][0]["series"][0]["color"] = serde_json::json!("red");
+    let message = Dataset::from_json(&value.to_string()).unwrap_err().to_string();
+    assert_eq!(message, &doc[start..end]);
+}
