@@ -1,8 +1,13 @@
 // Static file server for the page and the tests: 127.0.0.1 only, correct MIME types
 // (application/wasm), the strict Content-Security-Policy the widget must live under, and
-// CORS on the widget's files so another origin can embed them.
+// CORS on every file so that another origin can embed the widget.
 //
 //   node scripts/serve.mjs [port]      (default: $PORT or 8080)
+//
+// serves the page on that port and, on the next port, the example blog post as a
+// second origin that embeds the widget from the first. In example pages the placeholder
+// host https://autonomie.example (where a blogger writes the widget's real address) is
+// replaced by the widget origin.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,8 +28,19 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+export const PLACEHOLDER_HOST = 'https://autonomie.example';
 
-export function serve(port, { host = '127.0.0.1', quiet = false } = {}) {
+/** The strict policy, widened to a widget served from `widgetOrigin`. */
+export function cspWithWidget(widgetOrigin) {
+  const w = widgetOrigin;
+  return `default-src 'self' ${w}; script-src 'self' ${w} 'wasm-unsafe-eval'; style-src 'self' ${w}; img-src 'self' data: ${w}; connect-src 'self' ${w}; frame-src ${w}; object-src 'none'; base-uri 'none'`;
+}
+
+/**
+ * Serves the project on 127.0.0.1:`port` (0 picks a free port). With `widgetOrigin`,
+ * the server plays a blog that embeds the widget from that origin.
+ */
+export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = null } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -32,7 +48,7 @@ export function serve(port, { host = '127.0.0.1', quiet = false } = {}) {
     const relative = normalize(path).replace(/^[/\\]+/, '');
     const allowed = PUBLIC.some((p) => relative === p || relative.startsWith(p + sep));
     const headers = {
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': widgetOrigin ? cspWithWidget(widgetOrigin) : CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
@@ -42,7 +58,10 @@ export function serve(port, { host = '127.0.0.1', quiet = false } = {}) {
       if (!allowed || relative.includes('..')) throw Object.assign(new Error('not public'), { code: 'ENOENT' });
       const file = join(ROOT, relative);
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (widgetOrigin && relative.startsWith('examples' + sep) && extname(file) === '.html') {
+        body = body.toString('utf8').replaceAll(PLACEHOLDER_HOST, widgetOrigin);
+      }
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
@@ -60,5 +79,8 @@ export function serve(port, { host = '127.0.0.1', quiet = false } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
   const server = await serve(port);
-  console.log(`Autonomie: http://127.0.0.1:${server.address().port}/ (Ctrl-C to stop)`);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const blog = await serve(server.address().port + 1, { widgetOrigin: origin });
+  console.log(`Autonomie:          ${origin}/ (Ctrl-C to stop)`);
+  console.log(`Example blog post:  http://127.0.0.1:${blog.address().port}/examples/blog-post.html (another origin)`);
 }

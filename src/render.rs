@@ -114,7 +114,22 @@ pub struct Plan {
 /// Lays out `figure` at `width` device pixels; `ratio` is the device pixel ratio, which
 /// scales fonts, strokes and margins.
 pub fn plan(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, measure: &dyn MeasureText) -> Plan {
-    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: ratio.clamp(0.5, 8.0), measure };
+    plan_with_stretch(figure, dataset, width, ratio, measure, 0.0)
+}
+
+/// Like [`plan`], but aims at a total height of `height` device pixels: a timeline's plot
+/// grows or shrinks (down to a readable minimum), and bars grow (never shrink).
+pub fn plan_to_height(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, height: u32, measure: &dyn MeasureText) -> Plan {
+    let natural = plan(figure, dataset, width, ratio, measure);
+    let extra = f64::from(height) - f64::from(natural.height);
+    if extra.abs() < 1.0 || figure.is_empty() || (extra < 0.0 && figure.kind == ViewKind::Bars) {
+        return natural;
+    }
+    plan_with_stretch(figure, dataset, width, ratio, measure, extra)
+}
+
+fn plan_with_stretch(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, measure: &dyn MeasureText, stretch: f64) -> Plan {
+    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: ratio.clamp(0.5, 8.0), measure, stretch };
     let width_px = f64::from(width.max(1));
     let pad = 12.0 * painter.r;
     let inner = (pad, (width_px - pad).max(pad + 1.0));
@@ -215,6 +230,8 @@ struct Painter<'a> {
     shapes: Vec<Shape>,
     hits: Vec<Hit>,
     r: f64,
+    /// Device pixels to add to (or take from) the plot to reach a requested height.
+    stretch: f64,
     measure: &'a dyn MeasureText,
 }
 
@@ -259,6 +276,7 @@ impl Painter<'_> {
         let heading_font = Font::bold(12.5 * r);
         let tick_font = Font::regular(11.5 * r);
         let bars: Vec<&Item> = figure.panels.iter().flat_map(|p| &p.bars).collect();
+        let extra_per_row = self.stretch.max(0.0) / bars.len().max(1) as f64;
         // On a narrow chart each label goes on its own line above its bar, so the bars
         // keep most of the width.
         let compact = (right - left) / r < 480.0;
@@ -285,8 +303,9 @@ impl Painter<'_> {
                     self.text(label, (left, y + 9.0 * r), label_font, TEXT, Anchor::Left);
                     y += 16.0 * r;
                 }
-                let row = if compact { 24.0 * r } else { 28.0 * r };
-                let (bar_top, bar_bottom) = (y + 5.0 * r, y + row - 5.0 * r);
+                let row = if compact { 24.0 * r } else { 28.0 * r } + extra_per_row;
+                let thickness = (row - 10.0 * r).min(34.0 * r);
+                let (bar_top, bar_bottom) = (y + (row - thickness) / 2.0, y + (row + thickness) / 2.0);
                 let middle = y + row / 2.0;
                 if !compact {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
@@ -385,7 +404,7 @@ impl Painter<'_> {
         let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).collect();
         let scale = ValueScale::fit(figure.scale, points.iter().map(|p| p.value));
         let time = TimeScale::fit(points.iter().map(|p| p.date.as_year_fraction()));
-        let plot_height = ((right - left) * 0.45).clamp(200.0 * r, 320.0 * r);
+        let plot_height = (((right - left) * 0.45).clamp(200.0 * r, 320.0 * r) + self.stretch).max(120.0 * r);
         let max_ticks = ((plot_height / (40.0 * r)).floor() as usize).max(2);
         let ticks = scale.ticks(max_ticks);
         let tick_texts: Vec<String> = ticks.iter().map(|&t| tick_text(figure, t)).collect();

@@ -43,12 +43,20 @@ impl Session {
 
     /// Lays the chart out at `css_width` CSS pixels for a screen of `ratio` device
     /// pixels per CSS pixel.
-    pub fn plan(&self, css_width: f64, ratio: f64, measure: &dyn MeasureText) -> Result<Plan, Error> {
+    /// When `css_height` is given (a finite number of CSS pixels), the plot is stretched
+    /// or shrunk to reach it where the view allows.
+    pub fn plan(&self, css_width: f64, ratio: f64, css_height: Option<f64>, measure: &dyn MeasureText) -> Result<Plan, Error> {
         let figure = self.figure()?;
         let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(0.5, 8.0) } else { 1.0 };
         let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
         let width = (css_width * ratio).round() as u32;
-        Ok(render::plan(&figure, &self.dataset, width, ratio, measure))
+        Ok(match css_height.filter(|h| h.is_finite() && *h > 0.0) {
+            Some(height) => {
+                let height = (height.clamp(100.0, 4000.0) * ratio).round() as u32;
+                render::plan_to_height(&figure, &self.dataset, width, ratio, height, measure)
+            }
+            None => render::plan(&figure, &self.dataset, width, ratio, measure),
+        })
     }
 
     /// Shows or hides a series of the current view.

@@ -129,10 +129,11 @@ impl ChartHandle {
     }
 
     /// Draws the chart `css_width` CSS pixels wide on a screen of `pixel_ratio` device
-    /// pixels per CSS pixel; sizes the canvas's backing store to match and returns the
-    /// height in CSS pixels that the canvas should be given.
-    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64) -> Result<f64, JsError> {
-        let plan = self.session.plan(css_width, pixel_ratio, &self.measure).map_err(|e| js_error(&e))?;
+    /// pixels per CSS pixel, aiming at `css_height` when given; sizes the canvas's
+    /// backing store to match and returns the height in CSS pixels that the canvas
+    /// should be given.
+    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>) -> Result<f64, JsError> {
+        let plan = self.session.plan(css_width, pixel_ratio, css_height, &self.measure).map_err(|e| js_error(&e))?;
         if self.canvas.width() != plan.width {
             self.canvas.set_width(plan.width);
         }

@@ -1,57 +1,187 @@
-// The page: one AutonomieChart per [data-autonomie-chart] element, the FR/EN switch,
-// and the list of every source.
+// The page: three <autonomie-chart> elements, the FR/EN switch, the state of every chart
+// in the URL fragment, an embed-code generator under each chart, and the list of every
+// source.
 
-import { AutonomieChart, allSources, loadWasm, sourceLink } from './autonomie.js';
+import { readFragment, writeFragment, stateEntries } from './fragment.js';
 
-const charts = new Map();
+const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
+const touched = new Set();
+const fragment = readFragment();
+let lang = fragment.get('lang') === 'en' ? 'en' : 'fr';
 
-function setPageLang(lang) {
+// Restore the linked view before the elements start.
+document.documentElement.lang = lang;
+for (const [id, element] of charts) {
+  element.setAttribute('lang', lang);
+  for (const name of ['view', 'scale', 'currency', 'hidden']) {
+    const value = fragment.get(`${id}.${name}`);
+    if (value !== undefined) {
+      element.setAttribute(name, value);
+      touched.add(id);
+    }
+  }
+}
+
+const WIDGET_BASE = new URL('./', import.meta.url).href;
+const TEXT = {
+  fr: {
+    embed: 'Intégrer ce graphique', close: 'Fermer', copy: 'Copier', copied: 'Copié.',
+    element: 'Élément HTML (recommandé) : à coller dans l’éditeur HTML de votre article',
+    iframe: 'Iframe : pour les plateformes qui n’acceptent pas les scripts (la seconde ligne, facultative, ajuste la hauteur)',
+    checked: (date) => `Données vérifiées le ${date}.`,
+  },
+  en: {
+    embed: 'Embed this chart', close: 'Close', copy: 'Copy', copied: 'Copied.',
+    element: 'HTML element (recommended): paste it into your post’s HTML editor',
+    iframe: 'Iframe: for platforms that do not accept scripts (the optional second line fits the height)',
+    checked: (date) => `Data last checked on ${date}.`,
+  },
+};
+
+function updateFragment() {
+  const entries = new Map();
+  if (lang === 'en') entries.set('lang', 'en');
+  for (const id of touched) {
+    const state = charts.get(id).state();
+    if (!state) continue;
+    for (const [key, value] of stateEntries(state, { lang: state.lang }, `${id}.`)) entries.set(key, value);
+  }
+  const hash = writeFragment(entries);
+  if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
+}
+
+function escapeAttribute(text) {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The two snippets that reproduce `element`'s current view on another site. */
+export function embedSnippets(element) {
+  const state = element.state();
+  const attributes = [`chart="${state.chart}"`];
+  const params = new Map([['chart', state.chart]]);
+  for (const [name, value] of [['view', state.view], ['scale', state.scale], ['currency', state.currency], ['lang', state.lang], ['hidden', state.hidden.join(',')]]) {
+    if (!value) continue;
+    attributes.push(`${name}="${value}"`);
+    params.set(name, value);
+  }
+  const height = Math.ceil(element.getBoundingClientRect().height) + 40;
+  const title = escapeAttribute(element.chartTitle() || 'Autonomie');
+  return {
+    element: `<script type="module" src="${WIDGET_BASE}autonomie-chart.js"></script>\n<autonomie-chart ${attributes.join(' ')}></autonomie-chart>`,
+    iframe: `<iframe src="${WIDGET_BASE}embed.html${writeFragment(params)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script src="${WIDGET_BASE}autonomie-resize.js" defer></script>`,
+  };
+}
+
+function setupEmbed(id, element) {
+  const box = document.querySelector(`[data-embed-for="${id}"]`);
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'embed-toggle';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', `embed-${id}`);
+  const panel = document.createElement('div');
+  panel.className = 'embed-panel';
+  panel.id = `embed-${id}`;
+  panel.hidden = true;
+  box.replaceChildren(toggle, panel);
+
+  const render = () => {
+    const text = TEXT[lang];
+    toggle.textContent = panel.hidden ? text.embed : text.close;
+    if (panel.hidden || !element.state()) return;
+    const snippets = embedSnippets(element);
+    const blocks = [['element', text.element], ['iframe', text.iframe]].map(([kind, label]) => {
+      const block = document.createElement('div');
+      block.className = 'embed-block';
+      const heading = document.createElement('label');
+      heading.htmlFor = `embed-${id}-${kind}`;
+      heading.textContent = label;
+      const code = document.createElement('textarea');
+      code.id = `embed-${id}-${kind}`;
+      code.readOnly = true;
+      code.spellcheck = false;
+      code.rows = 3;
+      code.dataset.snippet = kind;
+      code.value = snippets[kind];
+      const copy = document.createElement('button');
+      copy.type = 'button';
+      copy.textContent = text.copy;
+      const status = document.createElement('span');
+      status.className = 'embed-status';
+      status.setAttribute('role', 'status');
+      copy.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(code.value);
+        } catch {
+          code.select();
+          document.execCommand('copy');
+        }
+        status.textContent = text.copied;
+      });
+      block.append(heading, code, copy, status);
+      return block;
+    });
+    panel.replaceChildren(...blocks);
+  };
+  toggle.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+    render();
+  });
+  element.addEventListener('autonomie-change', render);
+  return render;
+}
+
+const embedRenderers = [...charts].map(([id, element]) => setupEmbed(id, element));
+
+function setPageLang(next) {
+  lang = next;
   document.documentElement.lang = lang;
   for (const button of document.querySelectorAll('[data-lang-choice]')) {
     button.setAttribute('aria-pressed', String(button.dataset.langChoice === lang));
   }
-  for (const chart of charts.values()) chart.setLang(lang);
-  renderSources(lang);
+  for (const element of charts.values()) element.setAttribute('lang', lang);
+  for (const render of embedRenderers) render();
+  renderSources();
+  updateFragment();
 }
 
-function renderSources(lang) {
-  const { checked, sources } = allSources(lang);
-  document.getElementById('data-checked').textContent =
-    lang === 'fr' ? `Données vérifiées le ${checked}.` : `Data last checked on ${checked}.`;
+let sourcesApi = null;
+function renderSources() {
+  if (!sourcesApi) return;
+  const { checked, sources } = sourcesApi.allSources(lang);
+  document.getElementById('data-checked').textContent = TEXT[lang].checked(checked);
   const quotes = lang === 'fr' ? ['«\u00a0', '\u00a0»'] : ['“', '”'];
-  const items = sources.map((source) => {
+  document.getElementById('source-list').replaceChildren(...sources.map((source) => {
     const item = document.createElement('li');
     item.id = `source-${source.key}`;
     const note = source.dateNote ? ` (${source.dateNote})` : '';
-    item.append(`${source.publisher}, `, sourceLink(source, quotes), `, ${source.date}${note}.`);
+    item.append(`${source.publisher}, `, sourcesApi.sourceLink(source, quotes), `, ${source.date}${note}.`);
     return item;
-  });
-  document.getElementById('source-list').replaceChildren(...items);
+  }));
 }
 
-async function main() {
-  try {
-    await loadWasm();
-  } catch (error) {
-    console.error('autonomie: the chart engine could not load:', error);
-    for (const container of document.querySelectorAll('[data-autonomie-chart]')) {
-      container.textContent = 'Le moteur des graphiques n’a pas pu se charger. · The chart engine could not load.';
-      container.classList.add('atm-error');
-    }
-    return;
-  }
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
-  for (const container of document.querySelectorAll('[data-autonomie-chart]')) {
-    const id = container.dataset.autonomieChart;
-    charts.set(id, new AutonomieChart(container, id, { lang }));
-  }
-  for (const button of document.querySelectorAll('[data-lang-choice]')) {
-    button.addEventListener('click', () => setPageLang(button.dataset.langChoice));
-  }
-  renderSources(lang);
-  document.documentElement.dataset.ready = 'true';
+for (const button of document.querySelectorAll('[data-lang-choice]')) {
+  button.setAttribute('aria-pressed', String(button.dataset.langChoice === lang));
+  button.addEventListener('click', () => setPageLang(button.dataset.langChoice));
 }
+for (const [id, element] of charts) {
+  element.addEventListener('autonomie-change', () => {
+    touched.add(id);
+    updateFragment();
+  });
+}
+for (const render of embedRenderers) render();
 
 // Exposed for the end-to-end tests and for readers who script the page.
 window.autonomieCharts = charts;
-main();
+
+await import('./autonomie-chart.js');
+try {
+  sourcesApi = await import('./autonomie.js');
+  await sourcesApi.loadWasm();
+  renderSources();
+} catch (error) {
+  console.error('autonomie: the chart engine could not load:', error);
+}
+document.documentElement.dataset.ready = 'true';

@@ -1,11 +1,12 @@
-// Autonomie's JavaScript API: one AutonomieChart per container element.
+// Autonomie's chart controller: one AutonomieChart per container (the <autonomie-chart>
+// element's shadow root, or any element of a page that scripts it directly).
 //
 // The chart itself (data, conversion, layout, drawing) lives in Rust/wasm behind
 // ChartHandle; this module builds the controls around the canvas from what the handle
 // reports, forwards the reader's clicks to it, and redraws at most once per animation
 // frame. No framework, no bundler, no global.
 
-import init, { ChartHandle, last_panic, sources } from './pkg/autonomie.js';
+import init, { ChartHandle, chart_ids, last_panic, sources } from './pkg/autonomie.js';
 
 let wasmReady = null;
 
@@ -18,6 +19,11 @@ export function loadWasm() {
 /** Every source of the embedded dataset, in `lang`: `{checked, sources: [...]}`. */
 export function allSources(lang) {
   return JSON.parse(sources(lang));
+}
+
+/** Chart ids of a dataset given as JSON text, or of the embedded one. */
+export function chartIds(datasetJson) {
+  return JSON.parse(chart_ids(datasetJson));
 }
 
 const UI = {
@@ -34,6 +40,19 @@ const UI = {
     internal: 'internal error',
   },
 };
+
+/** Interface strings of the widget in `lang` (`fr` or `en`). */
+export function uiText(lang) {
+  return UI[lang === 'en' ? 'en' : 'fr'];
+}
+
+/** Replaces `container`'s content with an error box saying `message`. */
+export function renderError(container, message, lang) {
+  const box = element('div', { class: 'atm-error', role: 'alert' });
+  box.append(element('strong', {}, uiText(lang).error), ' ', message);
+  container.replaceChildren(box);
+  return box;
+}
 
 function element(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -59,17 +78,23 @@ export class AutonomieChart {
   #onRatioChange = () => this.#schedule(true);
   #lang = 'fr';
   #chartId;
+  #height = null;
+  #onChange = null;
   /** How many times the chart was drawn (for tests and the benchmark). */
   drawCount = 0;
 
   /**
    * @param {HTMLElement} container where the chart goes; its content is replaced.
    * @param {string} chartId `models`, `valuations` or `funding` (or a custom dataset's id).
-   * @param {{lang?: string, dataset?: string}} options `dataset` is a JSON text.
+   * @param {{lang?: string, dataset?: string, height?: number, onChange?: function}} options
+   *   `dataset` is a JSON text (default: the embedded dataset); `height` the canvas
+   *   height to aim at, in CSS pixels; `onChange(state)` is called after each change.
    */
   constructor(container, chartId, options = {}) {
     this.#chartId = chartId;
     this.#lang = options.lang === 'en' ? 'en' : 'fr';
+    this.#height = Number.isFinite(options.height) && options.height > 0 ? options.height : null;
+    this.#onChange = options.onChange ?? null;
     this.#root = element('div', { class: 'atm' });
     this.#controls = element('div', { class: 'atm-controls' });
     this.#legend = element('div', { class: 'atm-legend', role: 'group' });
@@ -115,6 +140,25 @@ export class AutonomieChart {
     const hidden = this.state()?.hidden ?? [];
     this.setSeriesVisible(key, hidden.includes(key));
   }
+  /** Shows exactly the series not listed in `keys`. */
+  setHidden(keys) {
+    this.#apply((h) => {
+      const wanted = new Set(keys);
+      for (const entry of JSON.parse(h.info()).legend) h.setSeriesVisible(entry.key, !wanted.has(entry.key));
+      for (const key of wanted) h.setSeriesVisible(key, false);
+    });
+  }
+  /** Aims the canvas at `height` CSS pixels (null: the chart's natural height). */
+  setHeight(height) {
+    this.#height = Number.isFinite(height) && height > 0 ? height : null;
+    this.#schedule(true);
+  }
+  /** The chart's title and subtitle in the current language. */
+  title() {
+    if (!this.#handle) return '';
+    const info = JSON.parse(this.#handle.info());
+    return info.title;
+  }
 
   /** Stops observing, frees the wasm handle and empties the container. */
   destroy() {
@@ -128,6 +172,7 @@ export class AutonomieChart {
 
   #apply(change) {
     if (!this.#handle) return;
+    const before = this.#handle.state();
     try {
       change(this.#handle);
       this.#refresh();
@@ -135,6 +180,7 @@ export class AutonomieChart {
       this.#fail(error);
       throw error;
     }
+    if (this.#handle.state() !== before) this.#onChange?.(this.state());
   }
 
   #watchPixelRatio() {
@@ -183,7 +229,7 @@ export class AutonomieChart {
     this.#lastWidth = width;
     this.#lastRatio = ratio;
     try {
-      const height = this.#handle.draw(width, ratio);
+      const height = this.#handle.draw(width, ratio, this.#height ?? undefined);
       this.#canvas.style.height = `${height}px`;
       this.drawCount += 1;
     } catch (error) {

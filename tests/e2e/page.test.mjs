@@ -26,7 +26,14 @@ async function settle() {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-const canvas = (chart) => `[data-autonomie-chart="${chart}"] canvas`;
+const canvas = (chart) => `autonomie-chart[chart="${chart}"] canvas`;
+
+/** Scrolls a chart into view (they start lazily) and waits for its first drawing. */
+async function ready(chart) {
+  await page.locator(`autonomie-chart[chart="${chart}"]`).scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => window.autonomieCharts.get(id).drawCount > 0, chart);
+  await settle();
+}
 const state = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).state(), chart);
 const draws = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).drawCount, chart);
 
@@ -34,7 +41,7 @@ const draws = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).dr
 async function clickAndCheck(chart, selector, expectState) {
   const before = await canvasPixels(page, canvas(chart));
   const drawsBefore = await draws(chart);
-  await page.click(`[data-autonomie-chart="${chart}"] ${selector}`);
+  await page.click(`autonomie-chart[chart="${chart}"] ${selector}`);
   await settle();
   const after = await canvasPixels(page, canvas(chart));
   assert.notEqual(after.hash, before.hash, `${chart}: ${selector} did not change the canvas`);
@@ -44,18 +51,19 @@ async function clickAndCheck(chart, selector, expectState) {
   for (const [key, value] of Object.entries(expectState)) {
     assert.deepEqual(current[key], value, `${chart}: state.${key} after ${selector}`);
   }
-  const pressed = await page.$eval(`[data-autonomie-chart="${chart}"] ${selector}`, (b) => b.getAttribute('aria-pressed'));
+  const pressed = await page.$eval(`autonomie-chart[chart="${chart}"] ${selector}`, (b) => b.getAttribute('aria-pressed'));
   return pressed;
 }
 
 describe('the page', () => {
   test('draws three crisp, non-blank charts with no error and no third-party request', async () => {
     for (const chart of ['models', 'valuations', 'funding']) {
+      await ready(chart);
       const pixels = await canvasPixels(page, canvas(chart));
       assert.equal(pixels.width, pixels.cssWidth * 2, `${chart}: backing store is CSS width x devicePixelRatio`);
       assert.ok(pixels.inked > 20000, `${chart}: only ${pixels.inked} inked pixels`);
       assert.ok(pixels.colors > 8, `${chart}: only ${pixels.colors} colours`);
-      const element = await page.$(`[data-autonomie-chart="${chart}"]`);
+      const element = await page.$(`autonomie-chart[chart="${chart}"]`);
       await element.screenshot({ path: `${ARTIFACTS}${chart}.png` });
     }
     await page.screenshot({ path: `${ARTIFACTS}page.png`, fullPage: true });
@@ -73,11 +81,12 @@ describe('the page', () => {
     const links = await page.$$eval('#source-list a', (anchors) => anchors.map((a) => [a.protocol, a.rel]));
     assert.ok(links.every(([protocol, rel]) => protocol === 'https:' && rel === 'noopener noreferrer'));
     assert.equal(await page.textContent('#data-checked'), 'Données vérifiées le 23 nov. 2026.');
-    const chartSource = await page.textContent('[data-autonomie-chart="models"] .atm-sources');
+    const chartSource = await page.textContent('autonomie-chart[chart="models"] .atm-sources');
     assert.match(chartSource, /Stanford HAI, «\sThe 2025 AI Index Report/);
   });
 
   test('models: view, scale and every legend entry work', async () => {
+    await ready('models');
     assert.equal(await clickAndCheck('models', 'button[data-value="history"]', { view: 'history' }), 'true');
     await clickAndCheck('models', 'button[data-value="log"]', { scale: 'log' });
     await clickAndCheck('models', 'button[data-value="linear"]', { scale: 'linear' });
@@ -85,7 +94,7 @@ describe('the page', () => {
       assert.equal(await clickAndCheck('models', `button[data-key="${key}"]`, {}), 'false', `${key} pressed state`);
     }
     assert.deepEqual((await state('models')).hidden, ['CN', 'EU', 'EUROPE', 'US']);
-    const empty = await page.textContent('[data-autonomie-chart="models"] .atm-legend');
+    const empty = await page.textContent('autonomie-chart[chart="models"] .atm-legend');
     assert.ok(empty.includes('Chine'));
     for (const key of ['US', 'CN', 'EU', 'EUROPE']) {
       await clickAndCheck('models', `button[data-key="${key}"]`, {});
@@ -94,8 +103,9 @@ describe('the page', () => {
   });
 
   test('valuations: currency, scale, view and legend work', async () => {
+    await ready('valuations');
     await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
-    const rates = await page.textContent('[data-autonomie-chart="valuations"] .atm-rates');
+    const rates = await page.textContent('autonomie-chart[chart="valuations"] .atm-rates');
     assert.match(rates, /1\s€ = 1,1744\s\$ \(9 sept\. 2025\)/);
     await clickAndCheck('valuations', 'button[data-value="EUR"]', { currency: 'EUR' });
     await clickAndCheck('valuations', 'button[data-value="log"]', { scale: 'log' });
@@ -107,13 +117,14 @@ describe('the page', () => {
   });
 
   test('funding: both views, scales and currencies work', async () => {
+    await ready('funding');
     await clickAndCheck('funding', 'button[data-value="USD"]', { currency: 'USD' });
     await clickAndCheck('funding', 'button[data-value="linear"]', { scale: 'linear' });
     await clickAndCheck('funding', 'button[data-key="jupiter"]', { hidden: ['jupiter'] });
     await clickAndCheck('funding', 'button[data-value="countries"]', { view: 'countries', scale: 'log', hidden: [] });
     await clickAndCheck('funding', 'button[data-key="US"]', { hidden: ['US'] });
     await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
-    const element = await page.$('[data-autonomie-chart="funding"]');
+    const element = await page.$('autonomie-chart[chart="funding"]');
     await element.screenshot({ path: `${ARTIFACTS}funding-countries.png` });
   });
 
@@ -129,7 +140,7 @@ describe('the page', () => {
     assert.ok(await page.isVisible('h1 >> text=Europe and AI'));
     assert.ok(!(await page.isVisible('h1 >> text=L’Europe et l’IA')));
     assert.equal(await page.textContent('#data-checked'), 'Data last checked on Nov 23, 2026.');
-    assert.match(await page.textContent('[data-autonomie-chart="valuations"] .atm-legend'), /OpenAI/);
+    assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-legend'), /OpenAI/);
     assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
     await page.click('button[data-lang-choice="fr"]');
     await settle();
@@ -145,7 +156,7 @@ describe('the page', () => {
     assert.ok(pixels.cssWidth < 420);
     assert.equal(pixels.width, pixels.cssWidth * 2);
     assert.ok(pixels.inked > 10000);
-    const element = await page.$('[data-autonomie-chart="valuations"]');
+    const element = await page.$('autonomie-chart[chart="valuations"]');
     await element.screenshot({ path: `${ARTIFACTS}valuations-phone.png` });
     await page.setViewportSize({ width: 900, height: 700 });
     await settle();
@@ -185,11 +196,11 @@ describe('the page', () => {
       }
     });
     assert.match(unknownScale, /unknown scale "sqrt"; expected one of: linear, log/);
-    assert.match(await page.textContent('[data-autonomie-chart="models"] .atm-error'), /unknown scale "sqrt"/);
+    assert.match(await page.textContent('autonomie-chart[chart="models"] .atm-error'), /unknown scale "sqrt"/);
     await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
-    await page.click('[data-autonomie-chart="models"] button[data-value="log"]');
+    await page.click('autonomie-chart[chart="models"] button[data-value="log"]');
     await settle();
-    assert.ok(await page.isHidden('[data-autonomie-chart="models"] .atm-error'), 'a valid toggle brings the chart back');
+    assert.ok(await page.isHidden('autonomie-chart[chart="models"] .atm-error'), 'a valid toggle brings the chart back');
     assert.ok((await canvasPixels(page, canvas('models'))).inked > 10000);
   });
 });

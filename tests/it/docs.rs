@@ -29,3 +29,11 @@ fn the_error_example_in_data_format_md_is_what_the_code_prints() {
     let message = Dataset::from_json(&value.to_string()).unwrap_err().to_string();
     assert_eq!(message, &doc[start..end]);
 }
+
+#[test]
+fn the_blog_post_example_dataset_is_valid() {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mistral-levees.json")).unwrap();
+    let dataset = Dataset::from_json(&json).unwrap();
+    let values: Vec<f64> = dataset.charts[0].views[0].series.iter().map(|s| s.points[0].value).collect();
+    assert_eq!(values, [0.105, 0.385, 0.6, 1.7]);
+}

@@ -1,0 +1,256 @@
+// <autonomie-chart>: the embeddable chart. One script tag defines it:
+//
+//   <script type="module" src="https://WIDGET-HOST/www/autonomie-chart.js"></script>
+//   <autonomie-chart chart="valuations" currency="USD" lang="fr"></autonomie-chart>
+//
+// Attributes (all optional): chart, view, scale, currency, lang, hidden (comma-separated
+// series keys), src (URL of a dataset JSON), height (CSS pixels), loading (`lazy`, the
+// default, or `eager` to start at once). Attributes and the
+// reader's toggles stay in sync both ways; each change fires `autonomie-change` with the
+// state as `detail`. The chart lives in a shadow root with its own stylesheet, starts
+// when it comes near the viewport and frees its memory when removed.
+
+import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
+import { widgetSheet } from './widget-style.js';
+
+const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden', 'src', 'height'];
+const FETCH_TIMEOUT_MS = 10000;
+const MAX_DATASET_BYTES = 5 * 1024 * 1024;
+
+/** Why a dataset URL could not be used, in words a blogger can act on. */
+async function fetchDataset(url, lang) {
+  const fr = lang === 'fr';
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'omit', signal: controller.signal, cache: 'no-cache' });
+  } catch (error) {
+    clearTimeout(timer);
+    if (error.name === 'AbortError') {
+      throw new Error(fr
+        ? `le fichier de données ${url} n’a pas répondu en ${FETCH_TIMEOUT_MS / 1000} s`
+        : `the dataset ${url} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
+    }
+    throw new Error(fr
+      ? `le fichier de données ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`
+      : `the dataset ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`);
+  }
+  try {
+    if (!response.ok) {
+      throw new Error(fr
+        ? `le fichier de données ${url} a renvoyé l’erreur HTTP ${response.status}`
+        : `the dataset ${url} returned HTTP ${response.status}`);
+    }
+    const text = await response.text();
+    if (text.length > MAX_DATASET_BYTES) {
+      throw new Error(fr ? `le fichier de données ${url} dépasse 5 Mo` : `the dataset ${url} is larger than 5 MB`);
+    }
+    if (/^\s*</.test(text)) {
+      const type = response.headers.get('content-type') ?? '?';
+      throw new Error(fr
+        ? `${url} a renvoyé une page (${type}) au lieu d’un fichier JSON`
+        : `${url} returned a page (${type}) instead of a JSON file`);
+    }
+    return text;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseHidden(value) {
+  return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+}
+
+export class AutonomieChartElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #shadow;
+  #internals;
+  #chart = null;
+  #visibility = null;
+  #generation = 0;
+  #reflecting = false;
+  #starting = false;
+  /** Whether the chart is running (it starts near the viewport). */
+  started = false;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    this.#shadow.adoptedStyleSheets = [widgetSheet()];
+    this.#internals = this.attachInternals?.() ?? null;
+  }
+
+  connectedCallback() {
+    if ('IntersectionObserver' in window && this.getAttribute('loading') !== 'eager') {
+      this.#visibility = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.#visibility?.disconnect();
+          this.#visibility = null;
+          this.#start();
+        }
+      }, { rootMargin: '300px 0px' });
+      this.#visibility.observe(this);
+    } else {
+      this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    this.#generation += 1;
+    this.#chart?.destroy();
+    this.#chart = null;
+    this.started = false;
+    this.#internals?.states?.delete('started');
+    this.#shadow.replaceChildren();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (this.#reflecting || oldValue === newValue || !this.started) return;
+    if (name === 'chart' || name === 'src') {
+      this.#restart();
+      return;
+    }
+    if (!this.#chart) return;
+    try {
+      this.#applyAttribute(name, newValue);
+    } catch {
+      // The controller has already shown the message in place and logged it.
+    }
+  }
+
+  /** The reader's choices as a plain object (null before the chart starts). */
+  state() {
+    return this.#chart?.state() ?? null;
+  }
+
+  /** The chart's title in its current language ('' before it starts). */
+  chartTitle() {
+    return this.#chart?.title() ?? '';
+  }
+
+  /** How many times the chart was drawn. */
+  get drawCount() {
+    return this.#chart?.drawCount ?? 0;
+  }
+
+  setView(id) { this.#chart?.setView(id); }
+  setScale(scale) { this.#chart?.setScale(scale); }
+  setCurrency(currency) { this.#chart?.setCurrency(currency); }
+  setLang(lang) { this.#chart?.setLang(lang); }
+  setSeriesVisible(key, visible) { this.#chart?.setSeriesVisible(key, visible); }
+  toggleSeries(key) { this.#chart?.toggleSeries(key); }
+
+  #lang() {
+    const own = this.getAttribute('lang');
+    if (own) return own;
+    const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '';
+    return inherited.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  }
+
+  #restart() {
+    this.disconnectedCallback();
+    this.#start();
+  }
+
+  async #start() {
+    if (this.started || !this.isConnected) return;
+    this.started = true;
+    this.#internals?.states?.add('started');
+    const generation = ++this.#generation;
+    const lang = this.#lang();
+    const stage = document.createElement('div');
+    this.#shadow.replaceChildren(stage);
+    let dataset;
+    let chartId = this.getAttribute('chart');
+    try {
+      await loadWasm();
+      const src = this.getAttribute('src');
+      if (src) {
+        dataset = await fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr');
+        chartId ??= chartIds(dataset)[0];
+      }
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      console.error(`autonomie: ${error.message}`);
+      renderError(stage, error.message, lang);
+      this.#announce();
+      return;
+    }
+    if (generation !== this.#generation) return;
+    const height = Number(this.getAttribute('height'));
+    this.#chart = new AutonomieChart(stage, chartId ?? 'models', {
+      lang: lang === 'fr' ? 'fr' : 'en',
+      dataset,
+      height: height > 0 ? height : undefined,
+      onChange: (state) => this.#reflect(state),
+    });
+    this.#starting = true;
+    if (lang !== 'fr' && lang !== 'en') this.#attempt(() => this.#chart.setLang(lang));
+    for (const name of ['view', 'scale', 'currency', 'hidden']) {
+      if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
+    }
+    this.#starting = false;
+    this.#announce();
+  }
+
+  #attempt(change) {
+    try {
+      change();
+    } catch {
+      // Shown in place and logged by the controller.
+    }
+  }
+
+  #applyAttribute(name, value) {
+    const chart = this.#chart;
+    switch (name) {
+      case 'view': if (value) chart.setView(value); break;
+      case 'scale': if (value) chart.setScale(value); break;
+      case 'currency': if (value) chart.setCurrency(value.toUpperCase()); break;
+      case 'lang': chart.setLang(value || this.#lang()); break;
+      case 'hidden': chart.setHidden(parseHidden(value)); break;
+      case 'height': chart.setHeight(Number(value)); break;
+      default: break;
+    }
+  }
+
+  /** Mirrors a state change into the attributes, then tells the host page. */
+  #reflect(state) {
+    this.#reflecting = true;
+    try {
+      const wanted = {
+        view: state.view,
+        scale: state.scale,
+        currency: state.currency,
+        hidden: state.hidden.join(','),
+      };
+      for (const [name, value] of Object.entries(wanted)) {
+        const current = this.getAttribute(name);
+        if (name === 'hidden' && value === '' && current === null) continue;
+        if (current !== value) {
+          if (name === 'hidden' && value === '') this.removeAttribute(name);
+          else this.setAttribute(name, value);
+        }
+      }
+      if (this.hasAttribute('lang') && this.getAttribute('lang') !== state.lang) this.setAttribute('lang', state.lang);
+    } finally {
+      this.#reflecting = false;
+    }
+    if (this.#starting) return;
+    this.dispatchEvent(new CustomEvent('autonomie-change', { detail: state, bubbles: true, composed: true }));
+  }
+
+  /** Tells listeners that the element started, with or without a chart. */
+  #announce() {
+    this.dispatchEvent(new CustomEvent('autonomie-ready', { detail: this.state(), bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('autonomie-chart')) {
+  customElements.define('autonomie-chart', AutonomieChartElement);
+}
+

@@ -1,0 +1,41 @@
+// embed.html: one chart, full width, for an <iframe>. Its state comes from the URL
+// fragment and goes back into it when the reader toggles; the frame tells its parent
+// its height so that autonomie-resize.js can fit the iframe to it.
+
+import { readFragment, stateEntries, writeFragment, STATE_ATTRIBUTES } from './fragment.js';
+
+const chart = document.getElementById('chart');
+
+function applyFragment() {
+  const fragment = readFragment();
+  for (const name of ['chart', ...STATE_ATTRIBUTES]) {
+    const value = fragment.get(name);
+    if (value !== undefined) chart.setAttribute(name, value);
+    else if (name === 'hidden') chart.removeAttribute(name);
+  }
+  if (!chart.hasAttribute('lang')) {
+    chart.setAttribute('lang', (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en');
+  }
+  document.documentElement.lang = chart.getAttribute('lang');
+}
+
+applyFragment();
+window.addEventListener('hashchange', applyFragment);
+chart.addEventListener('autonomie-change', (event) => {
+  const entries = stateEntries(event.detail);
+  entries.delete('chart');
+  const fragment = writeFragment(new Map([['chart', event.detail.chart], ...entries]));
+  if (fragment !== location.hash) history.replaceState(null, '', fragment || location.pathname);
+});
+
+let lastHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.scrollHeight);
+  if (height !== lastHeight && window.parent !== window) {
+    lastHeight = height;
+    // Only a number leaves the frame, so any parent may read it.
+    window.parent.postMessage({ type: 'autonomie:height', height }, '*');
+  }
+}).observe(document.documentElement);
+
+await import('./autonomie-chart.js');

@@ -1,0 +1,32 @@
+// Chart state <-> URL fragment, so that any view can be linked to.
+//
+// embed.html (one chart):  #chart=valuations&view=history&scale=log&currency=USD&lang=fr&hidden=openai
+// index.html (all charts): #lang=en&valuations.view=history&valuations.hidden=openai
+
+/** The element attributes a fragment sets, for one chart. */
+export const STATE_ATTRIBUTES = ['view', 'scale', 'currency', 'lang', 'hidden'];
+
+/** Reads `#a=b&c=d` into a Map (later keys win). */
+export function readFragment(hash = location.hash) {
+  return new Map(new URLSearchParams(hash.replace(/^#/, '')));
+}
+
+/** Writes a Map or object as a fragment, without empty values; commas stay readable. */
+export function writeFragment(entries) {
+  const params = new URLSearchParams();
+  for (const [key, value] of entries instanceof Map ? entries : Object.entries(entries)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, value);
+  }
+  const text = params.toString().replaceAll('%2C', ',');
+  return text ? `#${text}` : '';
+}
+
+/** A chart state as fragment entries, leaving out what equals `defaults`. */
+export function stateEntries(state, defaults = {}, prefix = '') {
+  const entries = new Map();
+  const values = { view: state.view, scale: state.scale, currency: state.currency, lang: state.lang, hidden: state.hidden.join(',') };
+  for (const [key, value] of Object.entries(values)) {
+    if (defaults[key] !== value && !(key === 'hidden' && value === '')) entries.set(prefix + key, value);
+  }
+  return entries;
+}
