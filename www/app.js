@@ -68,7 +68,7 @@ export function embedSnippets(element) {
   const title = escapeAttribute(element.chartTitle() || 'Autonomie');
   return {
     element: `<script type="module" src="${WIDGET_BASE}autonomie-chart.js"></script>\n<autonomie-chart ${attributes.join(' ')}></autonomie-chart>`,
-    iframe: `<iframe src="${WIDGET_BASE}embed.html${writeFragment(params)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script src="${WIDGET_BASE}autonomie-resize.js" defer></script>`,
+    iframe: `<iframe src="${escapeAttribute(`${WIDGET_BASE}embed.html${writeFragment(params)}`)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script src="${WIDGET_BASE}autonomie-resize.js" defer></script>`,
   };
 }
 
@@ -100,7 +100,7 @@ function setupEmbed(id, element) {
       code.id = `embed-${id}-${kind}`;
       code.readOnly = true;
       code.spellcheck = false;
-      code.rows = 3;
+      code.rows = kind === 'iframe' ? 5 : 3;
       code.dataset.snippet = kind;
       code.value = snippets[kind];
       const copy = document.createElement('button');

@@ -194,6 +194,8 @@ export class AutonomieChartElement extends HTMLElement {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
     this.#starting = false;
+    const state = this.#chart.state();
+    if (state) this.#writeAttributes(state);
     this.#announce();
   }
 
@@ -220,28 +222,27 @@ export class AutonomieChartElement extends HTMLElement {
 
   /** Mirrors a state change into the attributes, then tells the host page. */
   #reflect(state) {
+    if (this.#starting) return;
+    this.#writeAttributes(state);
+    this.dispatchEvent(new CustomEvent('autonomie-change', { detail: state, bubbles: true, composed: true }));
+  }
+
+  #writeAttributes(state) {
     this.#reflecting = true;
     try {
-      const wanted = {
-        view: state.view,
-        scale: state.scale,
-        currency: state.currency,
-        hidden: state.hidden.join(','),
-      };
+      const wanted = { view: state.view, scale: state.scale, currency: state.currency, hidden: state.hidden.join(',') };
       for (const [name, value] of Object.entries(wanted)) {
         const current = this.getAttribute(name);
-        if (name === 'hidden' && value === '' && current === null) continue;
-        if (current !== value) {
-          if (name === 'hidden' && value === '') this.removeAttribute(name);
-          else this.setAttribute(name, value);
+        if (name === 'hidden' && value === '') {
+          if (current !== null) this.removeAttribute(name);
+        } else if (current !== value) {
+          this.setAttribute(name, value);
         }
       }
       if (this.hasAttribute('lang') && this.getAttribute('lang') !== state.lang) this.setAttribute('lang', state.lang);
     } finally {
       this.#reflecting = false;
     }
-    if (this.#starting) return;
-    this.dispatchEvent(new CustomEvent('autonomie-change', { detail: state, bubbles: true, composed: true }));
   }
 
   /** Tells listeners that the element started, with or without a chart. */

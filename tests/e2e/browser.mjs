@@ -27,6 +27,13 @@ export async function launchBrowser() {
     viewport: { width: 900, height: 700 },
     deviceScaleFactor: 2,
   });
+  // Every page and frame records the Content-Security-Policy violations it sees.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   return {
     context,
     async close() {
