@@ -45,6 +45,20 @@ impl Mark {
         }
     }
 
+    /// How the reader should take the figure, in words; `None` for a plain statistic.
+    pub fn describe(self, lang: Lang) -> Option<&'static str> {
+        Some(match (self, lang) {
+            (Mark::Plain, _) => return None,
+            (Mark::Official, _) => Ui::Official.get(lang),
+            (Mark::PressReported, _) => Ui::PressReported.get(lang),
+            (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
+            (Mark::PressReportedSecondary, Lang::Fr) => "cession secondaire rapportée par la presse",
+            (Mark::PressReportedSecondary, Lang::En) => "press-reported secondary sale",
+            (Mark::Aggregate, Lang::Fr) => "total régional",
+            (Mark::Aggregate, Lang::En) => "regional total",
+        })
+    }
+
     /// Whether the figure came from the press rather than from the company.
     pub fn is_press_reported(self) -> bool {
         matches!(self, Mark::PressReported | Mark::PressReportedSecondary)
@@ -67,6 +81,20 @@ pub struct Item {
     pub value: f64,
     /// The value as text, with the source figure when converted: `≈157 Md€ (183 Md$)`.
     pub value_text: String,
+    /// The value alone as text: `≈157 Md€`.
+    pub shown_text: String,
+    /// The figure as published, when it was converted: `183 Md$`.
+    pub published_text: Option<String>,
+    /// The figure as published, a number.
+    pub published_value: f64,
+    /// Its currency, for money.
+    pub published_currency: Option<Currency>,
+    /// Index of the ECB rate used to convert it, if it was.
+    pub rate: Option<usize>,
+    /// Panel heading, for bars of a view with several panels.
+    pub group: Option<String>,
+    /// Short description of the figure from the dataset.
+    pub note: Option<String>,
     /// Date the figure refers to.
     pub date: Date,
     /// How to draw it.
@@ -287,19 +315,20 @@ fn resolve_item(
     let lang = state.lang;
     let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
     let rate = point.rate.map(|r| &dataset.rates[r]);
-    let (value, value_text) = match (point.currency, rate) {
+    let (value, shown_text, published_text) = match (point.currency, rate) {
         (Some(from), Some(rate)) if from != state.currency => {
             let converted = convert(point.value, from, state.currency, rate);
-            let text = format!(
-                "≈{} ({})",
-                shown(converted, Digits::Computed, state.currency),
-                shown(point.value, Digits::Source, from)
-            );
-            (converted, text)
+            let text = format!("≈{}", shown(converted, Digits::Computed, state.currency));
+            (converted, text, Some(shown(point.value, Digits::Source, from)))
         }
-        (Some(from), _) => (point.value, shown(point.value, Digits::Source, from)),
-        (None, _) => (point.value, format::number(point.value, Digits::Source, lang)),
+        (Some(from), _) => (point.value, shown(point.value, Digits::Source, from), None),
+        (None, _) => (point.value, format::number(point.value, Digits::Source, lang), None),
     };
+    let value_text = match &published_text {
+        Some(published) => format!("{shown_text} ({published})"),
+        None => shown_text.clone(),
+    };
+    let converted = published_text.is_some();
     let parts = (!point.parts.is_empty()).then(|| {
         point
             .parts
@@ -317,11 +346,20 @@ fn resolve_item(
             .collect::<Vec<_>>()
             .join(" · ")
     });
+    let view_groups = state.resolve(dataset).map(|(_, v)| &v.groups[..]).unwrap_or(&[]);
+    let group = point.group.filter(|_| view_groups.len() > 1).and_then(|g| view_groups.get(g)).map(|g| g.label.get(lang).to_owned());
     Item {
         series,
         label: label.get(lang).to_owned(),
         value,
         value_text,
+        shown_text,
+        published_text,
+        published_value: point.value,
+        published_currency: point.currency,
+        rate: point.rate.filter(|_| converted),
+        group,
+        note: point.note.as_ref().map(|n| n.get(lang).to_owned()),
         date: point.date,
         mark: Mark::of(point, aggregate),
         color,

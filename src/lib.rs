@@ -14,7 +14,8 @@
 //! let mut state = ViewState::new(&dataset, "valuations")?;
 //! state.set_lang("en")?;
 //! let figure = Figure::build(&dataset, &state)?;
-//! let plan = render::plan(&figure, &dataset, 760, 1.0, &EstimatedMetrics);
+//! let canvas = render::Canvas { width: 760, ratio: 1.0, height: None, theme: render::Theme::Light };
+//! let plan = render::plan(&figure, &dataset, &canvas, &EstimatedMetrics);
 //! let mut svg = String::new();
 //! {
 //!     let backend = autonomie::backend::SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
@@ -27,6 +28,7 @@
 
 pub mod backend;
 pub mod date;
+pub mod describe;
 pub mod error;
 pub mod figure;
 pub mod format;

@@ -16,11 +16,100 @@ use crate::model::{Dataset, Measure, Scale, ViewKind};
 use crate::scale::{TimeScale, ValueScale};
 use crate::text::{ellipsize, wrap, Font, MeasureText};
 
-const TEXT: Rgb = (26, 26, 26);
-const MUTED: Rgb = (84, 84, 84);
-const GRID: Rgb = (226, 226, 226);
-const AXIS: Rgb = (150, 150, 150);
-const BACKGROUND: Rgb = (255, 255, 255);
+/// Colour scheme of a drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on a dark grey.
+    Dark,
+    /// White on black, for forced-colors (high contrast) modes.
+    Contrast,
+}
+
+impl Theme {
+    /// Parses `light`, `dark` or `contrast`.
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "contrast" => Some(Theme::Contrast),
+            _ => None,
+        }
+    }
+
+    fn palette(self) -> Palette {
+        match self {
+            Theme::Light => Palette { ink: (26, 26, 26), muted: (84, 84, 84), grid: (226, 226, 226), axis: (150, 150, 150), paper: (255, 255, 255), min_contrast: 3.0 },
+            Theme::Dark => Palette { ink: (235, 235, 235), muted: (178, 178, 178), grid: (58, 62, 68), axis: (120, 124, 130), paper: (21, 24, 28), min_contrast: 3.0 },
+            Theme::Contrast => Palette { ink: (255, 255, 255), muted: (255, 255, 255), grid: (110, 110, 110), axis: (255, 255, 255), paper: (0, 0, 0), min_contrast: 4.5 },
+        }
+    }
+}
+
+/// The colours of one theme.
+#[derive(Debug, Clone, Copy)]
+struct Palette {
+    ink: Rgb,
+    muted: Rgb,
+    grid: Rgb,
+    axis: Rgb,
+    paper: Rgb,
+    /// Contrast every series colour must reach against `paper`.
+    min_contrast: f64,
+}
+
+impl Palette {
+    /// `color`, moved towards the ink until it stands out from the paper as a mark.
+    fn series(&self, color: Rgb) -> Rgb {
+        Self::towards(color, self.ink, self.paper, self.min_contrast)
+    }
+
+    /// `color`, moved towards the ink until it is readable as text (WCAG AA, 4.5:1).
+    fn series_text(&self, color: Rgb) -> Rgb {
+        Self::towards(color, self.ink, self.paper, 4.5)
+    }
+
+    fn towards(color: Rgb, ink: Rgb, paper: Rgb, wanted: f64) -> Rgb {
+        let mut adjusted = color;
+        let mut step = 0.0;
+        while contrast(adjusted, paper) < wanted && step < 1.0 {
+            step += 0.05;
+            adjusted = mix(color, ink, step);
+        }
+        adjusted
+    }
+}
+
+/// WCAG relative luminance.
+fn luminance((r, g, b): Rgb) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// WCAG contrast ratio, from 1 to 21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Where to draw and how: size in device pixels, pixel ratio, colours.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Canvas {
+    /// Width in device pixels.
+    pub width: u32,
+    /// Device pixels per CSS pixel; scales fonts, strokes and margins.
+    pub ratio: f64,
+    /// Height to aim at, in device pixels (a timeline's plot stretches or shrinks,
+    /// bars only grow); `None` for the natural height.
+    pub height: Option<u32>,
+    /// Colour scheme.
+    pub theme: Theme,
+}
 
 /// Horizontal and vertical alignment of a text relative to its anchor point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,8 +183,33 @@ pub enum Shape {
 pub struct Hit {
     /// Index in [`Figure::items`] order.
     pub item: usize,
-    /// Top-left and bottom-right corners in device pixels.
+    /// The mark itself (bar or marker), top-left and bottom-right, in device pixels.
     pub rect: [(i32, i32); 2],
+    /// The area that points at it: a bar's whole row, a marker's box.
+    pub target: [(i32, i32); 2],
+}
+
+impl Plan {
+    /// The item under the device pixel (`x`, `y`): the one whose target contains it,
+    /// else the nearest within `tolerance` device pixels.
+    pub fn item_at(&self, x: f64, y: f64, tolerance: f64) -> Option<usize> {
+        let distance = |[(x0, y0), (x1, y1)]: [(i32, i32); 2]| {
+            let dx = (f64::from(x0) - x).max(x - f64::from(x1)).max(0.0);
+            let dy = (f64::from(y0) - y).max(y - f64::from(y1)).max(0.0);
+            dx.hypot(dy)
+        };
+        self.hits
+            .iter()
+            .map(|hit| (distance(hit.target), hit.item))
+            .filter(|(d, _)| *d <= tolerance)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, item)| item)
+    }
+
+    /// Where item `item` is drawn.
+    pub fn hit(&self, item: usize) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.item == item)
+    }
 }
 
 /// A laid-out figure.
@@ -111,35 +225,32 @@ pub struct Plan {
     pub hits: Vec<Hit>,
 }
 
-/// Lays out `figure` at `width` device pixels; `ratio` is the device pixel ratio, which
-/// scales fonts, strokes and margins.
-pub fn plan(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, measure: &dyn MeasureText) -> Plan {
-    plan_with_stretch(figure, dataset, width, ratio, measure, 0.0)
-}
-
-/// Like [`plan`], but aims at a total height of `height` device pixels: a timeline's plot
-/// grows or shrinks (down to a readable minimum), and bars grow (never shrink).
-pub fn plan_to_height(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, height: u32, measure: &dyn MeasureText) -> Plan {
-    let natural = plan(figure, dataset, width, ratio, measure);
+/// Lays out `figure` on `canvas`.
+pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn MeasureText) -> Plan {
+    let natural = plan_with_stretch(figure, dataset, canvas, measure, 0.0);
+    let Some(height) = canvas.height else { return natural };
     let extra = f64::from(height) - f64::from(natural.height);
     if extra.abs() < 1.0 || figure.is_empty() || (extra < 0.0 && figure.kind == ViewKind::Bars) {
         return natural;
     }
-    plan_with_stretch(figure, dataset, width, ratio, measure, extra)
+    plan_with_stretch(figure, dataset, canvas, measure, extra)
 }
 
-fn plan_with_stretch(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64, measure: &dyn MeasureText, stretch: f64) -> Plan {
-    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: ratio.clamp(0.5, 8.0), measure, stretch };
+fn plan_with_stretch(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn MeasureText, stretch: f64) -> Plan {
+    let width = canvas.width;
+    let palette = canvas.theme.palette();
+    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: canvas.ratio.clamp(0.5, 8.0), measure, stretch, p: palette };
     let width_px = f64::from(width.max(1));
+    painter.shapes.push(Shape::Rect { corners: [(0, 0), (width as i32, i32::MAX / 4)], fill: Some(palette.paper), stroke: None });
     let pad = 12.0 * painter.r;
     let inner = (pad, (width_px - pad).max(pad + 1.0));
     let mut y = pad;
-    y = painter.paragraph(&figure.title, inner, y, Font::bold(17.0 * painter.r), TEXT, 22.0);
-    y = painter.paragraph(&figure.subtitle, inner, y + 2.0 * painter.r, Font::regular(13.0 * painter.r), MUTED, 17.0);
+    y = painter.paragraph(&figure.title, inner, y, Font::bold(17.0 * painter.r), palette.ink, 22.0);
+    y = painter.paragraph(&figure.subtitle, inner, y + 2.0 * painter.r, Font::regular(13.0 * painter.r), palette.muted, 17.0);
     y += 10.0 * painter.r;
     y = if figure.is_empty() {
         let message = Ui::NothingShown.get(figure.lang);
-        painter.paragraph(message, inner, y + 30.0 * painter.r, Font::regular(13.0 * painter.r), MUTED, 18.0)
+        painter.paragraph(message, inner, y + 30.0 * painter.r, Font::regular(13.0 * painter.r), palette.muted, 18.0)
             + 30.0 * painter.r
     } else {
         match figure.kind {
@@ -151,10 +262,13 @@ fn plan_with_stretch(figure: &Figure, dataset: &Dataset, width: u32, ratio: f64,
     let small = Font::regular(11.5 * painter.r);
     if !figure.rates.is_empty() {
         let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(" ; "));
-        y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, MUTED, 15.0);
+        y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
     }
-    y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, MUTED, 15.0);
+    y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
     let height = (y + pad).ceil() as u32;
+    if let Some(Shape::Rect { corners, .. }) = painter.shapes.first_mut() {
+        corners[1].1 = height as i32;
+    }
     Plan { width, height, shapes: painter.shapes, hits: painter.hits }
 }
 
@@ -163,7 +277,6 @@ pub fn render<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&color(BACKGROUND))?;
     for shape in &plan.shapes {
         match shape {
             Shape::Rect { corners, fill, stroke } => {
@@ -220,10 +333,10 @@ fn color((r, g, b): Rgb) -> RGBColor {
     RGBColor(r, g, b)
 }
 
-/// Mixes `c` with white: 0 keeps the colour, 1 gives white.
-fn lighten((r, g, b): Rgb, amount: f64) -> Rgb {
-    let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;
-    (mix(r), mix(g), mix(b))
+/// Mixes `a` towards `b`: 0 keeps `a`, 1 gives `b`.
+fn mix(a: Rgb, b: Rgb, amount: f64) -> Rgb {
+    let channel = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * amount).round() as u8;
+    (channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
 }
 
 struct Painter<'a> {
@@ -232,6 +345,8 @@ struct Painter<'a> {
     r: f64,
     /// Device pixels to add to (or take from) the plot to reach a requested height.
     stretch: f64,
+    /// Colours.
+    p: Palette,
     measure: &'a dyn MeasureText,
 }
 
@@ -294,13 +409,13 @@ impl Painter<'_> {
         let mut item_index = 0;
         for panel in &figure.panels {
             if !panel.heading.is_empty() {
-                self.text(panel.heading.clone(), (left, y + 11.0 * r), heading_font, TEXT, Anchor::Left);
+                self.text(panel.heading.clone(), (left, y + 11.0 * r), heading_font, self.p.ink, Anchor::Left);
                 y += 22.0 * r;
             }
             for bar in &panel.bars {
                 if compact {
                     let label = ellipsize(&bar.label, right - left, label_font, self.measure);
-                    self.text(label, (left, y + 9.0 * r), label_font, TEXT, Anchor::Left);
+                    self.text(label, (left, y + 9.0 * r), label_font, self.p.ink, Anchor::Left);
                     y += 16.0 * r;
                 }
                 let row = if compact { 24.0 * r } else { 28.0 * r } + extra_per_row;
@@ -309,17 +424,19 @@ impl Painter<'_> {
                 let middle = y + row / 2.0;
                 if !compact {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
-                    self.text(label, (x0 - 8.0 * r, middle), label_font, TEXT, Anchor::Right);
+                    self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
                 }
                 let end = x_of(bar.value).max(x0 + 2.0 * r);
                 let corners = [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
-                self.bar_shape(corners, bar.color, bar.mark);
-                self.hits.push(Hit { item: item_index, rect: corners });
+                self.bar_shape(corners, self.p.series(bar.color), bar.mark);
+                let row_top = if compact { y - 16.0 * r } else { y };
+                let target = [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
+                self.hits.push(Hit { item: item_index, rect: corners, target });
                 item_index += 1;
-                self.text(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, TEXT, Anchor::Left);
+                self.text(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, self.p.ink, Anchor::Left);
                 y += row;
                 if let Some(parts) = &bar.parts {
-                    y = self.paragraph(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), MUTED, 15.0);
+                    y = self.paragraph(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), self.p.muted, 15.0);
                     y += 4.0 * r;
                 }
             }
@@ -332,18 +449,18 @@ impl Painter<'_> {
             let x = x_of(tick);
             grid.push(Shape::Line {
                 points: vec![(x.round() as i32, grid_top.round() as i32), (x.round() as i32, grid_bottom.round() as i32)],
-                color: if tick == scale.min { AXIS } else { GRID },
+                color: if tick == scale.min { self.p.axis } else { self.p.grid },
                 width: self.stroke(1.0),
             });
             let text = tick_text(figure, tick);
             let half = self.measure.width(&text, tick_font) / 2.0;
             let centre = x.clamp(left + half, (right - half).max(left + half));
-            self.text(text, (centre, grid_bottom + 10.0 * r), tick_font, MUTED, Anchor::Center);
+            self.text(text, (centre, grid_bottom + 10.0 * r), tick_font, self.p.muted, Anchor::Center);
         }
         // Gridlines go under the bars.
         self.shapes.splice(grid_index..grid_index, grid);
         let axis = axis_title(figure);
-        self.paragraph(&axis, (x0, right), grid_bottom + 22.0 * r, Font::regular(12.0 * r), MUTED, 16.0)
+        self.paragraph(&axis, (x0, right), grid_bottom + 22.0 * r, Font::regular(12.0 * r), self.p.muted, 16.0)
     }
 
     /// How many tick labels fit side by side along `span` pixels.
@@ -362,18 +479,18 @@ impl Painter<'_> {
             Mark::Plain | Mark::Official => self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None }),
             Mark::PressReported => self.shapes.push(Shape::Rect {
                 corners,
-                fill: Some(lighten(base, 0.6)),
+                fill: Some(mix(base, self.p.paper, 0.6)),
                 stroke: Some((base, thin)),
             }),
             Mark::Secondary | Mark::PressReportedSecondary => {
-                let fill = if mark == Mark::Secondary { lighten(base, 0.35) } else { lighten(base, 0.7) };
+                let fill = if mark == Mark::Secondary { mix(base, self.p.paper, 0.35) } else { mix(base, self.p.paper, 0.7) };
                 self.shapes.push(Shape::Rect { corners, fill: Some(fill), stroke: None });
                 self.hatch(corners, base);
                 self.shapes.push(Shape::Rect { corners, fill: None, stroke: Some((base, thin)) });
             }
             Mark::Aggregate => self.shapes.push(Shape::Rect {
                 corners,
-                fill: Some(lighten(base, 0.85)),
+                fill: Some(mix(base, self.p.paper, 0.85)),
                 stroke: Some((base, self.stroke(2.0))),
             }),
         }
@@ -400,7 +517,7 @@ impl Painter<'_> {
         let end_font = Font::bold(12.0 * r);
         let value_font = Font::regular(11.5 * r);
         let axis = axis_title(figure);
-        let mut y = self.paragraph(&axis, (left, right), top, Font::regular(12.0 * r), MUTED, 16.0) + 8.0 * r;
+        let mut y = self.paragraph(&axis, (left, right), top, Font::regular(12.0 * r), self.p.muted, 16.0) + 8.0 * r;
         let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).collect();
         let scale = ValueScale::fit(figure.scale, points.iter().map(|p| p.value));
         let time = TimeScale::fit(points.iter().map(|p| p.date.as_year_fraction()));
@@ -423,14 +540,14 @@ impl Painter<'_> {
         let y_of = |value: f64| y1 - (y1 - y0) * scale.fraction(value).clamp(0.0, 1.0);
         for (tick, text) in ticks.iter().zip(tick_texts) {
             let ty = y_of(*tick);
-            self.line(&[(x0, ty), (x1, ty)], if *tick == scale.min { AXIS } else { GRID }, r.max(1.0));
-            self.text(text, (x0 - 6.0 * r, ty), tick_font, MUTED, Anchor::Right);
+            self.line(&[(x0, ty), (x1, ty)], if *tick == scale.min { self.p.axis } else { self.p.grid }, r.max(1.0));
+            self.text(text, (x0 - 6.0 * r, ty), tick_font, self.p.muted, Anchor::Right);
         }
         for year in time.year_ticks() {
             let x = x_of(f64::from(year));
-            self.line(&[(x, y0), (x, y1 + 4.0 * r)], GRID, r.max(1.0));
+            self.line(&[(x, y0), (x, y1 + 4.0 * r)], self.p.grid, r.max(1.0));
             if f64::from(year) < time.end {
-                self.text(year.to_string(), (x_of(f64::from(year) + 0.5), y1 + 12.0 * r), tick_font, MUTED, Anchor::Center);
+                self.text(year.to_string(), (x_of(f64::from(year) + 0.5), y1 + 12.0 * r), tick_font, self.p.muted, Anchor::Center);
             }
         }
         let mut item_index = 0;
@@ -444,15 +561,16 @@ impl Painter<'_> {
                 }
                 path.push((x, y));
             }
-            self.line(&path, line.color, 2.0 * r);
+            let line_color = self.p.series(line.color);
+            self.line(&path, line_color, 2.0 * r);
             for point in &line.points {
                 let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
-                let rect = self.marker(center, line.color, point.mark);
-                self.hits.push(Hit { item: item_index, rect });
+                let rect = self.marker(center, line_color, point.mark);
+                self.hits.push(Hit { item: item_index, rect, target: rect });
                 item_index += 1;
             }
             if let Some(last) = line.points.last() {
-                end_labels.push((y_of(last.value), &line.label, last.value_text.clone(), line.color));
+                end_labels.push((y_of(last.value), &line.label, last.value_text.clone(), self.p.series_text(line.color)));
             }
         }
         // End labels: label and value on two lines, pushed apart so they never overlap.
@@ -463,7 +581,7 @@ impl Painter<'_> {
             let y = label_y.max(previous + spacing);
             previous = y;
             self.text(label, (x1 + 10.0 * r, y - 7.0 * r), end_font, color, Anchor::Left);
-            self.text(value, (x1 + 10.0 * r, y + 8.0 * r), value_font, TEXT, Anchor::Left);
+            self.text(value, (x1 + 10.0 * r, y + 8.0 * r), value_font, self.p.ink, Anchor::Left);
         }
         y = y1 + 24.0 * r;
         y.max(previous + 20.0 * r)
@@ -473,7 +591,7 @@ impl Painter<'_> {
     /// filled when official, hollow when press-reported. Returns its bounding box.
     fn marker(&mut self, (x, y): (f64, f64), base: Rgb, mark: Mark) -> [(i32, i32); 2] {
         let radius = 5.0 * self.r;
-        let fill = if mark.is_press_reported() { BACKGROUND } else { base };
+        let fill = if mark.is_press_reported() { self.p.paper } else { base };
         let stroke = Some((base, self.stroke(2.0)));
         if mark.is_secondary() {
             let d = radius * 1.35;
@@ -505,7 +623,7 @@ impl Painter<'_> {
         let row = 18.0 * r;
         let (mut x, mut y) = (left, top);
         for mark in figure.marks.iter().filter(|m| **m != Mark::Plain) {
-            let label = mark_label(*mark, figure.lang);
+            let label = mark.describe(figure.lang).unwrap_or_default();
             let width = 14.0 * r + 6.0 * r + self.measure.width(label, font) + 16.0 * r;
             if x + width > right && x > left {
                 x = left;
@@ -518,28 +636,16 @@ impl Painter<'_> {
                         (x.round() as i32, (middle - 5.0 * r).round() as i32),
                         ((x + 14.0 * r).round() as i32, (middle + 5.0 * r).round() as i32),
                     ];
-                    self.bar_shape(corners, MUTED, *mark);
+                    self.bar_shape(corners, self.p.muted, *mark);
                 }
                 ViewKind::Timeline => {
-                    self.marker((x + 7.0 * r, middle), MUTED, *mark);
+                    self.marker((x + 7.0 * r, middle), self.p.muted, *mark);
                 }
             }
-            self.text(label, (x + 20.0 * r, middle), font, MUTED, Anchor::Left);
+            self.text(label, (x + 20.0 * r, middle), font, self.p.muted, Anchor::Left);
             x += width;
         }
         y + row
-    }
-}
-
-fn mark_label(mark: Mark, lang: Lang) -> &'static str {
-    match (mark, lang) {
-        (Mark::Plain | Mark::Official, _) => Ui::Official.get(lang),
-        (Mark::PressReported, _) => Ui::PressReported.get(lang),
-        (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
-        (Mark::PressReportedSecondary, Lang::Fr) => "cession secondaire rapportée par la presse",
-        (Mark::PressReportedSecondary, Lang::En) => "press-reported secondary sale",
-        (Mark::Aggregate, Lang::Fr) => "total régional",
-        (Mark::Aggregate, Lang::En) => "regional total",
     }
 }
 
@@ -560,5 +666,24 @@ fn tick_text(figure: &Figure, value: f64) -> String {
         Measure::Count => format::number(value, Digits::Source, figure.lang),
         Measure::Money if value == 0.0 => "0".to_owned(),
         Measure::Money => format::money(value, figure.currency, Digits::Source, figure.lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_keeps_text_and_marks_readable() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Contrast] {
+            let p = theme.palette();
+            assert!(contrast(p.ink, p.paper) >= 7.0, "{theme:?} ink");
+            assert!(contrast(p.muted, p.paper) >= 4.5, "{theme:?} muted text (WCAG AA)");
+            for color in [(31, 95, 191), (176, 101, 30), (58, 63, 71), (200, 50, 75), (125, 133, 145), (122, 79, 163)] {
+                assert!(contrast(p.series(color), p.paper) >= p.min_contrast, "{theme:?} mark {color:?}");
+                assert!(contrast(p.series_text(color), p.paper) >= 4.5, "{theme:?} text {color:?}");
+            }
+        }
+        assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
     }
 }

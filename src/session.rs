@@ -8,13 +8,18 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
+use plotters::prelude::IntoDrawingArea;
+use plotters_svg::SVGBackend;
+
+use crate::backend::SameTextSize;
+use crate::describe;
 use crate::error::Error;
 use crate::figure::Figure;
 use crate::format;
 use crate::model::{Dataset, Measure};
-use crate::render::{self, Plan};
+use crate::render::{self, Canvas, Plan, Theme};
 use crate::state::ViewState;
-use crate::text::MeasureText;
+use crate::text::{EstimatedMetrics, MeasureText};
 
 /// A chart, its dataset and the reader's choices.
 #[derive(Debug, Clone)]
@@ -42,21 +47,78 @@ impl Session {
     }
 
     /// Lays the chart out at `css_width` CSS pixels for a screen of `ratio` device
-    /// pixels per CSS pixel.
-    /// When `css_height` is given (a finite number of CSS pixels), the plot is stretched
-    /// or shrunk to reach it where the view allows.
-    pub fn plan(&self, css_width: f64, ratio: f64, css_height: Option<f64>, measure: &dyn MeasureText) -> Result<Plan, Error> {
+    /// pixels per CSS pixel. When `css_height` is given (a finite number of CSS pixels),
+    /// the plot is stretched or shrunk to reach it where the view allows.
+    pub fn plan(&self, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme, measure: &dyn MeasureText) -> Result<Plan, Error> {
         let figure = self.figure()?;
-        let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(0.5, 8.0) } else { 1.0 };
-        let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
-        let width = (css_width * ratio).round() as u32;
-        Ok(match css_height.filter(|h| h.is_finite() && *h > 0.0) {
-            Some(height) => {
-                let height = (height.clamp(100.0, 4000.0) * ratio).round() as u32;
-                render::plan_to_height(&figure, &self.dataset, width, ratio, height, measure)
-            }
-            None => render::plan(&figure, &self.dataset, width, ratio, measure),
-        })
+        Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
+    }
+
+    /// The item at device pixel (`x`, `y`) of `plan`, if any: a bar's row, or the
+    /// nearest timeline marker within 12 CSS pixels.
+    pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<usize> {
+        plan.item_at(x, y, 12.0 * ratio.clamp(0.5, 8.0))
+    }
+
+    /// Everything about item `index` that a tooltip shows, as JSON: `label`, `group`,
+    /// `value`, `published`, `date`, `basis`, `note`, `parts`, `source` (`publisher`,
+    /// `title`, `url`, `date`), and `rect` (its box in device pixels, from `plan`).
+    pub fn item_json(&self, plan: &Plan, index: usize) -> Result<Option<String>, Error> {
+        let figure = self.figure()?;
+        let Some(item) = figure.items().nth(index) else { return Ok(None) };
+        let rect = plan.hit(index).map(|h| h.rect);
+        let lang = self.state.lang;
+        Ok(Some(
+            json!({
+                "index": index,
+                "count": figure.items().count(),
+                "label": item.label,
+                "group": item.group,
+                "value": item.shown_text,
+                "published": item.published_text,
+                "date": format::date(item.date, lang),
+                "basis": item.mark.describe(lang),
+                "note": item.note,
+                "parts": item.parts,
+                "source": self.source_json(item.source),
+                "rect": rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
+            })
+            .to_string(),
+        ))
+    }
+
+    /// A text description of what is shown, for screen readers.
+    pub fn description(&self) -> Result<String, Error> {
+        Ok(describe::description(&self.figure()?))
+    }
+
+    /// The table of what is shown, as JSON: `caption`, `headers`, `rows`.
+    pub fn table_json(&self) -> Result<String, Error> {
+        let table = describe::table(&self.figure()?, &self.dataset);
+        Ok(json!({ "caption": table.caption, "headers": table.headers, "rows": table.rows }).to_string())
+    }
+
+    /// What is shown, as CSV (see [`describe::csv`]).
+    pub fn csv(&self) -> Result<String, Error> {
+        Ok(describe::csv(&self.figure()?, &self.dataset))
+    }
+
+    /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
+    /// layout as the canvas.
+    pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
+        let plan = self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?;
+        let mut svg = String::new();
+        {
+            let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
+            render::render(&backend.into_drawing_area(), &plan)?;
+        }
+        Ok(svg)
+    }
+
+    /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.
+    pub fn file_name(&self, day: &str, extension: &str) -> String {
+        let day: String = day.chars().filter(|c| c.is_ascii_digit() || *c == '-').take(10).collect();
+        format!("autonomie-{}-{}-{day}.{extension}", self.state.chart, self.state.view)
     }
 
     /// Shows or hides a series of the current view.
@@ -122,6 +184,16 @@ impl Session {
             "dateNote": source.date_note,
         })
     }
+}
+
+/// Turns page measurements (CSS pixels, any number a browser may report) into a
+/// drawable [`Canvas`]: widths between 200 and 4000 CSS pixels, ratios between 0.5
+/// and 8, and defaults for anything not finite.
+pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Canvas {
+    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(0.5, 8.0) } else { 1.0 };
+    let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
+    let height = css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
+    Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme }
 }
 
 /// Every source of a dataset, for the page's sources section, as a JSON array in the

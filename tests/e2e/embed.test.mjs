@@ -100,7 +100,7 @@ describe('embedding', () => {
     assert.equal(await frame.$eval('#chart', (e) => e.state().view), 'history');
 
     // Auto height: the resize script fitted the iframe to its content.
-    await page.waitForFunction(() => Number(document.querySelector('iframe').height) !== 720);
+    await page.waitForFunction(() => Number(document.querySelector("iframe").height) !== 1300);
     const [frameHeight, contentHeight] = [
       Number(await page.$eval('iframe', (f) => f.height)),
       await frame.evaluate(() => document.documentElement.scrollHeight),

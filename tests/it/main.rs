@@ -3,5 +3,6 @@
 
 mod dataset;
 mod docs;
+mod reading;
 mod snapshots;
 mod state;

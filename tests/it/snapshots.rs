@@ -12,15 +12,20 @@ use std::path::PathBuf;
 use autonomie::backend::SameTextSize;
 use autonomie::figure::Figure;
 use autonomie::model::Dataset;
-use autonomie::render;
+use autonomie::render::{self, Canvas, Theme};
 use autonomie::state::ViewState;
 use autonomie::text::EstimatedMetrics;
 use plotters::prelude::*;
 use plotters_svg::SVGBackend;
 
 pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> String {
+    svg_in_theme(dataset, state, width, ratio, Theme::Light)
+}
+
+pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64, theme: Theme) -> String {
     let figure = Figure::build(dataset, state).unwrap();
-    let plan = render::plan(&figure, dataset, width, ratio, &EstimatedMetrics);
+    let canvas = Canvas { width, ratio, height: None, theme };
+    let plan = render::plan(&figure, dataset, &canvas, &EstimatedMetrics);
     let mut svg = String::new();
     {
         let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
@@ -139,4 +144,11 @@ fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
     let mut phone = ViewState::new(&dataset, "funding").unwrap();
     phone.set_view(&dataset, "countries").unwrap();
     check_snapshot("funding-countries-phone-2x", &svg_of(&dataset, &phone, 2 * 340, 2.0)).unwrap();
+    let history = {
+        let mut state = ViewState::new(&dataset, "valuations").unwrap();
+        state.set_view(&dataset, "history").unwrap();
+        state
+    };
+    check_snapshot("valuations-history-dark", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Dark)).unwrap();
+    check_snapshot("valuations-history-contrast", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Contrast)).unwrap();
 }

@@ -3,6 +3,7 @@
 use autonomie::error::Error;
 use autonomie::figure::{Figure, Mark};
 use autonomie::model::{Dataset, Scale};
+use autonomie::render::Theme;
 use autonomie::state::ViewState;
 
 #[test]
@@ -120,15 +121,15 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     assert_eq!(info["sources"][0]["date"], "9 sept. 2025");
     assert_eq!(info["checked"], "23 nov. 2026");
     assert_eq!(info["state"]["hidden"][0], "openai");
-    let plan = session.plan(760.0, 2.0, None, &autonomie::text::EstimatedMetrics).unwrap();
+    let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(plan.width, 1520);
     assert_eq!(plan.hits.len(), 2, "one hit rectangle per drawn bar");
-    let odd = session.plan(f64::NAN, f64::INFINITY, Some(f64::NAN), &autonomie::text::EstimatedMetrics).unwrap();
+    let odd = session.plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(odd.width, 760, "sizes that cannot be drawn fall back to defaults");
-    let tall = session.plan(760.0, 1.0, Some(700.0), &autonomie::text::EstimatedMetrics).unwrap();
+    let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(tall.height, 700, "bars grow to a requested height");
     session.set_view("history").unwrap();
-    let natural = session.plan(760.0, 1.0, None, &autonomie::text::EstimatedMetrics).unwrap();
-    let short = session.plan(760.0, 1.0, Some(f64::from(natural.height) - 60.0), &autonomie::text::EstimatedMetrics).unwrap();
+    let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let short = session.plan(760.0, 1.0, Some(f64::from(natural.height) - 60.0), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(short.height, natural.height - 60, "a timeline's plot shrinks to a requested height");
 }

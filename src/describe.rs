@@ -1,0 +1,233 @@
+//! Words and tables for what a figure shows: the text description read by screen
+//! readers, the data table, and its CSV export. All in the figure's language, and
+//! exactly what the chart shows (current view, currency, hidden series).
+
+use crate::figure::{Figure, Item, Mark};
+use crate::format::{self, Digits};
+use crate::i18n::{Lang, Ui};
+use crate::model::{Dataset, Measure, ViewKind};
+
+/// A plain-text description of the figure, a few sentences long.
+pub fn description(figure: &Figure) -> String {
+    let lang = figure.lang;
+    if figure.is_empty() {
+        return format!("{} {}", sentence(&figure.title), Ui::NothingShown.get(lang));
+    }
+    let mut text = format!("{} {}", sentence(&figure.title), sentence(&figure.subtitle));
+    match figure.kind {
+        ViewKind::Bars => {
+            for panel in &figure.panels {
+                let listed: Vec<String> = panel.bars.iter().map(|bar| item_phrase(bar, lang)).collect();
+                let intro = if panel.heading.is_empty() { String::new() } else { format!("{} : ", panel.heading) };
+                let intro = if lang == Lang::En { intro.replace(" : ", ": ") } else { intro };
+                text.push_str(&format!(" {intro}{}.", listed.join(", ")));
+                if let Some(comparison) = comparison(&panel.bars, lang) {
+                    text.push(' ');
+                    text.push_str(&comparison);
+                }
+            }
+        }
+        ViewKind::Timeline => {
+            for line in &figure.lines {
+                let (Some(first), Some(last)) = (line.points.first(), line.points.last()) else { continue };
+                let count = line.points.len();
+                text.push_str(&match lang {
+                    Lang::En => format!(
+                        " {}: {count} figures, from {} ({}) to {} ({}).",
+                        line.label, first.shown_text, format::date(first.date, lang), last.shown_text, format::date(last.date, lang)
+                    ),
+                    Lang::Fr => format!(
+                        " {} : {count} chiffres, de {} ({}) à {} ({}).",
+                        line.label, first.shown_text, format::date(first.date, lang), last.shown_text, format::date(last.date, lang)
+                    ),
+                });
+            }
+        }
+    }
+    text
+}
+
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) { text.to_owned() } else { format!("{text}.") }
+}
+
+fn item_phrase(item: &Item, lang: Lang) -> String {
+    let mut phrase = match lang {
+        Lang::En => format!("{} {}", item.label, item.value_text),
+        Lang::Fr => format!("{} {}", item.label, item.value_text),
+    };
+    if let Some(kind) = item.mark.describe(lang).filter(|_| item.mark != Mark::Official) {
+        phrase.push_str(&format!(" ({kind})"));
+    }
+    phrase
+}
+
+/// "The largest, A (x), is about N times the smallest, B (y)." for 2 or more bars
+/// whose extremes differ at least twofold; regional totals are left out.
+fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
+    let plain: Vec<&Item> = bars.iter().filter(|b| b.mark != Mark::Aggregate).collect();
+    let largest = plain.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
+    let smallest = plain.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
+    let ratio = largest.value / smallest.value;
+    if plain.len() < 2 || !(ratio.is_finite() && ratio >= 2.0) {
+        return None;
+    }
+    let times = if ratio >= 10.0 {
+        format::number(ratio.round(), Digits::Source, lang)
+    } else {
+        format::number((ratio * 10.0).round() / 10.0, Digits::Source, lang)
+    };
+    Some(match lang {
+        Lang::En => format!(
+            "The largest, {} ({}), is about {times} times the smallest, {} ({}).",
+            largest.label, largest.shown_text, smallest.label, smallest.shown_text
+        ),
+        Lang::Fr => format!(
+            "Le plus élevé, {} ({}), vaut environ {times} fois le plus faible, {} ({}).",
+            largest.label, largest.shown_text, smallest.label, smallest.shown_text
+        ),
+    })
+}
+
+/// The data behind the figure, as a table of texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Caption: the chart's title and subtitle.
+    pub caption: String,
+    /// Column headings.
+    pub headers: Vec<String>,
+    /// One row per drawn item, in drawing order.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The table of what the figure shows.
+pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
+    let lang = figure.lang;
+    let items: Vec<&Item> = figure.items().collect();
+    let grouped = items.iter().any(|i| i.group.is_some());
+    let converted = items.iter().any(|i| i.published_text.is_some());
+    let words = |en: &'static str, fr: &'static str| if lang == Lang::En { en } else { fr }.to_owned();
+    let mut headers = vec![words("Series", "Série")];
+    if grouped {
+        headers.push(words("Panel", "Panneau"));
+    }
+    headers.push(words("Date", "Date"));
+    let value_heading = match figure.measure {
+        Measure::Count => figure.axis_label.clone(),
+        Measure::Money => format!("{} ({})", figure.axis_label, figure.currency.code()),
+    };
+    headers.push(value_heading);
+    if converted {
+        headers.push(words("As published", "Chiffre publié"));
+    }
+    headers.push(words("Basis", "Nature"));
+    headers.push(words("Source", "Source"));
+    let rows = items
+        .iter()
+        .map(|item| {
+            let source = &dataset.sources[item.source];
+            let mut row = vec![item.label.clone()];
+            if grouped {
+                row.push(item.group.clone().unwrap_or_default());
+            }
+            row.push(format::date(item.date, lang));
+            row.push(item.shown_text.clone());
+            if converted {
+                row.push(item.published_text.clone().unwrap_or_default());
+            }
+            row.push(item.mark.describe(lang).unwrap_or_default().to_owned());
+            row.push(format!("{}, {} ({})", source.publisher, source.title, format::date(source.date, lang)));
+            row
+        })
+        .collect();
+    Table { caption: format!("{} {}", sentence(&figure.title), sentence(&figure.subtitle)), headers, rows }
+}
+
+/// The figure's data as CSV, UTF-8 with a byte-order mark so that spreadsheets detect
+/// the encoding. In French the separator is `;` and the decimal mark `,` (what French
+/// spreadsheet software expects); in English `,` and `.`. Numbers are written in full,
+/// as published, with the conversion (rate and its date) in its own columns.
+pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
+    let lang = figure.lang;
+    let (separator, decimal) = match lang {
+        Lang::Fr => (';', ','),
+        Lang::En => (',', '.'),
+    };
+    let number = |value: f64| {
+        let text = format!("{:.6}", value);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        text.replace('.', &decimal.to_string())
+    };
+    let words = |en: &'static str, fr: &'static str| if lang == Lang::En { en } else { fr };
+    let headers = [
+        words("series", "série"),
+        words("panel", "panneau"),
+        "date",
+        words("value", "valeur"),
+        words("unit", "unité"),
+        words("published value", "valeur publiée"),
+        words("published currency", "devise publiée"),
+        words("USD per EUR (ECB)", "USD pour 1 EUR (BCE)"),
+        words("rate date", "date du cours"),
+        words("basis", "nature"),
+        words("source title", "titre de la source"),
+        words("publisher", "éditeur"),
+        words("source date", "date de la source"),
+        "URL",
+    ];
+    let mut out = String::from('\u{feff}');
+    push_row(&mut out, headers.iter().map(|h| (*h).to_owned()), separator);
+    for item in figure.items() {
+        let source = &dataset.sources[item.source];
+        let rate = item.rate.map(|r| &dataset.rates[r]);
+        let unit = match (figure.measure, lang) {
+            (Measure::Count, Lang::En) => "count".to_owned(),
+            (Measure::Count, Lang::Fr) => "nombre".to_owned(),
+            (Measure::Money, Lang::En) => format!("billion {}", figure.currency.code()),
+            (Measure::Money, Lang::Fr) => format!("milliard {}", figure.currency.code()),
+        };
+        let fields = [
+            item.label.clone(),
+            item.group.clone().unwrap_or_default(),
+            item.date.to_string(),
+            number(item.value),
+            unit,
+            number(item.published_value),
+            item.published_currency.map(|c| c.code().to_owned()).unwrap_or_default(),
+            rate.map(|r| number(r.usd_per_eur)).unwrap_or_default(),
+            rate.map(|r| r.date.to_string()).unwrap_or_default(),
+            item.mark.describe(lang).unwrap_or_default().to_owned(),
+            source.title.clone(),
+            source.publisher.clone(),
+            source.date.to_string(),
+            source.url.clone(),
+        ];
+        push_row(&mut out, fields.into_iter(), separator);
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: impl Iterator<Item = String>, separator: char) {
+    let mut first = true;
+    for field in fields {
+        if !first {
+            out.push(separator);
+        }
+        first = false;
+        // Quote every field that could be misread, and defuse spreadsheet formulas.
+        let field = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+            format!("'{field}")
+        } else {
+            field
+        };
+        if field.contains([separator, '"', '\n', '\r']) || field.starts_with(' ') {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}
