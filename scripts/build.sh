@@ -21,6 +21,9 @@ if [ ! -f "$out/autonomie_bg.wasm" ] || [ "$raw" -nt "$out/autonomie_bg.wasm" ];
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/autonomie_bg.wasm" -o "$out/autonomie_bg.wasm"
 fi
+echo "== static SVGs for readers without JavaScript (www/static/)"
+cargo run --quiet --bin autonomie-static -- www/static
+
 raw_size=$(stat -c %s "$out/autonomie_bg.wasm")
 gz_size=$(gzip -9 -c "$out/autonomie_bg.wasm" | wc -c)
 echo "== www/pkg/autonomie_bg.wasm: $raw_size bytes, $gz_size bytes gzip"

@@ -16,8 +16,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use crate::render;
-use crate::session::{all_sources_json, Session};
+use crate::render::{self, Canvas, Plan, Theme};
+use crate::session::{all_sources_json, canvas_for, Session};
 use crate::text::{EstimatedMetrics, Font, MeasureText};
 
 thread_local! {
@@ -104,12 +104,46 @@ impl MeasureText for CanvasMeasure {
     }
 }
 
+impl CanvasMeasure {
+    fn for_canvas(canvas: &HtmlCanvasElement) -> Result<CanvasMeasure, JsError> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+        Ok(CanvasMeasure { context, cache: RefCell::new(HashMap::new()) })
+    }
+}
+
+fn theme_from(name: &str) -> Result<Theme, JsError> {
+    Theme::parse(name).ok_or_else(|| JsError::new(&format!("unknown theme \"{name}\"; expected one of: light, dark, contrast")))
+}
+
+/// Lays out and draws `session` on `canvas`, sizing its backing store to the plan.
+fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, layout: Canvas) -> Result<Plan, JsError> {
+    let figure = session.figure().map_err(|e| js_error(&e))?;
+    let plan = render::plan(&figure, session.dataset(), &layout, measure);
+    if canvas.width() != plan.width {
+        canvas.set_width(plan.width);
+    }
+    if canvas.height() != plan.height {
+        canvas.set_height(plan.height);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
+    render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))?;
+    Ok(plan)
+}
+
 /// One chart on one canvas.
 #[wasm_bindgen]
 pub struct ChartHandle {
     session: Session,
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
+    /// The last drawing, for pointing at items.
+    plan: Option<Plan>,
 }
 
 #[wasm_bindgen]
@@ -119,33 +153,75 @@ impl ChartHandle {
     pub fn new(canvas: HtmlCanvasElement, chart: &str, dataset_json: Option<String>) -> Result<ChartHandle, JsError> {
         let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
         let session = Session::new(dataset, chart).map_err(|e| js_error(&e))?;
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
-        Ok(ChartHandle { session, canvas, measure: CanvasMeasure { context, cache: RefCell::new(HashMap::new()) } })
+        let measure = CanvasMeasure::for_canvas(&canvas)?;
+        Ok(ChartHandle { session, canvas, measure, plan: None })
     }
 
     /// Draws the chart `css_width` CSS pixels wide on a screen of `pixel_ratio` device
-    /// pixels per CSS pixel, aiming at `css_height` when given; sizes the canvas's
-    /// backing store to match and returns the height in CSS pixels that the canvas
-    /// should be given.
-    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>) -> Result<f64, JsError> {
-        let plan = self.session.plan(css_width, pixel_ratio, css_height, &self.measure).map_err(|e| js_error(&e))?;
-        if self.canvas.width() != plan.width {
-            self.canvas.set_width(plan.width);
-        }
-        if self.canvas.height() != plan.height {
-            self.canvas.set_height(plan.height);
-        }
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
-        let area = backend.into_drawing_area();
-        render::render(&area, &plan).map_err(|e| js_error(&e))?;
-        let ratio = f64::from(plan.width) / css_width.max(1.0);
-        Ok(f64::from(plan.height) / ratio)
+    /// pixels per CSS pixel, aiming at `css_height` when given, in `theme` (`light`,
+    /// `dark` or `contrast`); sizes the canvas's backing store to match and returns the
+    /// height in CSS pixels that the canvas should be given.
+    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>, theme: &str) -> Result<f64, JsError> {
+        let layout = canvas_for(css_width, pixel_ratio, css_height, theme_from(theme)?);
+        let plan = draw_on(&self.session, &self.canvas, &self.measure, layout)?;
+        let height = f64::from(plan.height) / layout.ratio;
+        self.plan = Some(plan);
+        Ok(height)
+    }
+
+    /// Draws the chart on another canvas (an export), with its own size and ratio.
+    #[wasm_bindgen(js_name = drawOn)]
+    pub fn draw_on(&self, canvas: &HtmlCanvasElement, css_width: f64, pixel_ratio: f64, theme: &str) -> Result<(), JsError> {
+        let measure = CanvasMeasure::for_canvas(canvas)?;
+        draw_on(&self.session, canvas, &measure, canvas_for(css_width, pixel_ratio, None, theme_from(theme)?))?;
+        Ok(())
+    }
+
+    /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
+    #[wasm_bindgen(js_name = itemAt)]
+    pub fn item_at(&self, x: f64, y: f64) -> Option<u32> {
+        let plan = self.plan.as_ref()?;
+        let ratio = f64::from(self.canvas.width()) / f64::from(self.canvas.client_width().max(1));
+        self.session.item_at(plan, ratio, x * ratio, y * ratio).map(|i| i as u32)
+    }
+
+    /// What a tooltip shows for item `index`, as JSON (`rect` in CSS pixels), or
+    /// nothing when there is no such item.
+    pub fn item(&self, index: u32) -> Result<Option<String>, JsError> {
+        let Some(plan) = self.plan.as_ref() else { return Ok(None) };
+        self.session.item_json(plan, index as usize).map_err(|e| js_error(&e))
+    }
+
+    /// How many items the last drawing shows.
+    #[wasm_bindgen(js_name = itemCount)]
+    pub fn item_count(&self) -> u32 {
+        self.plan.as_ref().map_or(0, |p| p.hits.len() as u32)
+    }
+
+    /// A text description of what is shown.
+    pub fn description(&self) -> Result<String, JsError> {
+        self.session.description().map_err(|e| js_error(&e))
+    }
+
+    /// The data table of what is shown, as JSON.
+    pub fn table(&self) -> Result<String, JsError> {
+        self.session.table_json().map_err(|e| js_error(&e))
+    }
+
+    /// What is shown, as CSV.
+    pub fn csv(&self) -> Result<String, JsError> {
+        self.session.csv().map_err(|e| js_error(&e))
+    }
+
+    /// What is shown, as an SVG document.
+    pub fn svg(&self, css_width: f64, theme: &str) -> Result<String, JsError> {
+        self.session.svg(css_width, theme_from(theme)?).map_err(|e| js_error(&e))
+    }
+
+    /// A file name for an export made on `day` (`YYYY-MM-DD`).
+    #[wasm_bindgen(js_name = fileName)]
+    pub fn file_name(&self, day: &str, extension: &str) -> String {
+        self.session.file_name(day, extension)
     }
 
     /// Switches to view `id`.

@@ -4,8 +4,8 @@
 //   <autonomie-chart chart="valuations" currency="USD" lang="fr"></autonomie-chart>
 //
 // Attributes (all optional): chart, view, scale, currency, lang, hidden (comma-separated
-// series keys), src (URL of a dataset JSON), height (CSS pixels), loading (`lazy`, the
-// default, or `eager` to start at once). Attributes and the
+// series keys), src (URL of a dataset JSON), height (CSS pixels), theme (`light`, `dark`
+// or `auto`, the default), loading (`lazy`, the default, or `eager` to start at once). Attributes and the
 // reader's toggles stay in sync both ways; each change fires `autonomie-change` with the
 // state as `detail`. The chart lives in a shadow root with its own stylesheet, starts
 // when it comes near the viewport and frees its memory when removed.
@@ -13,7 +13,7 @@
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 
-const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden', 'src', 'height'];
+const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden', 'src', 'height', 'theme'];
 const FETCH_TIMEOUT_MS = 10000;
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 
@@ -137,6 +137,8 @@ export class AutonomieChartElement extends HTMLElement {
     return this.#chart?.drawCount ?? 0;
   }
 
+  /** Downloads what is shown as `png`, `svg` or `csv`; resolves to the file name. */
+  download(format) { return this.#chart ? this.#chart.download(format) : Promise.reject(new Error('the chart has not started')); }
   setView(id) { this.#chart?.setView(id); }
   setScale(scale) { this.#chart?.setScale(scale); }
   setCurrency(currency) { this.#chart?.setCurrency(currency); }
@@ -186,11 +188,12 @@ export class AutonomieChartElement extends HTMLElement {
       lang: lang === 'fr' ? 'fr' : 'en',
       dataset,
       height: height > 0 ? height : undefined,
+      theme: ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto',
       onChange: (state) => this.#reflect(state),
     });
     this.#starting = true;
     if (lang !== 'fr' && lang !== 'en') this.#attempt(() => this.#chart.setLang(lang));
-    for (const name of ['view', 'scale', 'currency', 'hidden']) {
+    for (const name of ['view', 'scale', 'currency', 'hidden', 'theme']) {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
     this.#starting = false;
@@ -216,6 +219,7 @@ export class AutonomieChartElement extends HTMLElement {
       case 'lang': chart.setLang(value || this.#lang()); break;
       case 'hidden': chart.setHidden(parseHidden(value)); break;
       case 'height': chart.setHeight(Number(value)); break;
+      case 'theme': chart.setTheme(value || 'auto'); break;
       default: break;
     }
   }

@@ -1,12 +1,19 @@
 // Autonomie's chart controller: one AutonomieChart per container (the <autonomie-chart>
 // element's shadow root, or any element of a page that scripts it directly).
 //
-// The chart itself (data, conversion, layout, drawing) lives in Rust/wasm behind
-// ChartHandle; this module builds the controls around the canvas from what the handle
-// reports, forwards the reader's clicks to it, and redraws at most once per animation
-// frame. No framework, no bundler, no global.
+// The chart itself (data, conversion, layout, drawing, hit-testing, description, table,
+// exports) lives in Rust/wasm behind ChartHandle. This module builds the HTML around
+// the canvas from what the handle reports (controls, legend, tooltip, description,
+// table, notes, sources), forwards the reader's actions to it, and redraws at most once
+// per animation frame. No framework, no bundler, no global.
 
 import init, { ChartHandle, chart_ids, last_panic, sources } from './pkg/autonomie.js';
+import { element, sourceLink, uniqueId } from './dom.js';
+import { exportChart, printableSvg } from './export.js';
+import { ItemReader } from './reading.js';
+import { resolveTheme, watchTheme } from './theme.js';
+
+export { sourceLink };
 
 let wasmReady = null;
 
@@ -31,13 +38,15 @@ const UI = {
     view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
     sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
-    internal: 'erreur interne',
+    internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
+    canvasHint: 'utilisez les flèches pour lire chaque valeur',
   },
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
     sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
-    internal: 'internal error',
+    internal: 'internal error', table: 'Table', download: 'Download',
+    canvasHint: 'use the arrow keys to read each value',
   },
 };
 
@@ -54,31 +63,34 @@ export function renderError(container, message, lang) {
   return box;
 }
 
-function element(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** One chart with its controls, legend, notes and sources, inside `container`. */
 export class AutonomieChart {
   #handle = null;
   #root;
+  #stage;
   #canvas;
   #error;
   #controls;
   #legend;
+  #description;
+  #tableBox;
+  #tableButton;
   #notes;
+  #print;
+  #reader;
   #frame = 0;
   #lastWidth = 0;
   #lastRatio = 0;
   #observer;
   #ratioQuery = null;
   #onRatioChange = () => this.#schedule(true);
+  #unwatchTheme;
+  #onBeforePrint = () => this.#preparePrint();
+  #printQuery = matchMedia('print');
   #lang = 'fr';
   #chartId;
   #height = null;
+  #themeChoice = 'auto';
   #onChange = null;
   /** How many times the chart was drawn (for tests and the benchmark). */
   drawCount = 0;
@@ -86,28 +98,44 @@ export class AutonomieChart {
   /**
    * @param {HTMLElement} container where the chart goes; its content is replaced.
    * @param {string} chartId `models`, `valuations` or `funding` (or a custom dataset's id).
-   * @param {{lang?: string, dataset?: string, height?: number, onChange?: function}} options
+   * @param {{lang?: string, dataset?: string, height?: number, theme?: string, onChange?: function}} options
    *   `dataset` is a JSON text (default: the embedded dataset); `height` the canvas
-   *   height to aim at, in CSS pixels; `onChange(state)` is called after each change.
+   *   height to aim at, in CSS pixels; `theme` is `light`, `dark` or `auto` (default);
+   *   `onChange(state)` is called after each change.
    */
   constructor(container, chartId, options = {}) {
     this.#chartId = chartId;
     this.#lang = options.lang === 'en' ? 'en' : 'fr';
     this.#height = Number.isFinite(options.height) && options.height > 0 ? options.height : null;
+    this.#themeChoice = options.theme ?? 'auto';
     this.#onChange = options.onChange ?? null;
+
+    const descriptionId = uniqueId('atm-description');
+    const tableId = uniqueId('atm-table');
     this.#root = element('div', { class: 'atm' });
     this.#controls = element('div', { class: 'atm-controls' });
     this.#legend = element('div', { class: 'atm-legend', role: 'group' });
-    const stage = element('div', { class: 'atm-stage' });
-    this.#canvas = element('canvas', { class: 'atm-canvas', role: 'img' });
+    this.#stage = element('div', { class: 'atm-stage' });
+    this.#canvas = element('canvas', { class: 'atm-canvas', role: 'img', 'aria-describedby': descriptionId });
     this.#error = element('div', { class: 'atm-error', role: 'alert', hidden: '' });
-    stage.append(this.#canvas, this.#error);
+    this.#print = element('div', { class: 'atm-print', 'aria-hidden': 'true' });
+    this.#stage.append(this.#canvas, this.#error, this.#print);
+    this.#description = element('p', { class: 'atm-description atm-visually-hidden', id: descriptionId });
+    this.#tableButton = element('button', { type: 'button', class: 'atm-table-button', 'aria-expanded': 'false', 'aria-controls': tableId });
+    this.#tableButton.addEventListener('click', () => this.#toggleTable());
+    // A focusable region, so that a wide table can be scrolled from the keyboard.
+    this.#tableBox = element('div', { class: 'atm-table atm-visually-hidden', id: tableId, role: 'region', tabindex: '0' });
     this.#notes = element('div', { class: 'atm-notes' });
-    this.#root.append(this.#controls, this.#legend, stage, this.#notes);
+    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes);
     container.replaceChildren(this.#root);
+
+    this.#reader = new ItemReader(this.#canvas, this.#stage, () => this.#handle, () => this.#lang);
     this.#observer = new ResizeObserver(() => this.#schedule(false));
-    this.#observer.observe(stage);
+    this.#observer.observe(this.#stage);
     this.#watchPixelRatio();
+    this.#unwatchTheme = watchTheme(() => this.#schedule(true));
+    window.addEventListener('beforeprint', this.#onBeforePrint);
+    this.#printQuery.addEventListener('change', this.#onBeforePrint);
     try {
       this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset);
       if (this.#lang !== 'fr') this.#handle.setLang(this.#lang);
@@ -153,11 +181,24 @@ export class AutonomieChart {
     this.#height = Number.isFinite(height) && height > 0 ? height : null;
     this.#schedule(true);
   }
-  /** The chart's title and subtitle in the current language. */
+  /** `light`, `dark` or `auto` (the reader's system preference). */
+  setTheme(choice) {
+    if (!['light', 'dark', 'auto'].includes(choice)) {
+      const error = new Error(`unknown theme "${choice}"; expected one of: light, dark, auto`);
+      this.#fail(error);
+      throw error;
+    }
+    this.#themeChoice = choice;
+    this.#schedule(true);
+  }
+  /** The chart's title in the current language. */
   title() {
-    if (!this.#handle) return '';
-    const info = JSON.parse(this.#handle.info());
-    return info.title;
+    return this.#handle ? JSON.parse(this.#handle.info()).title : '';
+  }
+  /** Downloads what is shown as `png`, `svg` or `csv`; resolves to the file name. */
+  download(format) {
+    if (!this.#handle) return Promise.reject(new Error('no chart to export'));
+    return exportChart(this.#handle, format, this.#canvas.clientWidth || 760, this.#theme());
   }
 
   /** Stops observing, frees the wasm handle and empties the container. */
@@ -165,9 +206,17 @@ export class AutonomieChart {
     cancelAnimationFrame(this.#frame);
     this.#observer.disconnect();
     this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
+    this.#unwatchTheme();
+    window.removeEventListener('beforeprint', this.#onBeforePrint);
+    this.#printQuery.removeEventListener('change', this.#onBeforePrint);
+    this.#reader.destroy();
     this.#handle?.free();
     this.#handle = null;
     this.#root.remove();
+  }
+
+  #theme() {
+    return resolveTheme(this.#themeChoice);
   }
 
   #apply(change) {
@@ -196,18 +245,23 @@ export class AutonomieChart {
     this.#error.replaceChildren(element('strong', {}, UI[this.#lang].error), ' ', message);
     this.#error.hidden = false;
     this.#canvas.hidden = true;
+    this.#reader.hide();
     this.#root.classList.add('atm-failed');
   }
 
-  /** Rebuilds the controls from the handle and schedules one redraw. */
+  /** Rebuilds the HTML around the canvas from the handle and schedules one redraw. */
   #refresh() {
     const info = JSON.parse(this.#handle.info());
     this.#error.hidden = true;
     this.#canvas.hidden = false;
     this.#root.classList.remove('atm-failed');
+    this.#reader.hide();
     this.#renderControls(info);
     this.#renderNotes(info);
-    this.#canvas.setAttribute('aria-label', `${info.title}. ${info.subtitle}`);
+    const ui = UI[info.state.lang];
+    this.#canvas.setAttribute('aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
+    this.#description.textContent = this.#handle.description();
+    this.#renderTable();
     this.#schedule(true);
   }
 
@@ -228,13 +282,50 @@ export class AutonomieChart {
     if (ratio !== this.#lastRatio) this.#watchPixelRatio();
     this.#lastWidth = width;
     this.#lastRatio = ratio;
+    const theme = this.#theme();
+    this.#root.dataset.theme = theme;
     try {
-      const height = this.#handle.draw(width, ratio, this.#height ?? undefined);
+      const height = this.#handle.draw(width, ratio, this.#height ?? undefined, theme);
       this.#canvas.style.height = `${height}px`;
       this.drawCount += 1;
+      this.#reader.refresh();
     } catch (error) {
       this.#fail(error);
     }
+  }
+
+  #preparePrint() {
+    if (!this.#handle || this.#canvas.hidden) return;
+    try {
+      this.#print.replaceChildren(printableSvg(this.#handle, this.#canvas.clientWidth || 760));
+    } catch (error) {
+      console.error(`autonomie (${this.#chartId}): the printable version failed: ${error.message}`);
+    }
+  }
+
+  #toggleTable() {
+    const open = this.#tableButton.getAttribute('aria-expanded') !== 'true';
+    this.#tableButton.setAttribute('aria-expanded', String(open));
+    this.#tableBox.classList.toggle('atm-visually-hidden', !open);
+  }
+
+  #renderTable() {
+    const data = JSON.parse(this.#handle.table());
+    this.#tableBox.setAttribute('aria-label', data.caption);
+    const table = element('table');
+    table.append(element('caption', {}, data.caption));
+    const head = element('thead');
+    const headRow = element('tr');
+    headRow.append(...data.headers.map((h) => element('th', { scope: 'col' }, h)));
+    head.append(headRow);
+    const body = element('tbody');
+    for (const row of data.rows) {
+      const tr = element('tr');
+      tr.append(element('th', { scope: 'row' }, row[0]), ...row.slice(1).map((cell) => element('td', {}, cell)));
+      body.append(tr);
+    }
+    table.append(head, body);
+    this.#tableBox.replaceChildren(table);
   }
 
   #buttonGroup(label, options, onPick) {
@@ -258,6 +349,15 @@ export class AutonomieChart {
     if (info.measure === 'money') {
       groups.push(this.#buttonGroup(ui.currency, [['EUR', '€ EUR'], ['USD', '$ USD']].map(([c, l]) => ({ value: c, label: l, active: info.state.currency === c })), (c) => this.setCurrency(c)));
     }
+    const tools = element('div', { class: 'atm-group', role: 'group', 'aria-label': ui.download });
+    this.#tableButton.textContent = ui.table;
+    tools.append(this.#tableButton, element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }, ui.download));
+    for (const format of ['png', 'svg', 'csv']) {
+      const button = element('button', { type: 'button', 'data-export': format, 'aria-label': `${ui.download} ${format.toUpperCase()}` }, format.toUpperCase());
+      button.addEventListener('click', () => this.download(format).catch((error) => this.#fail(error)));
+      tools.append(button);
+    }
+    groups.push(tools);
     this.#controls.replaceChildren(...groups);
     this.#legend.setAttribute('aria-label', ui.series);
     this.#legend.replaceChildren(...info.legend.map((entry) => {
@@ -275,8 +375,9 @@ export class AutonomieChart {
     const ui = UI[info.state.lang];
     const parts = [];
     if (info.notes.length) {
-      parts.push(element('ul', { class: 'atm-note-list' }));
-      parts[0].append(...info.notes.map((n) => element('li', {}, n)));
+      const list = element('ul', { class: 'atm-note-list' });
+      list.append(...info.notes.map((n) => element('li', {}, n)));
+      parts.push(list);
     }
     if (info.rates.length) {
       parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(' ; ')}`));
@@ -290,16 +391,4 @@ export class AutonomieChart {
     parts.push(list, element('p', { class: 'atm-checked' }, `${ui.checked} ${info.checked}.`));
     this.#notes.replaceChildren(...parts);
   }
-}
-
-/** A link to a source: only http(s) addresses become links, and they leak nothing. */
-export function sourceLink(source, [open, close] = ['“', '”']) {
-  const safe = /^https?:\/\//i.test(source.url);
-  const link = element(safe ? 'a' : 'span', {}, `${open}${source.title}${close}`);
-  if (safe) {
-    link.href = source.url;
-    link.rel = 'noopener noreferrer';
-    link.target = '_blank';
-  }
-  return link;
 }

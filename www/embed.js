@@ -21,6 +21,15 @@ function applyFragment() {
 
 applyFragment();
 window.addEventListener('hashchange', applyFragment);
+function showTitle() {
+  const title = chart.chartTitle?.();
+  if (title) {
+    document.getElementById('title').textContent = title;
+    document.title = `${title} · Autonomie`;
+  }
+}
+chart.addEventListener('autonomie-ready', showTitle);
+chart.addEventListener('autonomie-change', showTitle);
 chart.addEventListener('autonomie-change', (event) => {
   const entries = stateEntries(event.detail);
   entries.delete('chart');

@@ -10,8 +10,6 @@ export const WIDGET_CSS = `
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif;
   font-size: 16px;
   line-height: 1.5;
-  color: #1a1a1a;
-  background: #ffffff;
   text-align: start;
 }
 /* Room reserved until the chart starts, so that it can be seen coming (lazy start) and
@@ -22,50 +20,118 @@ export const WIDGET_CSS = `
 :host([hidden]) { display: block; }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
-.atm { margin: 0; }
+
+.atm {
+  --ink: #1a1a1a; --muted: #545454; --paper: #ffffff; --line: #8a8a8a; --wash: #f4f6f9;
+  --link: #1f5fbf; --pressed-ink: #ffffff; --pressed-paper: #1a1a1a; --focus: #b35c00;
+  --error-ink: #5c0f0a; --error-paper: #fdecea; --error-line: #b3261e;
+  color: var(--ink);
+  background: var(--paper);
+  padding: 4px;
+}
+.atm[data-theme="dark"] {
+  --ink: #ebebeb; --muted: #b4b4b4; --paper: #15181c; --line: #8d939b; --wash: #22262c;
+  --link: #8cb4ff; --pressed-ink: #15181c; --pressed-paper: #ebebeb; --focus: #ffb454;
+  --error-ink: #ffd9d4; --error-paper: #3a1714; --error-line: #ff8a7a;
+}
+.atm[data-theme="contrast"] {
+  --ink: #ffffff; --muted: #ffffff; --paper: #000000; --line: #ffffff; --wash: #000000;
+  --link: #9fd0ff; --pressed-ink: #000000; --pressed-paper: #ffffff; --focus: #ffff00;
+}
 .atm-controls { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; margin: 0 0 0.5rem; }
 .atm-group { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
-.atm-group-label { font-size: 0.8rem; color: #545454; margin-right: 2px; }
+.atm-group-label { font-size: 0.8rem; color: var(--muted); margin: 0 2px 0 6px; }
 button {
   font: inherit;
   font-size: 0.875rem;
   line-height: 1.3;
-  color: #1a1a1a;
-  background: #ffffff;
-  border: 1px solid #8a8a8a;
+  color: var(--ink);
+  background: var(--paper);
+  border: 1px solid var(--line);
   border-radius: 4px;
   padding: 0.3rem 0.7rem;
   margin: 0;
   cursor: pointer;
   min-height: 32px;
+  min-width: 32px;
   text-transform: none;
   letter-spacing: normal;
 }
-button[aria-pressed="true"] { background: #1a1a1a; color: #ffffff; border-color: #1a1a1a; }
-button:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+button[aria-pressed="true"], button[aria-expanded="true"] { background: var(--pressed-paper); color: var(--pressed-ink); border-color: var(--pressed-paper); }
+button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .atm-legend { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 0.5rem; }
-.atm-series { display: inline-flex; align-items: center; gap: 6px; border-radius: 999px; }
-.atm-series[aria-pressed="true"] { background: #ffffff; color: #1a1a1a; border-color: #555555; }
-.atm-series[aria-pressed="false"] { color: #545454; text-decoration: line-through; border-style: dashed; }
+.atm .atm-series { display: inline-flex; align-items: center; gap: 6px; border-radius: 999px; }
+.atm .atm-series[aria-pressed="true"] { background: var(--paper); color: var(--ink); border-color: var(--ink); }
+.atm .atm-series[aria-pressed="false"] { color: var(--muted); text-decoration: line-through; border-style: dashed; }
 .atm-swatch { width: 12px; height: 12px; border-radius: 2px; border: 2px solid; display: inline-block; flex: none; }
 .atm-series[aria-pressed="false"] .atm-swatch { background-color: transparent !important; }
 .atm-stage { position: relative; width: 100%; }
-.atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; }
+.atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; touch-action: pan-y; }
+.atm-print { display: none; }
+.atm-ring { position: absolute; pointer-events: none; border: 2px solid var(--focus); border-radius: 3px; }
+.atm-tooltip {
+  position: absolute;
+  z-index: 2;
+  max-width: min(320px, 90%);
+  padding: 0.45rem 0.6rem;
+  font-size: 0.8rem;
+  line-height: 1.35;
+  color: var(--ink);
+  background: var(--paper);
+  border: 1px solid var(--line);
+  border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25);
+  pointer-events: none;
+}
+.atm-tooltip > * { display: block; }
+.atm-tooltip-value { font-weight: 600; }
+.atm-tooltip-source { color: var(--muted); margin-top: 0.2rem; }
 .atm-error {
   padding: 1rem;
-  border: 2px solid #b3261e;
-  background: #fdecea;
-  color: #5c0f0a;
+  border: 2px solid var(--error-line);
+  background: var(--error-paper);
+  color: var(--error-ink);
   border-radius: 4px;
   white-space: pre-wrap;
   overflow-wrap: anywhere;
   font-size: 0.9rem;
 }
-.atm-notes { font-size: 0.85rem; color: #545454; }
+.atm-visually-hidden {
+  position: absolute !important;
+  width: 1px; height: 1px;
+  margin: -1px; padding: 0; border: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+.atm-table { overflow-x: auto; margin: 0.5rem 0; }
+.atm-table table { border-collapse: collapse; font-size: 0.8rem; width: 100%; }
+.atm-table caption { text-align: start; font-weight: 600; margin-bottom: 0.3rem; }
+.atm-table th, .atm-table td { border-bottom: 1px solid var(--line); padding: 0.25rem 0.5rem; text-align: start; vertical-align: top; }
+.atm-table thead th { background: var(--wash); }
+.atm-notes { font-size: 0.85rem; color: var(--muted); }
 .atm-notes p, .atm-note-list { margin: 0.35rem 0; }
 .atm-note-list { padding-left: 1.2rem; }
-.atm-notes a { color: #1f5fbf; }
+.atm-notes a { color: var(--link); }
 .atm-sources-label { font-weight: 600; }
+
+@media (forced-colors: active) {
+  button { forced-color-adjust: none; color: ButtonText; background: ButtonFace; border: 1px solid ButtonText; }
+  button[aria-pressed="true"], button[aria-expanded="true"] { color: HighlightText; background: Highlight; border: 2px solid ButtonText; }
+  .atm-swatch { forced-color-adjust: none; }
+  .atm-ring { border-color: Highlight; }
+}
+@media (prefers-reduced-motion: reduce) {
+  * { transition: none !important; animation: none !important; }
+}
+@media print {
+  .atm { background: #ffffff; color: #000000; }
+  .atm-controls, .atm-legend, .atm-tooltip, .atm-ring, .atm-canvas { display: none !important; }
+  .atm-print { display: block; }
+  .atm-print svg { display: block; width: 100%; height: auto; }
+  .atm-notes, .atm-notes a { color: #000000; }
+}
 `;
 
 let sheet = null;

@@ -15,9 +15,10 @@ export async function startServer() {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'autonomie-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    acceptDownloads: true,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -26,6 +27,7 @@ export async function launchBrowser() {
     ],
     viewport: { width: 900, height: 700 },
     deviceScaleFactor: 2,
+    ...options,
   });
   // Every page and frame records the Content-Security-Policy violations it sees.
   await context.addInitScript(() => {

@@ -1,0 +1,266 @@
+// End-to-end tests of reading a chart without seeing the canvas, or on a phone:
+// tooltips (mouse, touch, keyboard), the description and the table, the exports, the
+// themes, printing, the fallback without JavaScript, and an axe-core audit.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+let server, origin, blog, blogOrigin, browser;
+
+before(async () => {
+  ({ server, origin } = await startServer());
+  blog = await serve(0, { quiet: true, widgetOrigin: origin });
+  blogOrigin = `http://127.0.0.1:${blog.address().port}`;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  blog?.close();
+});
+
+const chart = (id) => `autonomie-chart[chart="${id}"]`;
+
+async function openChart(page, id) {
+  await page.locator(chart(id)).scrollIntoViewIfNeeded();
+  await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * The centre of item `index`'s mark, in page coordinates, from the chart's own layout:
+ * the keyboard puts the highlight ring on the item, whose box is then read back.
+ */
+async function itemCentre(page, id, index) {
+  await page.focus(`${chart(id)} canvas`);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < index; i += 1) await page.keyboard.press('ArrowRight');
+  const ring = await page.locator(`${chart(id)} .atm-ring`).boundingBox();
+  await page.keyboard.press('Escape');
+  await page.$eval(chart(id), (e) => e.shadowRoot.activeElement?.blur());
+  return { x: ring.x + ring.width / 2, y: ring.y + ring.height / 2 };
+}
+
+async function tooltipText(page, id) {
+  const tip = page.locator(`${chart(id)} .atm-tooltip`);
+  return (await tip.isVisible()) ? tip.textContent() : null;
+}
+
+describe('reading a chart', () => {
+  test('hovering a bar shows its value, date, basis and source; leaving hides it', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await openChart(page, 'valuations');
+    const box = await page.locator(`${chart('valuations')} canvas`).boundingBox();
+    const openai = await itemCentre(page, 'valuations', 2);
+    await page.mouse.move(openai.x, openai.y);
+    const found = await tooltipText(page, 'valuations');
+    assert.ok(found, 'hovering the OpenAI row shows its tooltip');
+    assert.match(found, /≈425\u00a0Md€ \(chiffre publié : 500\u00a0Md\$\) · 2 oct\. 2025/);
+    assert.match(found, /cession secondaire rapportée par la presse/);
+    assert.match(found, /Source : Bloomberg/);
+    assert.ok(await page.isVisible(`${chart('valuations')} .atm-ring`), 'the item is highlighted');
+    await page.mouse.move(box.x + box.width / 2, box.y - 60);
+    assert.equal(await tooltipText(page, 'valuations'), null);
+    await page.close();
+  });
+
+  test('the keyboard reaches every item, legend entry and toggle, with a visible focus', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await openChart(page, 'models');
+    await page.focus(`${chart('models')} canvas`);
+    assert.equal(await page.$eval(chart('models'), (e) => e.shadowRoot.activeElement?.tagName), 'CANVAS');
+    const outline = await page.$eval(chart('models'), (e) => getComputedStyle(e.shadowRoot.activeElement).outlineStyle);
+    assert.equal(outline, 'solid', 'focus is visible');
+    await page.keyboard.press('ArrowRight');
+    assert.match(await tooltipText(page, 'models'), /^États-Unis40 · 2024/);
+    await page.keyboard.press('ArrowDown');
+    assert.match(await tooltipText(page, 'models'), /^Chine15/);
+    await page.keyboard.press('End');
+    assert.match(await tooltipText(page, 'models'), /^Europe3 · 2024Stanford|^Europe3/);
+    await page.keyboard.press('Home');
+    assert.match(await tooltipText(page, 'models'), /^États-Unis/);
+    await page.keyboard.press('Escape');
+    assert.equal(await tooltipText(page, 'models'), null);
+
+    // Shift+Tab goes back through the legend; Enter and Space toggle.
+    await page.keyboard.press('Shift+Tab');
+    const focused = () => page.$eval(chart('models'), (e) => e.shadowRoot.activeElement?.dataset.key ?? e.shadowRoot.activeElement?.dataset.value);
+    assert.equal(await focused(), 'EUROPE');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.$eval(chart('models'), (e) => e.state().hidden), ['EUROPE']);
+    await page.focus(`${chart('models')} button[data-key="EUROPE"]`);
+    await page.keyboard.press('Space');
+    assert.deepEqual(await page.$eval(chart('models'), (e) => e.state().hidden), []);
+    await page.focus(`${chart('models')} button[data-value="log"]`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.$eval(chart('models'), (e) => e.state().scale), 'log');
+    await page.close();
+  });
+
+  test('on a phone, a tap shows the tooltip and a tap elsewhere hides it', async () => {
+    const phone = await launchBrowser({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    try {
+      const { page } = await openPage(phone.context, origin, '/');
+      await openChart(page, 'models');
+      const pixels = await canvasPixels(page, `${chart('models')} canvas`);
+      assert.equal(pixels.width, pixels.cssWidth * 3, 'sharp at devicePixelRatio 3');
+      const box = await page.locator(`${chart('models')} canvas`).boundingBox();
+      const us = await itemCentre(page, 'models', 0);
+      await page.touchscreen.tap(us.x, us.y);
+      const shown = await tooltipText(page, 'models');
+      assert.match(shown ?? '', /États-Unis/);
+      await page.touchscreen.tap(box.x + box.width / 2, box.y - 100);
+      assert.equal(await tooltipText(page, 'models'), null);
+      await page.locator(chart('models')).screenshot({ path: `${ARTIFACTS}models-phone.png` });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('the description and the table say exactly what is shown', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await openChart(page, 'models');
+    const described = await page.$eval(chart('models'), (e) => {
+      const canvas = e.shadowRoot.querySelector('canvas');
+      return e.shadowRoot.getElementById(canvas.getAttribute('aria-describedby')).textContent;
+    });
+    assert.match(described, /États-Unis 40, Chine 15, Europe 3\. Le plus élevé, États-Unis \(40\), vaut environ 13 fois le plus faible, Europe \(3\)\./);
+    const rows = () => page.$$eval(`${chart('models')} .atm-table tbody tr`, (trs) => trs.map((tr) => tr.textContent));
+    assert.equal((await rows()).length, 3);
+    assert.ok(!(await page.isVisible(`${chart('models')} .atm-table table`)) || (await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden'))));
+    await page.click(`${chart('models')} .atm-table-button`);
+    assert.equal(await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden')), false);
+    assert.ok(await page.isVisible(`${chart('models')} .atm-table table`));
+    await page.click(`${chart('models')} button[data-key="CN"]`);
+    assert.deepEqual((await rows()).map((r) => r.split('2024')[0]), ['États-Unis', 'Europe']);
+    assert.doesNotMatch(await page.$eval(chart('models'), (e) => e.shadowRoot.querySelector('.atm-description').textContent), /Chine/);
+    await page.close();
+  });
+
+  test('PNG, SVG and CSV downloads contain what is shown', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await openChart(page, 'valuations');
+    await page.click(`${chart('valuations')} button[data-value="USD"]`);
+    const cssWidth = await page.$eval(`${chart('valuations')} canvas`, (c) => c.clientWidth);
+    const fetchDownload = async (format) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${chart('valuations')} button[data-export="${format}"]`)]);
+      const path = `${ARTIFACTS}${download.suggestedFilename()}`;
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const png = await fetchDownload('png');
+    assert.match(png.name, /^autonomie-valuations-latest-\d{4}-\d{2}-\d{2}\.png$/);
+    assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+    assert.equal(png.bytes.readUInt32BE(16), cssWidth * 2, 'PNG is twice the CSS width');
+    assert.ok(png.bytes.readUInt32BE(20) > 400);
+
+    const svg = await fetchDownload('svg');
+    const svgText = svg.bytes.toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()) };
+    }, svgText);
+    assert.equal(parsed.error, false);
+    for (const label of ['Mistral AI', 'Anthropic', 'OpenAI', '$183B', '$500B', '≈$13.7B (€11.7B)'].map((l) => l.replace('$183B', '183\u00a0Md$').replace('$500B', '500\u00a0Md$').replace('≈$13.7B (€11.7B)', '≈13,7\u00a0Md$ (11,7\u00a0Md€)'))) {
+      assert.ok(parsed.texts.some((t) => t.includes(label)), `SVG has ${label}`);
+    }
+
+    const csv = (await fetchDownload('csv')).bytes.toString('utf8');
+    assert.ok(csv.startsWith('\ufeff'));
+    const lines = csv.slice(1).trim().split('\r\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[0], /^série;panneau;date;valeur;unité;valeur publiée;devise publiée;USD pour 1 EUR \(BCE\);date du cours/);
+    assert.match(lines[1], /^Mistral AI;;2025-09-09;13,74048;milliard USD;11,7;EUR;1,1744;2025-09-09;annonce officielle;/);
+    assert.match(lines[3], /^OpenAI;;2025-10-02;500;milliard USD;500;USD;;;cession secondaire rapportée par la presse;/);
+    await page.close();
+  });
+
+  test('dark theme follows the system, a theme attribute overrides it, forced colors get high contrast', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openChart(page, 'valuations');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    const corner = (id) => page.$eval(`${chart(id)} canvas`, (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+    assert.deepEqual(await corner('valuations'), [21, 24, 28]);
+    await page.locator(chart('valuations')).screenshot({ path: `${ARTIFACTS}valuations-dark.png` });
+    await page.$eval(chart('valuations'), (e) => e.setAttribute('theme', 'light'));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await corner('valuations'), [255, 255, 255]);
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await corner('valuations'), [0, 0, 0]);
+    await page.emulateMedia({ forcedColors: 'none' });
+    await page.close();
+  });
+
+  test('printing shows a vector drawing with its source lines', async () => {
+    const { page } = await openPage(browser.context, origin, '/');
+    await openChart(page, 'funding');
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector('.atm-print svg'), chart('funding'));
+    assert.ok(await page.isVisible(`${chart('funding')} .atm-print svg`));
+    assert.ok(!(await page.isVisible(`${chart('funding')} canvas`)));
+    const texts = await page.$eval(chart('funding'), (e) => [...e.shadowRoot.querySelectorAll('.atm-print svg text')].map((t) => t.textContent.trim()).join(' | '));
+    assert.match(texts, /Sources : Forschungszentrum Jülich/);
+    assert.ok(await page.isVisible(`${chart('funding')} .atm-sources`));
+    await page.pdf({ path: `${ARTIFACTS}page.pdf` });
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  test('without JavaScript each chart shows a static drawing of its default view', async () => {
+    const noScript = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.context.newPage();
+      await page.goto(`${origin}/`);
+      for (const id of ['models', 'valuations', 'funding']) {
+        const image = page.locator(`${chart(id)} img.static-chart`);
+        await image.scrollIntoViewIfNeeded();
+        await page.waitForFunction((s) => document.querySelector(s)?.complete, `${chart(id)} img.static-chart`);
+        assert.ok(await image.isVisible(), `${id} fallback visible`);
+        assert.ok(await image.evaluate((img) => img.naturalWidth) >= 760);
+      }
+      assert.match(await page.getAttribute(`${chart('models')} img`, 'alt'), /États-Unis 40, Chine 15, Europe 3/);
+      await page.screenshot({ path: `${ARTIFACTS}page-without-javascript.png`, fullPage: true });
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  test('axe-core finds no accessibility violation on the page, embed.html and the blog post', async () => {
+    const audit = async (page) => {
+      await page.evaluate(AXE);
+      return page.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    const { page } = await openPage(browser.context, origin, '/');
+    for (const id of ['models', 'valuations', 'funding']) await openChart(page, id);
+    assert.deepEqual(await audit(page), []);
+    await page.click(`${chart('valuations')} .atm-table-button`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.deepEqual(await audit(page), [], 'dark theme, table open');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.close();
+
+    const { page: embed } = await openPage(browser.context, origin, '/www/embed.html#chart=funding&lang=fr');
+    await embed.waitForFunction(() => document.getElementById('chart')?.drawCount > 0);
+    assert.deepEqual(await audit(embed), []);
+    await embed.close();
+
+    const { page: post } = await openPage(browser.context, blogOrigin, '/examples/blog-post.html');
+    for (const selector of ['#figure-modeles autonomie-chart', '#figure-levees autonomie-chart']) {
+      await post.locator(selector).scrollIntoViewIfNeeded();
+      await post.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, selector);
+    }
+    assert.deepEqual(await audit(post), []);
+    await post.close();
+  });
+});
