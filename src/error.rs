@@ -38,9 +38,19 @@ pub enum Error {
         /// The accepted values.
         expected: Vec<String>,
     },
+    /// The dataset file is larger than the limit; it was not read.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+        /// The largest size accepted, in bytes.
+        limit: usize,
+    },
     /// The drawing backend failed.
     Draw(String),
 }
+
+/// How many problems the message of [`Error::Invalid`] lists; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 50;
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -49,14 +59,22 @@ impl fmt::Display for Error {
             Error::Invalid(problems) => {
                 let count = problems.len();
                 write!(f, "the dataset has {count} problem{}:", if count == 1 { "" } else { "s" })?;
-                for problem in problems {
+                for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
                     write!(f, "\n- {problem}")?;
+                }
+                if count > MAX_PROBLEMS_SHOWN {
+                    write!(f, "\n- … and {} more", count - MAX_PROBLEMS_SHOWN)?;
                 }
                 Ok(())
             }
             Error::UnknownOption { option, value, expected } => {
                 write!(f, "unknown {option} \"{value}\"; expected one of: {}", expected.join(", "))
             }
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the dataset is larger than {} MB ({bytes} bytes; the limit is {limit} bytes), so it was not read",
+                limit / (1024 * 1024)
+            ),
             Error::Draw(message) => write!(f, "drawing failed: {message}"),
         }
     }

@@ -4,19 +4,67 @@
 //! problem it finds, each with the path of the offending field, instead of stopping at
 //! the first one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+use crate::spec::{ChartSpec, DatasetFile, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
 
 /// The dataset compiled into the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../data/autonomie.json");
 
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
+
+// Limits. A real dataset stays far below them (the embedded one: 44 kB, 3 charts, 16
+// bars in its largest view, 14 points in its largest timeline, texts of at most 250
+// characters); they keep reading, checking and drawing bounded in time and memory, and
+// refuse with a message what could not be drawn legibly anyway. Documented in
+// `docs/data-format.md` ("Limits") and `docs/bad-inputs.md`.
+
+/// Largest dataset file, in bytes (UTF-8), refused before it is parsed. The element
+/// applies the same limit to a `src` download.
+pub const MAX_DATASET_BYTES: usize = 5 * 1024 * 1024;
+/// Charts in a dataset.
+pub const MAX_CHARTS: usize = 50;
+/// Views in a chart.
+pub const MAX_VIEWS: usize = 10;
+/// Groups (panels) in a bar view.
+pub const MAX_GROUPS: usize = 20;
+/// Series (legend entries, categories) in a view.
+pub const MAX_SERIES: usize = 100;
+/// Bars (points) in a bar view: about 28 pixels each.
+pub const MAX_BARS: usize = 200;
+/// Points in a timeline view, all series together.
+pub const MAX_TIMELINE_POINTS: usize = 2000;
+/// Notes under a view.
+pub const MAX_NOTES: usize = 20;
+/// Parts of a point.
+pub const MAX_PARTS: usize = 20;
+/// Points in the whole dataset.
+pub const MAX_POINTS: usize = 10_000;
+/// Exchange rates in the dataset.
+pub const MAX_RATES: usize = 5000;
+/// Sources in the dataset.
+pub const MAX_SOURCES: usize = 1000;
+/// Characters of a text (a title, label, axis, point note, source title, publisher or
+/// date note), in each language.
+pub const MAX_TEXT_CHARS: usize = 300;
+/// Characters of a note under a view, in each language.
+pub const MAX_NOTE_CHARS: usize = 1000;
+/// Characters of a source URL.
+pub const MAX_URL_CHARS: usize = 2000;
+/// Smallest figure (a count, or billions of a currency: 1e-6 is a thousand euros).
+pub const MIN_VALUE: f64 = 1e-6;
+/// Largest figure. Beyond it, conversion, log ticks and number formats would overflow
+/// or print hundreds of digits.
+pub const MAX_VALUE: f64 = 1e15;
+/// Lowest plausible exchange rate, in US dollars per euro.
+pub const MIN_RATE: f64 = 0.1;
+/// Highest plausible exchange rate, in US dollars per euro.
+pub const MAX_RATE: f64 = 10.0;
 
 /// A checked dataset.
 #[derive(Debug, Clone)]
@@ -216,14 +264,23 @@ impl Dataset {
     }
 
     /// Parses and checks a dataset file.
+    ///
+    /// Files larger than [`MAX_DATASET_BYTES`] are refused before parsing; a leading
+    /// byte-order mark is ignored, as browsers do.
     pub fn from_json(json: &str) -> Result<Dataset, Error> {
+        if json.len() > MAX_DATASET_BYTES {
+            return Err(Error::TooLarge { bytes: json.len(), limit: MAX_DATASET_BYTES });
+        }
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let spec: DatasetSpec = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let DatasetFile(spec) = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
             let path = error.path().to_string();
             let inner = error.into_inner();
             let path = if path == "." { String::new() } else { path };
             Error::Syntax(Problem { path, message: inner.to_string() })
         })?;
+        // Nothing but white space may follow the dataset.
+        deserializer.end().map_err(|error| Error::Syntax(Problem { path: String::new(), message: error.to_string() }))?;
         Checker::default().dataset(spec)
     }
 
@@ -252,7 +309,11 @@ impl Chart {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
-    source_keys: Vec<String>,
+    source_keys: HashMap<String, usize>,
+    /// Index of the rate of each date in `rates`.
+    rate_index: HashMap<Date, usize>,
+    /// Day number and index of every daily rate, in day order.
+    daily: Vec<(i64, usize)>,
 }
 
 impl Checker {
@@ -264,8 +325,12 @@ impl Checker {
         if spec.format != FORMAT_VERSION {
             self.problem("format", format!("format {} is not supported; expected {FORMAT_VERSION}", spec.format));
         }
+        self.limits(&spec);
+        if !self.problems.is_empty() {
+            return Err(Error::Invalid(self.problems));
+        }
         let checked = self.day(&spec.checked, "checked");
-        self.source_keys = spec.sources.keys().cloned().collect();
+        self.source_keys = spec.sources.keys().enumerate().map(|(index, key)| (key.clone(), index)).collect();
         let sources: Vec<Source> =
             spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
@@ -289,9 +354,70 @@ impl Checker {
         }
     }
 
+    /// Reports `count` above `limit` at `path`; true when it is above.
+    fn over(&mut self, path: impl Into<String>, count: usize, what: &str, limit: usize, per: &str) -> bool {
+        if count > limit {
+            self.problem(path, format!("{count} {what}; the limit is {limit} per {per}"));
+        }
+        count > limit
+    }
+
+    /// The counts of every list, checked before anything else: a dataset above a limit
+    /// is refused before the checks whose cost grows with its size.
+    fn limits(&mut self, spec: &DatasetSpec) {
+        self.over("charts", spec.charts.len(), "charts", MAX_CHARTS, "dataset");
+        self.over("rates", spec.rates.len(), "rates", MAX_RATES, "dataset");
+        self.over("sources", spec.sources.len(), "sources", MAX_SOURCES, "dataset");
+        let mut total = 0;
+        for (c, chart) in spec.charts.iter().enumerate() {
+            let chart_path = format!("charts[{c}]");
+            self.over(format!("{chart_path}.views"), chart.views.len(), "views", MAX_VIEWS, "chart");
+            for (v, view) in chart.views.iter().enumerate() {
+                let path = format!("{chart_path}.views[{v}]");
+                let points: usize = view.series.iter().map(|s| s.points.len()).sum();
+                total += points;
+                self.over(format!("{path}.groups"), view.groups.len(), "groups", MAX_GROUPS, "view");
+                self.over(format!("{path}.notes"), view.notes.len(), "notes", MAX_NOTES, "view");
+                if !self.over(format!("{path}.series"), view.series.len(), "series", MAX_SERIES, "view") {
+                    if view.kind == "timeline" {
+                        self.over(format!("{path}.series"), points, "points", MAX_TIMELINE_POINTS, "timeline");
+                    } else {
+                        self.over(format!("{path}.series"), points, "bars", MAX_BARS, "bar view");
+                    }
+                }
+                for (s, series) in view.series.iter().enumerate() {
+                    for (p, point) in series.points.iter().enumerate() {
+                        let parts = format!("{path}.series[{s}].points[{p}].parts");
+                        self.over(parts, point.parts.len(), "parts", MAX_PARTS, "point");
+                    }
+                }
+            }
+        }
+        self.over("charts", total, "points", MAX_POINTS, "dataset");
+    }
+
+    /// Checks a text that will be printed: at most `max` characters, none of them a
+    /// control character.
+    fn printable(&mut self, text: &str, path: &str, max: usize) {
+        let count = text.chars().count();
+        if count > max {
+            self.problem(path, format!("too long: {count} characters; the limit is {max}"));
+        }
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            self.problem(path, format!("contains the control character U+{:04X}; expected printable text", u32::from(c)));
+        }
+    }
+
     fn text(&mut self, spec: &TextSpec, path: &str) -> Text {
+        self.text_up_to(spec, path, MAX_TEXT_CHARS)
+    }
+
+    fn text_up_to(&mut self, spec: &TextSpec, path: &str, max: usize) -> Text {
         let mut pick = |value: &Option<String>, lang: &str| match value.as_deref().map(str::trim) {
-            Some(text) if !text.is_empty() => text.to_owned(),
+            Some(text) if !text.is_empty() => {
+                self.printable(text, &format!("{path}.{lang}"), max);
+                text.to_owned()
+            }
             _ => {
                 self.problem(format!("{path}.{lang}"), format!("missing translation: a non-empty `{lang}` text is required"));
                 String::new()
@@ -328,8 +454,8 @@ impl Checker {
     }
 
     fn source_index(&mut self, key: &str, path: &str) -> usize {
-        match self.source_keys.iter().position(|k| k == key) {
-            Some(index) => index,
+        match self.source_keys.get(key) {
+            Some(&index) => index,
             None => {
                 self.problem(path, format!("unknown source \"{key}\"; expected a key of `sources`"));
                 0
@@ -344,10 +470,16 @@ impl Checker {
             if value.trim().is_empty() {
                 self.problem(format!("{path}.{field}"), "empty; expected a non-empty text");
             }
+            self.printable(value.trim(), &format!("{path}.{field}"), MAX_TEXT_CHARS);
+        }
+        if let Some(note) = &spec.date_note {
+            self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
         }
         let url = spec.url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
-        if !scheme_ok || url.len() < 12 || url.chars().any(char::is_whitespace) {
+        if url.chars().count() > MAX_URL_CHARS {
+            self.problem(format!("{path}.url"), format!("too long: {} characters; the limit is {MAX_URL_CHARS}", url.chars().count()));
+        } else if !scheme_ok || url.len() < 12 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.problem(format!("{path}.url"), format!("\"{url}\" is not a web address; expected an http:// or https:// URL"));
         }
         let date = self.date(&spec.date, &format!("{path}.date"))?;
@@ -372,6 +504,11 @@ impl Checker {
             }
             if !(rate.usd_per_eur.is_finite() && rate.usd_per_eur > 0.0) {
                 self.problem(format!("{path}.usd_per_eur"), "a rate must be a number greater than 0");
+            } else if !(MIN_RATE..=MAX_RATE).contains(&rate.usd_per_eur) {
+                self.problem(
+                    format!("{path}.usd_per_eur"),
+                    format!("{:e} US dollars per euro is not a plausible rate; expected between {MIN_RATE} and {MAX_RATE}", rate.usd_per_eur),
+                );
             }
             let source = self.source_index(&rate.source, &format!("{path}.source"));
             let (Some(date), Some(kind)) = (date, kind) else { continue };
@@ -383,12 +520,36 @@ impl Checker {
             if !precision_ok {
                 self.problem(format!("{path}.date"), format!("\"{date}\" does not match kind \"{}\"; a daily rate needs YYYY-MM-DD, a monthly mean YYYY-MM, an annual mean YYYY", rate.kind));
             }
-            if rates.iter().any(|r| r.date == date) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.rate_index.entry(date) {
+                slot.insert(rates.len());
+            } else {
                 self.problem(format!("{path}.date"), format!("duplicate rate for {date}; expected one rate per date"));
             }
             rates.push(Rate { date, usd_per_eur: rate.usd_per_eur, kind, source });
         }
+        self.daily = rates
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == RateKind::Daily && r.date.day.is_some())
+            .map(|(index, r)| (r.date.first_day_number(), index))
+            .collect();
+        self.daily.sort_unstable();
         rates
+    }
+
+    /// The index of the rate for an amount dated `date`, by [`rate_for`]'s rule, without
+    /// scanning every rate for every amount: the rate of the same date, else `rate_for`
+    /// applied to the daily rates of the month before (it looks back a few days only).
+    fn rate_index_for(&self, rates: &[Rate], date: Date) -> Option<usize> {
+        if let Some(&index) = self.rate_index.get(&date) {
+            return Some(index);
+        }
+        date.day?;
+        let day = date.first_day_number();
+        let window = &self.daily[self.daily.partition_point(|&(d, _)| d < day - 31)..self.daily.partition_point(|&(d, _)| d < day)];
+        let candidates: Vec<Rate> = window.iter().map(|&(_, index)| rates[index].clone()).collect();
+        let found = rate_for(&candidates, date)?;
+        candidates.iter().position(|c| std::ptr::eq(c, found)).map(|position| window[position].1)
     }
 
     fn chart(&mut self, spec: &ChartSpec, path: &str, rates: &[Rate]) -> Option<Chart> {
@@ -436,7 +597,7 @@ impl Checker {
         let label = self.text(&spec.label, &format!("{path}.label"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         let axis = self.text(&spec.axis, &format!("{path}.axis"));
-        let notes = spec.notes.iter().enumerate().map(|(i, n)| self.text(n, &format!("{path}.notes[{i}]"))).collect();
+        let notes = spec.notes.iter().enumerate().map(|(i, n)| self.text_up_to(n, &format!("{path}.notes[{i}]"), MAX_NOTE_CHARS)).collect();
         let mut groups: Vec<Group> = Vec::new();
         for (index, group) in spec.groups.iter().enumerate() {
             let group_path = format!("{path}.groups[{index}]");
@@ -520,6 +681,8 @@ impl Checker {
         let date = self.date(&spec.date, &format!("{path}.date"));
         if !(spec.value.is_finite() && spec.value > 0.0) {
             self.problem(format!("{path}.value"), format!("{} cannot be drawn: every view offers a log scale, which needs a finite number greater than 0", spec.value));
+        } else if !(MIN_VALUE..=MAX_VALUE).contains(&spec.value) {
+            self.problem(format!("{path}.value"), out_of_range(spec.value));
         }
         let group = match (context.kind, &spec.group) {
             (ViewKind::Bars, Some(key)) => {
@@ -559,7 +722,7 @@ impl Checker {
         };
         let rate = match (context.measure, date) {
             (Measure::Money, Some(date)) => {
-                let found = rate_for(context.rates, date).and_then(|r| context.rates.iter().position(|x| x == r));
+                let found = self.rate_index_for(context.rates, date);
                 if found.is_none() {
                     self.problem(format!("{path}.date"), format!("no ECB rate for {date} in `rates`; add the USD-per-EUR reference rate of that date so the amount can be converted"));
                 }
@@ -590,6 +753,8 @@ impl Checker {
             let part_path = format!("{path}.parts[{index}]");
             if !(part.value.is_finite() && part.value > 0.0) {
                 self.problem(format!("{part_path}.value"), "a part must be a finite number greater than 0");
+            } else if !(MIN_VALUE..=MAX_VALUE).contains(&part.value) {
+                self.problem(format!("{part_path}.value"), out_of_range(part.value));
             }
             parts.push(Part {
                 label: self.text(&part.label, &format!("{part_path}.label")),
@@ -612,6 +777,10 @@ struct PointContext<'a> {
     measure: Measure,
     groups: &'a [Group],
     rates: &'a [Rate],
+}
+
+fn out_of_range(value: f64) -> String {
+    format!("{value:e} is out of range; a figure must be between {MIN_VALUE:e} and {MAX_VALUE:e}")
 }
 
 fn parse_color(text: &str) -> Option<(u8, u8, u8)> {

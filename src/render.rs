@@ -39,7 +39,7 @@ impl Theme {
         }
     }
 
-    fn palette(self) -> Palette {
+    pub(crate) fn palette(self) -> Palette {
         match self {
             Theme::Light => Palette { ink: (26, 26, 26), muted: (84, 84, 84), grid: (226, 226, 226), axis: (150, 150, 150), paper: (255, 255, 255), min_contrast: 3.0 },
             Theme::Dark => Palette { ink: (235, 235, 235), muted: (178, 178, 178), grid: (58, 62, 68), axis: (120, 124, 130), paper: (21, 24, 28), min_contrast: 3.0 },
@@ -50,19 +50,19 @@ impl Theme {
 
 /// The colours of one theme.
 #[derive(Debug, Clone, Copy)]
-struct Palette {
-    ink: Rgb,
-    muted: Rgb,
-    grid: Rgb,
-    axis: Rgb,
-    paper: Rgb,
+pub(crate) struct Palette {
+    pub(crate) ink: Rgb,
+    pub(crate) muted: Rgb,
+    pub(crate) grid: Rgb,
+    pub(crate) axis: Rgb,
+    pub(crate) paper: Rgb,
     /// Contrast every series colour must reach against `paper`.
     min_contrast: f64,
 }
 
 impl Palette {
     /// `color`, moved towards the ink until it stands out from the paper as a mark.
-    fn series(&self, color: Rgb) -> Rgb {
+    pub(crate) fn series(&self, color: Rgb) -> Rgb {
         Self::towards(color, self.ink, self.paper, self.min_contrast)
     }
 

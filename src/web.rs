@@ -124,16 +124,26 @@ fn theme_from(name: &str) -> Result<Theme, JsError> {
 fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, layout: Canvas) -> Result<Plan, JsError> {
     let figure = session.figure().map_err(|e| js_error(&e))?;
     let plan = render::plan(&figure, session.dataset(), &layout, measure);
+    paint(canvas, &plan)?;
+    Ok(plan)
+}
+
+/// Sizes `canvas`'s backing store to `plan` (which resets the context's state).
+fn fit(canvas: &HtmlCanvasElement, plan: &Plan) {
     if canvas.width() != plan.width {
         canvas.set_width(plan.width);
     }
     if canvas.height() != plan.height {
         canvas.set_height(plan.height);
     }
+}
+
+/// Sizes `canvas`'s backing store to `plan` and draws it.
+fn paint(canvas: &HtmlCanvasElement, plan: &Plan) -> Result<(), JsError> {
+    fit(canvas, plan);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
-    render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))?;
-    Ok(plan)
+    render::render(&backend.into_drawing_area(), plan).map_err(|e| js_error(&e))
 }
 
 /// One chart on one canvas.
@@ -262,5 +272,57 @@ impl ChartHandle {
     /// What the page shows around the canvas, as JSON (see `Session::info_json`).
     pub fn info(&self) -> Result<String, JsError> {
         self.session.info_json().map_err(|e| js_error(&e))
+    }
+}
+
+/// A long numeric series drawn as a line on a canvas (see [`crate::series`]): the values
+/// stay in wasm memory between drawings, and a drawing costs the canvas width, not the
+/// number of values.
+#[wasm_bindgen]
+pub struct SeriesChart {
+    canvas: HtmlCanvasElement,
+    measure: CanvasMeasure,
+    values: Vec<f64>,
+    decimate: bool,
+}
+
+#[wasm_bindgen]
+impl SeriesChart {
+    /// A series chart on `canvas`, with no values yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
+        let measure = CanvasMeasure::for_canvas(&canvas)?;
+        Ok(SeriesChart { canvas, measure, values: Vec::new(), decimate: true })
+    }
+
+    /// Replaces the values (copied from `values`); every one must be finite and not
+    /// negative.
+    #[wasm_bindgen(js_name = setValues)]
+    pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
+        crate::series::check(values, crate::model::Scale::Linear).map_err(|e| JsError::new(&e.to_string()))?;
+        self.values = values.to_vec();
+        Ok(())
+    }
+
+    /// Keeps every point instead of four per pixel column (slower; for comparisons).
+    #[wasm_bindgen(js_name = setDecimation)]
+    pub fn set_decimation(&mut self, on: bool) {
+        self.decimate = on;
+    }
+
+    /// Draws the series `css_width` × `css_height` CSS pixels at `pixel_ratio`, on a log
+    /// y axis when `log`, sizing the canvas's backing store to match.
+    pub fn draw(&self, css_width: f64, pixel_ratio: f64, css_height: f64, log: bool, theme: &str) -> Result<(), JsError> {
+        let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme)?);
+        let scale = if log { crate::model::Scale::Log } else { crate::model::Scale::Linear };
+        let plan = crate::series::plan(&self.values, scale, &layout, &self.measure, self.decimate)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        // Round joins and caps: the stroke is then every point within half the line's
+        // width of the polyline, which decimation leaves unchanged (miter joins would
+        // add spikes at each turn of the whole series).
+        fit(&self.canvas, &plan);
+        self.measure.context.set_line_join("round");
+        self.measure.context.set_line_cap("round");
+        paint(&self.canvas, &plan)
     }
 }

@@ -1,8 +1,12 @@
 //! Native integration tests: one binary, one module per concern.
 #![allow(clippy::unwrap_used)]
 
+mod bad_inputs;
 mod dataset;
 mod docs;
+mod fuzz_regressions;
+mod properties;
 mod reading;
+mod series;
 mod snapshots;
 mod state;

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fuzzes the dataset reader and the renderer (fuzz/fuzz_targets/dataset.rs) with
+# cargo-fuzz on the nightly toolchain, for a bounded time:
+#
+#   scripts/fuzz.sh [seconds]      (default 300; `make fuzz`; the test command runs 30)
+#
+# Seeds: the real dataset, the examples and the bad-input catalogue. Every crash found
+# is copied to fuzz/regressions/, which `cargo test` replays on the stable toolchain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-300}"
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "== installing the nightly toolchain (cargo-fuzz needs it)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  echo "== installing cargo-fuzz (about a minute)"
+  cargo install --locked --quiet cargo-fuzz --version 0.13.2
+fi
+
+corpus=target/fuzz-corpus
+mkdir -p "$corpus" fuzz/regressions
+cp data/autonomie.json "$corpus/seed-embedded.json"
+for file in examples/*.json tests/bad-inputs/*.json; do
+  [ -e "$file" ] && cp "$file" "$corpus/seed-$(basename "$file")"
+done
+
+echo "== fuzzing the dataset reader and renderer for ${seconds}s"
+log=target/fuzz-last.log
+status=0
+cargo +nightly fuzz run --fuzz-dir fuzz dataset "$corpus" -- \
+  -max_total_time="$seconds" -dict=fuzz/json.dict -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 2>&1 | tee "$log" | grep -E '^(#[0-9]+ +(DONE|INITED)|==|SUMMARY|stat::number_of_executed_units|stat::peak_rss_mb|Done)' || true
+status=${PIPESTATUS[0]}
+
+for crash in fuzz/artifacts/dataset/*; do
+  [ -e "$crash" ] || continue
+  cp "$crash" fuzz/regressions/
+  echo "!! finding kept as fuzz/regressions/$(basename "$crash"): add it to git; cargo test replays it"
+done
+if [ "$status" != 0 ]; then
+  echo "!! the fuzzer stopped with status $status; see $log"
+  exit "$status"
+fi
+executions=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')
+echo "== fuzzing done: $executions executions in ${seconds}s, no finding"
