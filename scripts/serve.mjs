@@ -38,15 +38,17 @@ export function cspWithWidget(widgetOrigin) {
 
 /**
  * Serves the project on 127.0.0.1:`port` (0 picks a free port). With `widgetOrigin`,
- * the server plays a blog that embeds the widget from that origin.
+ * the server plays a blog that embeds the widget from that origin. `extraPublic` adds
+ * paths to the public ones (the benchmark runner adds `bench`; the page server does not).
  */
-export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = null } = {}) {
+export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = null, extraPublic = [] } = {}) {
+  const publicPaths = [...PUBLIC, ...extraPublic.map((p) => normalize(p))];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
     const relative = normalize(path).replace(/^[/\\]+/, '');
-    const allowed = PUBLIC.some((p) => relative === p || relative.startsWith(p + sep));
+    const allowed = publicPaths.some((p) => relative === p || relative.startsWith(p + sep));
     const headers = {
       'Content-Security-Policy': widgetOrigin ? cspWithWidget(widgetOrigin) : CSP,
       'X-Content-Type-Options': 'nosniff',

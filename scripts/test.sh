@@ -13,9 +13,20 @@ scripts/build.sh
 echo "== native tests (cargo test)"
 cargo test --quiet
 
+echo "== fuzzing, short (scripts/fuzz.sh; make fuzz runs longer)"
+scripts/fuzz.sh 30 --if-available
+
+if command -v cargo-deny >/dev/null; then
+  echo "== dependency policy (cargo deny)"
+  cargo deny --offline check licenses bans
+fi
+
 echo "== lints (clippy, native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 echo "== browser end-to-end tests (Chromium)"
 node --test --test-reporter=spec tests/e2e/
+
+echo "== load and lifetime tests (Chromium, alone)"
+node --test --test-reporter=spec tests/load/

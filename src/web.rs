@@ -94,7 +94,12 @@ impl MeasureText for CanvasMeasure {
             return *width;
         }
         self.context.set_font(&font.css());
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or_else(|_| EstimatedMetrics.width(text, font));
+        // A page script or an extension may replace measureText (anti-fingerprinting
+        // tools return noise): only a finite, non-negative width is believed.
+        let width = match self.context.measure_text(text).map(|m| m.width()) {
+            Ok(width) if width.is_finite() && width >= 0.0 => width,
+            _ => EstimatedMetrics.width(text, font),
+        };
         let mut cache = self.cache.borrow_mut();
         if cache.len() > 4096 {
             cache.clear();
@@ -143,7 +148,9 @@ fn paint(canvas: &HtmlCanvasElement, plan: &Plan) -> Result<(), JsError> {
     fit(canvas, plan);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
-    render::render(&backend.into_drawing_area(), plan).map_err(|e| js_error(&e))
+    render::render(&backend.into_drawing_area(), plan).map_err(|e| {
+        JsError::new(&format!("the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {e}"))
+    })
 }
 
 /// One chart on one canvas.

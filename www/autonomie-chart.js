@@ -10,6 +10,7 @@
 // state as `detail`. The chart lives in a shadow root with its own stylesheet, starts
 // when it comes near the viewport and frees its memory when removed.
 
+import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 
@@ -17,21 +18,50 @@ const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden', 'src
 const FETCH_TIMEOUT_MS = 10000;
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The body of `response` as text, refused as soon as it passes MAX_DATASET_BYTES (the
+ * limit of the Rust side, in UTF-8 bytes): by its Content-Length before reading, else
+ * while it streams in, so that an endless or huge response never fills the memory.
+ */
+async function readCapped(response, tooLarge) {
+  if (Number(response.headers.get('content-length')) > MAX_DATASET_BYTES) throw tooLarge();
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_DATASET_BYTES) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /** Why a dataset URL could not be used, in words a blogger can act on. */
 async function fetchDataset(url, lang) {
   const fr = lang === 'fr';
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  const timedOut = () => new Error(fr
+    ? `le fichier de données ${url} n’a pas répondu en ${FETCH_TIMEOUT_MS / 1000} s`
+    : `the dataset ${url} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
   let response;
   try {
     response = await fetch(url, { credentials: 'omit', signal: controller.signal, cache: 'no-cache' });
   } catch (error) {
     clearTimeout(timer);
-    if (error.name === 'AbortError') {
-      throw new Error(fr
-        ? `le fichier de données ${url} n’a pas répondu en ${FETCH_TIMEOUT_MS / 1000} s`
-        : `the dataset ${url} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
-    }
+    if (error.name === 'AbortError') throw timedOut();
     throw new Error(fr
       ? `le fichier de données ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`
       : `the dataset ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`);
@@ -42,10 +72,12 @@ async function fetchDataset(url, lang) {
         ? `le fichier de données ${url} a renvoyé l’erreur HTTP ${response.status}`
         : `the dataset ${url} returned HTTP ${response.status}`);
     }
-    const text = await response.text();
-    if (text.length > MAX_DATASET_BYTES) {
-      throw new Error(fr ? `le fichier de données ${url} dépasse 5 Mo` : `the dataset ${url} is larger than 5 MB`);
-    }
+    const text = await readCapped(response, () => new Error(fr
+      ? `le fichier de données ${url} dépasse 5 Mo`
+      : `the dataset ${url} is larger than 5 MB`)).catch((error) => {
+      // A body that stops coming in is aborted by the same timer as the request.
+      throw error.name === 'AbortError' ? timedOut() : error;
+    });
     if (/^\s*</.test(text)) {
       const type = response.headers.get('content-type') ?? '?';
       throw new Error(fr
@@ -68,6 +100,7 @@ export class AutonomieChartElement extends HTMLElement {
   #shadow;
   #internals;
   #chart = null;
+  #cancelBuild = null;
   #visibility = null;
   #generation = 0;
   #reflecting = false;
@@ -101,6 +134,8 @@ export class AutonomieChartElement extends HTMLElement {
     this.#visibility?.disconnect();
     this.#visibility = null;
     this.#generation += 1;
+    this.#cancelBuild?.();
+    this.#cancelBuild = null;
     this.#chart?.destroy();
     this.#chart = null;
     this.started = false;
@@ -183,6 +218,14 @@ export class AutonomieChartElement extends HTMLElement {
       return;
     }
     if (generation !== this.#generation) return;
+    // Built in an animation frame with the other charts' start-ups, within a budget.
+    this.#cancelBuild = requestFrameWork(() => {
+      this.#cancelBuild = null;
+      if (generation === this.#generation) this.#build(stage, chartId, dataset, lang);
+    });
+  }
+
+  #build(stage, chartId, dataset, lang) {
     const height = Number(this.getAttribute('height'));
     this.#chart = new AutonomieChart(stage, chartId ?? 'models', {
       lang: lang === 'fr' ? 'fr' : 'en',

@@ -10,6 +10,7 @@
 import init, { ChartHandle, chart_ids, last_panic, sources } from './pkg/autonomie.js';
 import { element, sourceLink, uniqueId } from './dom.js';
 import { exportChart, printableSvg } from './export.js';
+import { requestFrameWork } from './frames.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
 
@@ -19,7 +20,16 @@ let wasmReady = null;
 
 /** Loads and instantiates the wasm module once for the whole page. */
 export function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/autonomie_bg.wasm', import.meta.url) });
+  // The embedded dataset is read once, in a frame task of its own, before any chart
+  // starts: reading it is the longest single step of a cold start.
+  wasmReady ??= init({ module_or_path: new URL('./pkg/autonomie_bg.wasm', import.meta.url) })
+    .then(() => new Promise((resolve, reject) => requestFrameWork(() => {
+      try {
+        resolve(chart_ids());
+      } catch (error) {
+        reject(error);
+      }
+    })));
   return wasmReady;
 }
 
@@ -78,8 +88,9 @@ export class AutonomieChart {
   #notes;
   #print;
   #reader;
-  #frame = 0;
+  #cancelFrame = null;
   #lastWidth = 0;
+  #stageWidth = 0;
   #lastRatio = 0;
   #observer;
   #ratioQuery = null;
@@ -130,7 +141,11 @@ export class AutonomieChart {
     container.replaceChildren(this.#root);
 
     this.#reader = new ItemReader(this.#canvas, this.#stage, () => this.#handle, () => this.#lang);
-    this.#observer = new ResizeObserver(() => this.#schedule(false));
+    // The stage's width comes from the observer, so that drawing never reads layout.
+    this.#observer = new ResizeObserver((entries) => {
+      this.#stageWidth = entries[entries.length - 1].contentRect.width;
+      this.#schedule(false);
+    });
     this.#observer.observe(this.#stage);
     this.#watchPixelRatio();
     this.#unwatchTheme = watchTheme(() => this.#schedule(true));
@@ -203,7 +218,7 @@ export class AutonomieChart {
 
   /** Stops observing, frees the wasm handle and empties the container. */
   destroy() {
-    cancelAnimationFrame(this.#frame);
+    this.#cancelFrame?.();
     this.#observer.disconnect();
     this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
     this.#unwatchTheme();
@@ -267,16 +282,16 @@ export class AutonomieChart {
 
   #schedule(force) {
     if (force) this.#lastWidth = 0;
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
+    if (this.#cancelFrame) return;
+    this.#cancelFrame = requestFrameWork(() => {
+      this.#cancelFrame = null;
       this.#draw();
     });
   }
 
   #draw() {
     if (!this.#handle || this.#canvas.hidden) return;
-    const width = this.#canvas.clientWidth;
+    const width = this.#stageWidth;
     const ratio = window.devicePixelRatio || 1;
     if (width === 0 || (width === this.#lastWidth && ratio === this.#lastRatio)) return;
     if (ratio !== this.#lastRatio) this.#watchPixelRatio();

@@ -81,13 +81,20 @@ export class ItemReader {
     const item = JSON.parse(json);
     this.#current = index;
     const words = LABELS[this.#lang()] ?? LABELS.en;
-    const lines = [element('strong', {}, item.group ? `${item.label} · ${item.group}` : item.label)];
+    // Texts from data sit in <bdi>, so that a right-to-left label or a stray
+    // bidirectional override cannot reorder the words around it.
+    const heading = element('strong');
+    heading.append(element('bdi', {}, item.label));
+    if (item.group) heading.append(' · ', element('bdi', {}, item.group));
+    const lines = [heading];
     const value = item.published ? `${item.value} (${words.published} ${item.published})` : item.value;
     lines.push(element('span', { class: 'atm-tooltip-value' }, `${value} · ${item.date}`));
     if (item.basis) lines.push(element('span', {}, item.basis));
     if (item.note) lines.push(element('span', {}, item.note));
     if (item.parts) lines.push(element('span', {}, `${words.parts} ${item.parts}`));
-    lines.push(element('span', { class: 'atm-tooltip-source' }, `${words.source} ${item.source.publisher}, ${item.source.title} (${item.source.date})`));
+    const source = element('span', { class: 'atm-tooltip-source' }, `${words.source} `);
+    source.append(element('bdi', {}, item.source.publisher), ', ', element('bdi', {}, item.source.title), ` (${item.source.date})`);
+    lines.push(source);
     this.#tooltip.replaceChildren(...lines);
     this.#tooltip.hidden = false;
     this.#place(item.rect);

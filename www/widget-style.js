@@ -84,6 +84,8 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
   pointer-events: none;
 }
 .atm-tooltip > * { display: block; }
+/* Texts from data never reorder their neighbours (right-to-left text, bidi overrides). */
+.atm-legend button, .atm-table th, .atm-table td, .atm-notes li, .atm-tooltip > * { unicode-bidi: isolate; }
 .atm-tooltip-value { font-weight: 600; }
 .atm-tooltip-source { color: var(--muted); margin-top: 0.2rem; }
 .atm-error {

@@ -3,6 +3,7 @@
 
 mod bad_inputs;
 mod dataset;
+mod dependencies;
 mod docs;
 mod fuzz_regressions;
 mod properties;

@@ -1,0 +1,74 @@
+// Autonomie's benchmark page: the real release build (www/pkg/, wasm-bindgen --target
+// web output) drawing the two bar charts, or with ?n=N the SeriesChart line chart.
+
+import init, * as autonomie from '../www/pkg/autonomie.js';
+import { BAR_SIZE, SERIES_SIZE, markReady, randomWalk, showSections, start } from './common.js';
+
+const THEME = 'light';
+
+/** Gives the canvas the CSS size of its backing store (which the wasm sets). */
+function setCssSize(canvas, width, height) {
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+}
+
+function barChart(id, ratio) {
+  const canvas = document.querySelector(`#${id} canvas`);
+  const handle = new autonomie.ChartHandle(canvas, id, null);
+  handle.setLang('en');
+  handle.setCurrency('USD');
+  handle.setView('latest');
+  let scale = 'linear';
+  handle.setScale(scale);
+  const draw = () => {
+    const height = handle.draw(BAR_SIZE.width, ratio, BAR_SIZE.height, THEME);
+    setCssSize(canvas, BAR_SIZE.width, height);
+  };
+  draw();
+  return {
+    toggle() {
+      scale = scale === 'log' ? 'linear' : 'log';
+      handle.setScale(scale);
+      draw();
+    },
+  };
+}
+
+function seriesChart(n, ratio) {
+  if (typeof autonomie.SeriesChart !== 'function') {
+    throw new Error('www/pkg/autonomie.js exports no SeriesChart: rebuild with scripts/build.sh');
+  }
+  const canvas = document.querySelector('#walk canvas');
+  const chart = new autonomie.SeriesChart(canvas);
+  // The values are copied into wasm memory once; each drawing decimates them per pixel column.
+  chart.setValues(randomWalk(n));
+  let log = false;
+  const draw = () => {
+    chart.draw(SERIES_SIZE.width, ratio, SERIES_SIZE.height, log, THEME);
+    setCssSize(canvas, SERIES_SIZE.width, SERIES_SIZE.height);
+  };
+  draw();
+  return {
+    toggle() {
+      log = !log;
+      draw();
+    },
+  };
+}
+
+start(async (mode) => {
+  showSections(mode);
+  const wasm = await init({ module_or_path: new URL('../www/pkg/autonomie_bg.wasm', import.meta.url) });
+  window.benchWasmBytes = () => wasm.memory.buffer.byteLength;
+  const ratio = window.devicePixelRatio || 1;
+  if (mode.n === null) {
+    barChart('models', ratio);
+    const valuations = barChart('valuations', ratio);
+    window.benchToggle = () => valuations.toggle();
+    markReady();
+  } else {
+    const series = seriesChart(mode.n, ratio);
+    window.benchToggle = () => series.toggle();
+    markReady();
+  }
+});
