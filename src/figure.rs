@@ -299,7 +299,7 @@ impl Figure {
             }
         }
         let prefix = if parts.len() > 1 { Ui::Sources } else { Ui::Source };
-        format!("{} {}", prefix.get(self.lang), parts.join(" ; "))
+        format!("{} {}", prefix.get(self.lang), parts.join(self.lang.list_separator()))
     }
 }
 

@@ -23,6 +23,15 @@ impl Lang {
         }
     }
 
+    /// Between the items of a list: `; ` in English; in French a no-break space before
+    /// the semicolon, so that a line never starts with it.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Fr => "\u{a0}; ",
+        }
+    }
+
     /// The language code, as in an HTML `lang` attribute.
     pub fn code(self) -> &'static str {
         match self {

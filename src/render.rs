@@ -261,7 +261,7 @@ fn plan_with_stretch(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measur
     y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
     let small = Font::regular(11.5 * painter.r);
     if !figure.rates.is_empty() {
-        let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(" ; "));
+        let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(figure.lang.list_separator()));
         y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
     }
     y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0);

@@ -41,74 +41,103 @@ impl std::fmt::Display for SeriesError {
 
 impl std::error::Error for SeriesError {}
 
-/// Checks that every value can be drawn on `scale`.
-pub fn check(values: &[f64], scale: Scale) -> Result<(), SeriesError> {
-    for (index, value) in values.iter().enumerate() {
-        if !value.is_finite() {
-            return Err(SeriesError::NotFinite { index });
-        }
-        if scale == Scale::Log && *value <= 0.0 {
-            return Err(SeriesError::NotPositiveOnLog { index });
-        }
-        if *value < 0.0 {
-            return Err(SeriesError::Negative { index });
-        }
-    }
-    Ok(())
+/// Values checked once (finite, not negative) with their extent, ready to be drawn
+/// again and again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    values: Vec<f64>,
+    min: f64,
+    max: f64,
 }
 
-/// The polyline of `values` in the box `left..=right` × `top..=bottom` (device pixels),
-/// value `i` at x = left + i × (right − left) / (n − 1) and y given by `y_of`, with every
-/// vertex rounded to a whole pixel. With `decimate`, at most four vertices per pixel
-/// column: the column's first, lowest, highest and last point, in that order, which
-/// cover the same pixels as all of the column's points.
+impl Series {
+    /// Checks `values`: each must be finite and not negative.
+    pub fn new(values: Vec<f64>) -> Result<Series, SeriesError> {
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (index, value) in values.iter().copied().enumerate() {
+            if !value.is_finite() {
+                return Err(SeriesError::NotFinite { index });
+            }
+            if value < 0.0 {
+                return Err(SeriesError::Negative { index });
+            }
+            min = min.min(value);
+            max = max.max(value);
+        }
+        Ok(Series { values, min, max })
+    }
+
+    /// The values.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// Checks that every value can be placed on `scale`.
+    pub fn check(&self, scale: Scale) -> Result<(), SeriesError> {
+        if scale == Scale::Log && self.min <= 0.0 {
+            let index = self.values.iter().position(|v| *v <= 0.0).unwrap_or(0);
+            return Err(SeriesError::NotPositiveOnLog { index });
+        }
+        Ok(())
+    }
+}
+
+/// The polyline of `values` in the box `left..=right` (device pixels), value `i` at
+/// x = left + i × (right − left) / (n − 1) and y given by `y_of`, which must be monotonic
+/// (a value scale is), with every vertex rounded to a whole pixel. With `decimate`, at
+/// most four vertices per pixel column: the column's first, lowest, highest and last
+/// value, which cover the same pixels as all of the column's points. The lowest and
+/// highest are found on the raw values, so `y_of` runs four times per column, not once
+/// per value.
 pub fn polyline(values: &[f64], (left, right): (f64, f64), y_of: impl Fn(f64) -> f64, decimate: bool) -> Vec<(i32, i32)> {
     let step = if values.len() > 1 { (right - left) / (values.len() - 1) as f64 } else { 0.0 };
     let x_of = |i: usize| (left + i as f64 * step).round() as i32;
     let y_px = |v: f64| y_of(v).round() as i32;
-    if !decimate || values.len() <= 4 * ((right - left).abs() as usize + 1) {
+    let columns = (right - left).abs() as usize + 1;
+    if !decimate || values.len() <= 4 * columns {
         return values.iter().enumerate().map(|(i, v)| (x_of(i), y_px(*v))).collect();
     }
-    let mut points = Vec::with_capacity(4 * ((right - left).abs() as usize + 2));
+    let mut points = Vec::with_capacity(4 * (columns + 1));
     let mut column: Option<Column> = None;
-    for (i, v) in values.iter().enumerate() {
-        let (x, y) = (x_of(i), y_px(*v));
+    for (i, v) in values.iter().copied().enumerate() {
+        let x = x_of(i);
         match &mut column {
-            Some(c) if c.x == x => c.add(y),
+            Some(c) if c.x == x => c.add(v),
             _ => {
                 if let Some(done) = column.take() {
-                    done.push_to(&mut points);
+                    done.push_to(&mut points, &y_px);
                 }
-                column = Some(Column { x, first: y, low: y, high: y, last: y });
+                column = Some(Column { x, first: v, low: v, high: v, last: v });
             }
         }
     }
     if let Some(done) = column {
-        done.push_to(&mut points);
+        done.push_to(&mut points, &y_px);
     }
     points
 }
 
-/// The points of one pixel column, as M4 keeps them.
+/// The values of one pixel column that M4 keeps.
 struct Column {
     x: i32,
-    first: i32,
-    low: i32,
-    high: i32,
-    last: i32,
+    first: f64,
+    low: f64,
+    high: f64,
+    last: f64,
 }
 
 impl Column {
-    fn add(&mut self, y: i32) {
-        self.low = self.low.min(y);
-        self.high = self.high.max(y);
-        self.last = y;
+    fn add(&mut self, value: f64) {
+        self.low = self.low.min(value);
+        self.high = self.high.max(value);
+        self.last = value;
     }
 
-    fn push_to(&self, points: &mut Vec<(i32, i32)>) {
-        for y in [self.first, self.low, self.high, self.last] {
-            if points.last() != Some(&(self.x, y)) {
-                points.push((self.x, y));
+    fn push_to(&self, points: &mut Vec<(i32, i32)>, y_px: &impl Fn(f64) -> i32) {
+        for value in [self.first, self.low, self.high, self.last] {
+            let point = (self.x, y_px(value));
+            if points.last() != Some(&point) {
+                points.push(point);
             }
         }
     }
@@ -117,17 +146,18 @@ impl Column {
 /// The line's colour, adjusted to the theme's paper.
 const LINE: (u8, u8, u8) = (37, 99, 235);
 
-/// Lays out `values` as a line chart filling `canvas` (`canvas.height`, or 2/3 of the
+/// Lays out `series` as a line chart filling `canvas` (`canvas.height`, or 2/3 of the
 /// width when unset): y axis with round ticks on `scale`, x axis numbering the points.
-pub fn plan(values: &[f64], scale: Scale, canvas: &Canvas, measure: &dyn MeasureText, decimate: bool) -> Result<Plan, SeriesError> {
-    check(values, scale)?;
+pub fn plan(series: &Series, scale: Scale, canvas: &Canvas, measure: &dyn MeasureText, decimate: bool) -> Result<Plan, SeriesError> {
+    series.check(scale)?;
+    let values = series.values();
     let r = canvas.ratio.clamp(0.5, 8.0);
     let palette = canvas.theme.palette();
     let width = canvas.width.max(1);
     let height = canvas.height.unwrap_or(width * 2 / 3).max(1);
     let (w, h) = (f64::from(width), f64::from(height));
     let font = Font::regular(11.0 * r);
-    let y_scale = ValueScale::fit(scale, values.iter().copied());
+    let y_scale = ValueScale::fit(scale, [series.min, series.max]);
     let y_ticks = y_scale.ticks(((h / (40.0 * r)) as usize).max(2));
     let labels: Vec<String> = y_ticks.iter().map(|t| tick_label(*t)).collect();
     let label_width = labels.iter().map(|l| measure.width(l, font)).fold(0.0, f64::max);
@@ -182,10 +212,11 @@ mod tests {
     }
 
     #[test]
-    fn log_scale_refuses_what_it_cannot_place() {
-        assert_eq!(check(&[1.0, 0.0], Scale::Log), Err(SeriesError::NotPositiveOnLog { index: 1 }));
-        assert_eq!(check(&[1.0, f64::NAN], Scale::Linear), Err(SeriesError::NotFinite { index: 1 }));
-        assert_eq!(check(&[1.0, -3.0], Scale::Linear), Err(SeriesError::Negative { index: 1 }));
-        assert_eq!(check(&[1.0, 0.0], Scale::Linear), Ok(()));
+    fn values_that_cannot_be_drawn_are_refused_with_their_index() {
+        assert_eq!(Series::new(vec![1.0, 0.0]).unwrap().check(Scale::Log), Err(SeriesError::NotPositiveOnLog { index: 1 }));
+        assert_eq!(Series::new(vec![1.0, f64::NAN]), Err(SeriesError::NotFinite { index: 1 }));
+        assert_eq!(Series::new(vec![1.0, -3.0]), Err(SeriesError::Negative { index: 1 }));
+        assert_eq!(Series::new(vec![1.0, 0.0]).unwrap().check(Scale::Linear), Ok(()));
+        assert_eq!(Series::new(vec![]).unwrap().check(Scale::Log), Ok(()));
     }
 }

@@ -289,7 +289,7 @@ impl ChartHandle {
 pub struct SeriesChart {
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
-    values: Vec<f64>,
+    series: crate::series::Series,
     decimate: bool,
 }
 
@@ -299,15 +299,15 @@ impl SeriesChart {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
         let measure = CanvasMeasure::for_canvas(&canvas)?;
-        Ok(SeriesChart { canvas, measure, values: Vec::new(), decimate: true })
+        let series = crate::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(SeriesChart { canvas, measure, series, decimate: true })
     }
 
     /// Replaces the values (copied from `values`); every one must be finite and not
     /// negative.
     #[wasm_bindgen(js_name = setValues)]
     pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
-        crate::series::check(values, crate::model::Scale::Linear).map_err(|e| JsError::new(&e.to_string()))?;
-        self.values = values.to_vec();
+        self.series = crate::series::Series::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
@@ -322,7 +322,7 @@ impl SeriesChart {
     pub fn draw(&self, css_width: f64, pixel_ratio: f64, css_height: f64, log: bool, theme: &str) -> Result<(), JsError> {
         let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme)?);
         let scale = if log { crate::model::Scale::Log } else { crate::model::Scale::Linear };
-        let plan = crate::series::plan(&self.values, scale, &layout, &self.measure, self.decimate)
+        let plan = crate::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
             .map_err(|e| JsError::new(&e.to_string()))?;
         // Round joins and caps: the stroke is then every point within half the line's
         // width of the polyline, which decimation leaves unchanged (miter joins would

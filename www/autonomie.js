@@ -49,14 +49,14 @@ const UI = {
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
     sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
-    canvasHint: 'utilisez les flèches pour lire chaque valeur',
+    canvasHint: 'utilisez les flèches pour lire chaque valeur', listSeparator: '\u00a0; ',
   },
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
     sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
-    canvasHint: 'use the arrow keys to read each value',
+    canvasHint: 'use the arrow keys to read each value', listSeparator: '; ',
   },
 };
 
@@ -395,12 +395,12 @@ export class AutonomieChart {
       parts.push(list);
     }
     if (info.rates.length) {
-      parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(' ; ')}`));
+      parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(ui.listSeparator)}`));
     }
     const list = element('p', { class: 'atm-sources' });
     list.append(element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `));
     info.sources.forEach((source, index) => {
-      if (index > 0) list.append(' ; ');
+      if (index > 0) list.append(ui.listSeparator);
       list.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
     });
     parts.push(list, element('p', { class: 'atm-checked' }, `${ui.checked} ${info.checked}.`));

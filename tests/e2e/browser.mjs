@@ -29,18 +29,29 @@ export async function launchBrowser(options = {}) {
     deviceScaleFactor: 2,
     ...options,
   });
-  // Every page and frame records the Content-Security-Policy violations it sees.
+  // Every page and frame records the Content-Security-Policy violations it sees, and
+  // reports them to the test run: closing the browser fails if there was any.
+  const cspViolations = [];
+  await context.exposeBinding('__reportCspViolation', ({ frame }, text) => {
+    cspViolations.push(`${frame.url()}: ${text}`);
+  });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      const text = `${event.violatedDirective} ${event.blockedURI}`;
+      window.__cspViolations.push(text);
+      window.__reportCspViolation?.(text);
     });
   });
   return {
     context,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length > 0) {
+        throw new Error(`Content-Security-Policy violations during these tests:\n${cspViolations.join('\n')}`);
+      }
     },
   };
 }

@@ -39,7 +39,8 @@ const H: usize = 1040;
 /// 1.5 × `ratio` pixels wide, rounded), and how many vertices the line has.
 fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>, usize) {
     let canvas = Canvas { width: W as u32, ratio, height: Some(H as u32), theme: Theme::Light };
-    let plan = series::plan(values, scale, &canvas, &EstimatedMetrics, decimate).unwrap();
+    let series = series::Series::new(values.to_vec()).unwrap();
+    let plan = series::plan(&series, scale, &canvas, &EstimatedMetrics, decimate).unwrap();
     let vertices = plan
         .shapes
         .iter()

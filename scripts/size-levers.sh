@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Measures the wasm size under each build setting of BENCHMARKS.md's "Size levers", one
+# at a time from the shipped profile (Cargo.toml: opt-level z, LTO, one codegen unit,
+# panic=abort; wasm-opt -Oz). Each variant builds into its own target directory.
+#
+#   scripts/size-levers.sh            (about 2 minutes per variant on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+ensure_build_tools
+
+# measure ID DESCRIPTION WASM_OPT_FLAG [VAR=value ...]
+measure() {
+  local id="$1" name="$2" opt="$3"
+  shift 3
+  local dir="target/levers/$id"
+  env CARGO_TARGET_DIR="$dir" "$@" cargo rustc --quiet --release --lib --target wasm32-unknown-unknown --crate-type cdylib
+  local raw="$dir/wasm32-unknown-unknown/release/autonomie.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir/pkg" "$raw"
+  local wasm="$dir/pkg/autonomie_bg.wasm"
+  if [ "$opt" != none ]; then
+    node_modules/.bin/wasm-opt "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm"
+  fi
+  printf '| %s | %s | %s |\n' "$name" "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+}
+
+echo '| variant | wasm bytes | gzip -9 bytes |'
+echo '|---|---:|---:|'
+measure shipped "shipped: opt-level z, LTO, 1 codegen unit, panic=abort, wasm-opt -Oz" -Oz
+measure no-wasm-opt "the same without wasm-opt" none
+measure wasm-opt-os "wasm-opt -Os instead of -Oz" -Os
+measure opt-s "opt-level s" -Oz CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+measure opt-3 "opt-level 3" -Oz CARGO_PROFILE_RELEASE_OPT_LEVEL=3
+measure no-lto "no LTO" -Oz CARGO_PROFILE_RELEASE_LTO=false
+measure cgu-16 "16 codegen units" -Oz CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+measure unwind "panic=unwind" -Oz CARGO_PROFILE_RELEASE_PANIC=unwind
