@@ -577,9 +577,13 @@ impl Painter<'_> {
         end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
         let spacing = 30.0 * r;
         let mut previous = f64::NEG_INFINITY;
+        // A label longer than the room left of the canvas edge is shortened with "…".
+        let room = (right - x1 - 10.0 * r).max(0.0);
         for (label_y, label, value, color) in end_labels {
             let y = label_y.max(previous + spacing);
             previous = y;
+            let label = ellipsize(label, room, end_font, self.measure);
+            let value = ellipsize(&value, room, value_font, self.measure);
             self.text(label, (x1 + 10.0 * r, y - 7.0 * r), end_font, color, Anchor::Left);
             self.text(value, (x1 + 10.0 * r, y + 8.0 * r), value_font, self.p.ink, Anchor::Left);
         }

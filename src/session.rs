@@ -54,6 +54,26 @@ impl Session {
         Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
     }
 
+    /// Lays the chart out as [`Session::plan`] does, at a lower pixel ratio when the
+    /// drawing would be larger than a browser canvas can be (see [`MAX_CANVAS_SIDE`]
+    /// and [`MAX_CANVAS_PIXELS`]): a very tall chart on a high-density screen is drawn
+    /// less sharp rather than not at all. Returns the plan and the ratio it uses.
+    pub fn plan_for_canvas(&self, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme, measure: &dyn MeasureText) -> Result<(Plan, f64), Error> {
+        let figure = self.figure()?;
+        let mut layout = canvas_for(css_width, ratio, css_height, theme);
+        loop {
+            let plan = render::plan(&figure, &self.dataset, &layout, measure);
+            let (width, height) = (f64::from(plan.width.max(1)), f64::from(plan.height.max(1)));
+            let shrink = (f64::from(MAX_CANVAS_SIDE) / height)
+                .min(f64::from(MAX_CANVAS_SIDE) / width)
+                .min((MAX_CANVAS_PIXELS as f64 / (width * height)).sqrt());
+            if shrink >= 1.0 || layout.ratio <= MIN_RATIO {
+                return Ok((plan, layout.ratio));
+            }
+            layout = canvas_for(css_width, (layout.ratio * shrink * 0.98).max(MIN_RATIO), css_height, theme);
+        }
+    }
+
     /// The item at device pixel (`x`, `y`) of `plan`, if any: a bar's row, or the
     /// nearest timeline marker within 12 CSS pixels.
     pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<usize> {
@@ -190,11 +210,20 @@ impl Session {
 /// drawable [`Canvas`]: widths between 200 and 4000 CSS pixels, ratios between 0.5
 /// and 8, and defaults for anything not finite.
 pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Canvas {
-    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(0.5, 8.0) } else { 1.0 };
+    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(MIN_RATIO, 8.0) } else { 1.0 };
     let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
     let height = css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
     Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme }
 }
+
+/// The lowest pixel ratio a chart is drawn at.
+const MIN_RATIO: f64 = 0.5;
+
+/// The longest side of a canvas that browsers draw (Chromium and Firefox: 32,767).
+pub const MAX_CANVAS_SIDE: u32 = 32_767;
+
+/// The most pixels a canvas may have in every browser (Safari on iOS: 4,096²).
+pub const MAX_CANVAS_PIXELS: u64 = 16_777_216;
 
 /// Every source of a dataset, for the page's sources section, as a JSON array in the
 /// language `lang`.

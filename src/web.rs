@@ -16,7 +16,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use crate::render::{self, Canvas, Plan, Theme};
+use crate::render::{self, Plan, Theme};
 use crate::session::{all_sources_json, canvas_for, Session};
 use crate::text::{EstimatedMetrics, Font, MeasureText};
 
@@ -125,12 +125,13 @@ fn theme_from(name: &str) -> Result<Theme, JsError> {
     Theme::parse(name).ok_or_else(|| JsError::new(&format!("unknown theme \"{name}\"; expected one of: light, dark, contrast")))
 }
 
-/// Lays out and draws `session` on `canvas`, sizing its backing store to the plan.
-fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, layout: Canvas) -> Result<Plan, JsError> {
-    let figure = session.figure().map_err(|e| js_error(&e))?;
-    let plan = render::plan(&figure, session.dataset(), &layout, measure);
+/// Lays out and draws `session` on `canvas`, sizing its backing store to the plan;
+/// returns the plan and the pixel ratio it was drawn at (lower than asked when the
+/// browser's canvas limits require).
+fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Result<(Plan, f64), JsError> {
+    let (plan, ratio) = session.plan_for_canvas(css_width, ratio, css_height, theme, measure).map_err(|e| js_error(&e))?;
     paint(canvas, &plan)?;
-    Ok(plan)
+    Ok((plan, ratio))
 }
 
 /// Sizes `canvas`'s backing store to `plan` (which resets the context's state).
@@ -179,9 +180,8 @@ impl ChartHandle {
     /// `dark` or `contrast`); sizes the canvas's backing store to match and returns the
     /// height in CSS pixels that the canvas should be given.
     pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>, theme: &str) -> Result<f64, JsError> {
-        let layout = canvas_for(css_width, pixel_ratio, css_height, theme_from(theme)?);
-        let plan = draw_on(&self.session, &self.canvas, &self.measure, layout)?;
-        let height = f64::from(plan.height) / layout.ratio;
+        let (plan, ratio) = draw_on(&self.session, &self.canvas, &self.measure, css_width, pixel_ratio, css_height, theme_from(theme)?)?;
+        let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);
         Ok(height)
     }
@@ -190,7 +190,7 @@ impl ChartHandle {
     #[wasm_bindgen(js_name = drawOn)]
     pub fn draw_on(&self, canvas: &HtmlCanvasElement, css_width: f64, pixel_ratio: f64, theme: &str) -> Result<(), JsError> {
         let measure = CanvasMeasure::for_canvas(canvas)?;
-        draw_on(&self.session, canvas, &measure, canvas_for(css_width, pixel_ratio, None, theme_from(theme)?))?;
+        draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?)?;
         Ok(())
     }
 

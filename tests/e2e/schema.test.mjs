@@ -39,6 +39,14 @@ test('the schema refuses what the widget refuses', () => {
     ['bad colour', (d) => { d.charts[0].views[0].series[0].color = 'blue'; }],
     ['timeline with groups', (d) => { d.charts[1].views[0].groups = [{ key: 'x', label: { en: 'x', fr: 'x' } }]; }],
     ['wrong format', (d) => { d.format = 2; }],
+    ['a text over 300 characters', (d) => { d.charts[0].title.en = 'x'.repeat(301); }],
+    ['a value over 1e15', (d) => { d.charts[0].views[0].series[0].points[0].value = 1e16; }],
+    ['a value under 1e-6', (d) => { d.charts[0].views[0].series[0].points[0].value = 1e-7; }],
+    ['an implausible exchange rate', (d) => { d.rates[0].usd_per_eur = 20; }],
+    ['101 series in a view', (d) => {
+      const view = d.charts[0].views[0];
+      view.series = Array.from({ length: 101 }, (_, i) => ({ ...view.series[0], key: `s${i}` }));
+    }],
   ];
   for (const [name, edit] of cases) {
     const dataset = docExample();

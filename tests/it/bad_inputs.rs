@@ -76,7 +76,7 @@ fn categories(count: usize) -> String {
 /// of 300 characters and 20 notes of 1,000; a money timeline of 20 series of 100 points
 /// (2,000), each dated the 15th and converted at the rate of the 13th (the look-back
 /// rule). The same generator as `atTheLimits()` in `tests/e2e/bad-inputs.test.mjs`.
-fn at_the_limits() -> String {
+pub(crate) fn at_the_limits() -> String {
     let mut dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("base.json")).unwrap()).unwrap();
     let bars = &mut dataset["charts"][0]["views"][0];
     bars["groups"] = json!([
