@@ -202,8 +202,8 @@ impl ChartHandle {
         self.session.item_at(plan, ratio, x * ratio, y * ratio).map(|i| i as u32)
     }
 
-    /// What a tooltip shows for item `index`, as JSON (`rect` in CSS pixels), or
-    /// nothing when there is no such item.
+    /// What a tooltip shows for item `index`, as JSON (`rect` in the canvas's device
+    /// pixels), or nothing when there is no such item.
     pub fn item(&self, index: u32) -> Result<Option<String>, JsError> {
         let Some(plan) = self.plan.as_ref() else { return Ok(None) };
         self.session.item_json(plan, index as usize).map_err(|e| js_error(&e))
