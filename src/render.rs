@@ -384,6 +384,36 @@ impl Painter<'_> {
         y
     }
 
+    /// A text over the plot: a box of the paper's colour behind it keeps gridlines from
+    /// running through its letters.
+    fn text_on_paper(&mut self, text: impl Into<String>, at: (f64, f64), font: Font, color: Rgb, anchor: Anchor) {
+        let text = text.into();
+        let width = self.measure.width(&text, font);
+        let (x0, x1) = match anchor {
+            Anchor::Left => (at.0, at.0 + width),
+            Anchor::Right => (at.0 - width, at.0),
+            Anchor::Center => (at.0 - width / 2.0, at.0 + width / 2.0),
+        };
+        let (pad, half) = (2.0 * self.r, font.size * 0.62);
+        self.shapes.push(Shape::Rect {
+            corners: [((x0 - pad).round() as i32, (at.1 - half).round() as i32), ((x1 + pad).round() as i32, (at.1 + half).round() as i32)],
+            fill: Some(self.p.paper),
+            stroke: None,
+        });
+        self.text(text, at, font, color, anchor);
+    }
+
+    /// [`Painter::paragraph`] over the plot, each line on paper.
+    fn paragraph_on_paper(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+        let mut y = y;
+        let step = leading * self.r;
+        for line in wrap(text, right - left, font, self.measure) {
+            self.text_on_paper(line, (left, y + step / 2.0), font, color, Anchor::Left);
+            y += step;
+        }
+        y
+    }
+
     fn bars(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
         let r = self.r;
         let label_font = Font::regular(13.0 * r);
@@ -409,13 +439,13 @@ impl Painter<'_> {
         let mut item_index = 0;
         for panel in &figure.panels {
             if !panel.heading.is_empty() {
-                self.text(panel.heading.clone(), (left, y + 11.0 * r), heading_font, self.p.ink, Anchor::Left);
+                self.text_on_paper(panel.heading.clone(), (left, y + 11.0 * r), heading_font, self.p.ink, Anchor::Left);
                 y += 22.0 * r;
             }
             for bar in &panel.bars {
                 if compact {
                     let label = ellipsize(&bar.label, right - left, label_font, self.measure);
-                    self.text(label, (left, y + 9.0 * r), label_font, self.p.ink, Anchor::Left);
+                    self.text_on_paper(label, (left, y + 9.0 * r), label_font, self.p.ink, Anchor::Left);
                     y += 16.0 * r;
                 }
                 let row = if compact { 24.0 * r } else { 28.0 * r } + extra_per_row;
@@ -433,10 +463,10 @@ impl Painter<'_> {
                 let target = [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
                 self.hits.push(Hit { item: item_index, rect: corners, target });
                 item_index += 1;
-                self.text(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, self.p.ink, Anchor::Left);
+                self.text_on_paper(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, self.p.ink, Anchor::Left);
                 y += row;
                 if let Some(parts) = &bar.parts {
-                    y = self.paragraph(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), self.p.muted, 15.0);
+                    y = self.paragraph_on_paper(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), self.p.muted, 15.0);
                     y += 4.0 * r;
                 }
             }
