@@ -263,11 +263,15 @@ impl Dataset {
         Dataset::from_json(EMBEDDED_JSON)
     }
 
-    /// Parses and checks a dataset file.
-    ///
-    /// Files larger than [`MAX_DATASET_BYTES`] are refused before parsing; a leading
-    /// byte-order mark is ignored, as browsers do.
+    /// Parses and checks a dataset file: [`Dataset::parse`], then [`Dataset::check`].
     pub fn from_json(json: &str) -> Result<Dataset, Error> {
+        Dataset::check(Dataset::parse(json)?)
+    }
+
+    /// Reads a dataset file into its raw form, naming the JSON path of any field of the
+    /// wrong type. Files larger than [`MAX_DATASET_BYTES`] are refused before parsing;
+    /// a leading byte-order mark is ignored, as browsers do.
+    pub fn parse(json: &str) -> Result<DatasetSpec, Error> {
         if json.len() > MAX_DATASET_BYTES {
             return Err(Error::TooLarge { bytes: json.len(), limit: MAX_DATASET_BYTES });
         }
@@ -281,6 +285,12 @@ impl Dataset {
         })?;
         // Nothing but white space may follow the dataset.
         deserializer.end().map_err(|error| Error::Syntax(Problem { path: String::new(), message: error.to_string() }))?;
+        Ok(spec)
+    }
+
+    /// Checks a parsed dataset (every rule of docs/data-format.md, every limit) and
+    /// builds the typed `Dataset`, or lists every problem with its path.
+    pub fn check(spec: DatasetSpec) -> Result<Dataset, Error> {
         Checker::default().dataset(spec)
     }
 

@@ -22,6 +22,8 @@ use crate::text::{EstimatedMetrics, Font, MeasureText};
 
 thread_local! {
     static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// The embedded dataset between the two steps of [`prepare_embedded_dataset`].
+    static EMBEDDED_PARSED: RefCell<Option<crate::spec::DatasetSpec>> = const { RefCell::new(None) };
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -62,6 +64,28 @@ fn dataset_from(json: Option<String>) -> Result<Rc<Dataset>, Error> {
             Ok(dataset)
         }),
     }
+}
+
+/// Prepares the embedded dataset in steps that a page can run in separate tasks, so
+/// that no task of a cold start is long: step 0 reads the file, step 1 checks it.
+/// Returns whether the dataset is ready. Optional: the first chart prepares it anyway.
+#[wasm_bindgen(js_name = prepareEmbeddedDataset)]
+pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
+    if EMBEDDED.with(|slot| slot.borrow().is_some()) {
+        return Ok(true);
+    }
+    if step == 0 {
+        let spec = Dataset::parse(crate::model::EMBEDDED_JSON).map_err(|e| js_error(&e))?;
+        EMBEDDED_PARSED.with(|slot| *slot.borrow_mut() = Some(spec));
+        return Ok(false);
+    }
+    let dataset = match EMBEDDED_PARSED.with(|slot| slot.borrow_mut().take()) {
+        Some(spec) => Dataset::check(spec),
+        None => Dataset::embedded(),
+    }
+    .map_err(|e| js_error(&e))?;
+    EMBEDDED.with(|slot| *slot.borrow_mut() = Some(Rc::new(dataset)));
+    Ok(true)
 }
 
 /// Chart ids of a dataset (the embedded one when `dataset_json` is absent), as a JSON

@@ -126,7 +126,12 @@ export class AutonomieChartElement extends HTMLElement {
       }, { rootMargin: '300px 0px' });
       this.#visibility.observe(this);
     } else {
-      this.#start();
+      // Not in the connection itself: twenty elements parsed at once would start in
+      // one long task.
+      this.#cancelBuild = requestFrameWork(() => {
+        this.#cancelBuild = null;
+        this.#start();
+      });
     }
   }
 
@@ -218,11 +223,11 @@ export class AutonomieChartElement extends HTMLElement {
       return;
     }
     if (generation !== this.#generation) return;
-    // Built in an animation frame with the other charts' start-ups, within a budget.
+    // Built after an animation frame, one chart per frame, with the other charts' work.
     this.#cancelBuild = requestFrameWork(() => {
       this.#cancelBuild = null;
       if (generation === this.#generation) this.#build(stage, chartId, dataset, lang);
-    });
+    }, { build: true });
   }
 
   #build(stage, chartId, dataset, lang) {

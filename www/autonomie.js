@@ -7,7 +7,7 @@
 // table, notes, sources), forwards the reader's actions to it, and redraws at most once
 // per animation frame. No framework, no bundler, no global.
 
-import init, { ChartHandle, chart_ids, last_panic, sources } from './pkg/autonomie.js';
+import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
 import { element, sourceLink, uniqueId } from './dom.js';
 import { exportChart, printableSvg } from './export.js';
 import { requestFrameWork } from './frames.js';
@@ -20,16 +20,20 @@ let wasmReady = null;
 
 /** Loads and instantiates the wasm module once for the whole page. */
 export function loadWasm() {
-  // The embedded dataset is read once, in a frame task of its own, before any chart
-  // starts: reading it is the longest single step of a cold start.
+  // The embedded dataset is read once, before any chart starts, in frame tasks of its
+  // own (reading, then checking): it is the longest step of a cold start.
   wasmReady ??= init({ module_or_path: new URL('./pkg/autonomie_bg.wasm', import.meta.url) })
-    .then(() => new Promise((resolve, reject) => requestFrameWork(() => {
-      try {
-        resolve(chart_ids());
-      } catch (error) {
-        reject(error);
-      }
-    })));
+    .then(() => new Promise((resolve, reject) => {
+      const step = (n) => requestFrameWork(() => {
+        try {
+          if (prepareEmbeddedDataset(n)) resolve();
+          else step(n + 1);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      step(0);
+    }));
   return wasmReady;
 }
 

@@ -13,12 +13,19 @@
 
 const BUDGET_MS = 12;
 const queue = new Set();
+/** Tasks that add a whole chart's HTML: at most one per frame, for the browser to lay out. */
+const builds = new WeakSet();
 const channel = new MessageChannel();
 let waiting = false;
 
 channel.port1.onmessage = () => {
   const start = performance.now();
+  let built = false;
   for (const task of queue) {
+    if (builds.has(task)) {
+      if (built) continue;
+      built = true;
+    }
     queue.delete(task);
     try {
       task();
@@ -45,10 +52,13 @@ function wait() {
 }
 
 /**
- * Runs `task` after the next animation frame, after the tasks queued before it.
- * Returns a function that takes it out of the queue if it has not run yet.
+ * Runs `task` after the next animation frame, after the tasks queued before it; with
+ * `{ build: true }`, in a frame where no other build runs (a task that adds a chart's
+ * HTML, which the browser then lays out). Returns a function that takes it out of the
+ * queue if it has not run yet.
  */
-export function requestFrameWork(task) {
+export function requestFrameWork(task, { build = false } = {}) {
+  if (build) builds.add(task);
   queue.add(task);
   if (!waiting) wait();
   return () => queue.delete(task);
