@@ -22,6 +22,9 @@ use crate::text::{EstimatedMetrics, Font, MeasureText};
 
 thread_local! {
     static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// Test builds only: the chart whose next drawing panics.
+    #[cfg(feature = "panic-hook-test")]
+    static PANIC_WHEN_DRAWING: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded dataset between the two steps of [`prepare_embedded_dataset`].
     static EMBEDDED_PARSED: RefCell<Option<crate::spec::DatasetSpec>> = const { RefCell::new(None) };
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -64,6 +67,14 @@ fn dataset_from(json: Option<String>) -> Result<Rc<Dataset>, Error> {
             Ok(dataset)
         }),
     }
+}
+
+/// Test builds only (feature `panic-hook-test`): the next drawings of chart `chart`
+/// panic.
+#[cfg(feature = "panic-hook-test")]
+#[wasm_bindgen(js_name = panicWhenDrawing)]
+pub fn panic_when_drawing(chart: &str) {
+    PANIC_WHEN_DRAWING.with(|slot| *slot.borrow_mut() = Some(chart.to_owned()));
 }
 
 /// Prepares the embedded dataset in steps that a page can run in separate tasks, so
@@ -204,6 +215,10 @@ impl ChartHandle {
     /// `dark` or `contrast`); sizes the canvas's backing store to match and returns the
     /// height in CSS pixels that the canvas should be given.
     pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>, theme: &str) -> Result<f64, JsError> {
+        #[cfg(feature = "panic-hook-test")]
+        if PANIC_WHEN_DRAWING.with(|chart| chart.borrow().as_deref() == Some(self.session.state.chart.as_str())) {
+            panic!("chart {} was asked to panic, for a test", self.session.state.chart);
+        }
         let (plan, ratio) = draw_on(&self.session, &self.canvas, &self.measure, css_width, pixel_ratio, css_height, theme_from(theme)?)?;
         let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);

@@ -80,6 +80,8 @@ export function renderError(container, message, lang) {
 /** One chart with its controls, legend, notes and sources, inside `container`. */
 export class AutonomieChart {
   #handle = null;
+  /** The state as of the last change, kept for `state()` if the handle is lost. */
+  #lastState = null;
   #root;
   #stage;
   #canvas;
@@ -166,7 +168,8 @@ export class AutonomieChart {
 
   /** The reader's choices as a plain object. */
   state() {
-    return this.#handle ? JSON.parse(this.#handle.state()) : null;
+    if (this.#handle) return JSON.parse(this.#handle.state());
+    return this.#lastState ? structuredClone(this.#lastState) : null;
   }
 
   /** Switches view (`latest`, `history`, `countries`… as the chart offers). */
@@ -258,7 +261,11 @@ export class AutonomieChart {
   }
 
   #fail(error) {
-    const panic = error instanceof WebAssembly.RuntimeError ? last_panic() : null;
+    const trapped = error instanceof WebAssembly.RuntimeError;
+    const panic = trapped ? last_panic() : null;
+    // After a trap (a panic) the handle is left mid-call and cannot be used again, not
+    // even freed: this chart stops here, with its last state; the others go on.
+    if (trapped) this.#handle = null;
     const message = panic ? `${UI[this.#lang].internal}: ${panic}` : (error?.message ?? String(error));
     console.error(`autonomie (${this.#chartId}): ${message}`);
     this.#error.replaceChildren(element('strong', {}, UI[this.#lang].error), ' ', message);
@@ -271,6 +278,7 @@ export class AutonomieChart {
   /** Rebuilds the HTML around the canvas from the handle and schedules one redraw. */
   #refresh() {
     const info = JSON.parse(this.#handle.info());
+    this.#lastState = info.state;
     this.#error.hidden = true;
     this.#canvas.hidden = false;
     this.#root.classList.remove('atm-failed');

@@ -1,0 +1,61 @@
+// A panic in the wasm (a bug the other tests did not find) must not leave a frozen
+// blank box: the chart it happened in says so in place and in the console, and the
+// other charts of the page keep working. The panic is made on purpose by a test-only
+// build (scripts/build-panic-test.sh, feature `panic-hook-test`), served in place of
+// the real one.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+
+const PKG = new URL('../../target/panic-test/pkg/', import.meta.url);
+let server, origin, browser;
+
+before(async () => {
+  ({ server, origin } = await startServer());
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const chart = (id) => `autonomie-chart[chart="${id}"]`;
+
+test('a panic shows in place of its chart only; the other charts keep working', async () => {
+  await browser.context.route(`${origin}/www/pkg/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
+    route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(new URL(name, PKG)) });
+  });
+  const { page, log } = await openPage(browser.context, origin, '/');
+  for (const id of ['models', 'valuations', 'funding']) {
+    await page.locator(chart(id)).scrollIntoViewIfNeeded();
+    await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));
+  }
+  assert.equal(await page.evaluate(async () => typeof (await import('/www/pkg/autonomie.js')).panicWhenDrawing), 'function', 'the test build is served');
+  await page.evaluate(async () => (await import('/www/pkg/autonomie.js')).panicWhenDrawing('valuations'));
+
+  await page.click(`${chart('valuations')} button[data-value="log"]`);
+  const error = page.locator(`${chart('valuations')} .atm-error`);
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /Ce graphique ne peut pas s’afficher : erreur interne: panicked at [\s\S]*chart valuations was asked to panic, for a test/);
+  assert.equal(await page.locator(`${chart('valuations')} canvas`).isVisible(), false, 'no frozen drawing is left in its place');
+  assert.ok(log.consoleErrors.some((m) => m.includes('chart valuations was asked to panic')), 'the console has it too');
+
+  // The other charts answer their toggles and redraw.
+  for (const id of ['models', 'funding']) {
+    const before = await canvasPixels(page, `${chart(id)} canvas`);
+    const draws = await page.$eval(chart(id), (e) => e.drawCount);
+    const target = (await page.$eval(chart(id), (e) => e.state().scale)) === 'log' ? 'linear' : 'log';
+    await page.click(`${chart(id)} button[data-value="${target}"]`);
+    await page.waitForFunction(([s, n]) => document.querySelector(s).drawCount > n, [chart(id), draws]);
+    assert.equal(await page.$eval(chart(id), (e) => e.state().scale), target);
+    assert.notEqual((await canvasPixels(page, `${chart(id)} canvas`)).hash, before.hash, `${id} redrew`);
+  }
+  assert.deepEqual(log.errors, [], 'no uncaught error reached the page');
+  await page.close();
+  await browser.context.unroute(`${origin}/www/pkg/**`);
+});
