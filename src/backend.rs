@@ -3,11 +3,28 @@
 //! plotters-svg writes a text's `font-size` as its size divided by 1.24, while
 //! plotters-canvas uses the size as given; [`SameTextSize`] multiplies text sizes back
 //! so that an SVG snapshot or export shows text at the size the canvas draws it.
+//! [`svg`] draws a laid-out chart through it: the one way to get an SVG.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_svg::SVGBackend;
+
+use crate::error::Error;
+use crate::render::{self, Plan};
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
     FontStyle, FontTransform,
 };
+
+/// Draws `plan` as an SVG document, with text at the size the canvas draws it.
+pub fn svg(plan: &Plan) -> Result<String, Error> {
+    let mut svg = String::new();
+    {
+        let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
+        render::render(&backend.into_drawing_area(), plan)?;
+    }
+    Ok(svg)
+}
 
 /// plotters-svg's text size divisor.
 const SVG_TEXT_DIVISOR: f64 = 1.24;

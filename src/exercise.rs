@@ -7,13 +7,9 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
-
-use crate::backend::SameTextSize;
 use crate::error::Error;
 use crate::model::Dataset;
-use crate::render::{self, Theme};
+use crate::render::Theme;
 use crate::session::Session;
 use crate::text::EstimatedMetrics;
 
@@ -106,10 +102,6 @@ fn draw_everything(session: &Session, css_width: f64, ratio: f64, x: f64, y: f64
     session.description()?;
     session.table_json()?;
     session.csv()?;
-    let mut svg = String::new();
-    {
-        let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
-        render::render(&backend.into_drawing_area(), &plan)?;
-    }
+    crate::backend::svg(&plan)?;
     Ok(1)
 }

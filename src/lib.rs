@@ -7,8 +7,6 @@
 //!
 //! ```
 //! use autonomie::{model::Dataset, state::ViewState, figure::Figure, render, text::EstimatedMetrics};
-//! use plotters::prelude::*;
-//! use plotters_svg::SVGBackend;
 //!
 //! let dataset = Dataset::embedded()?;
 //! let mut state = ViewState::new(&dataset, "valuations")?;
@@ -16,12 +14,7 @@
 //! let figure = Figure::build(&dataset, &state)?;
 //! let canvas = render::Canvas { width: 760, ratio: 1.0, height: None, theme: render::Theme::Light };
 //! let plan = render::plan(&figure, &dataset, &canvas, &EstimatedMetrics);
-//! let mut svg = String::new();
-//! {
-//!     let backend = autonomie::backend::SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
-//!     let area = backend.into_drawing_area();
-//!     render::render(&area, &plan)?;
-//! }
+//! let svg = autonomie::backend::svg(&plan)?;
 //! assert!(svg.contains("Anthropic"));
 //! # Ok::<(), autonomie::error::Error>(())
 //! ```

@@ -374,11 +374,27 @@ impl Painter<'_> {
     }
 
     /// Wrapped text starting at `y`; returns the `y` below it. `leading` is in CSS pixels.
-    fn paragraph(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+    fn paragraph(&mut self, text: &str, columns: (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+        self.lines(text, columns, y, font, color, leading, false)
+    }
+
+    /// [`Painter::paragraph`] over the plot, each line on paper.
+    fn paragraph_on_paper(&mut self, text: &str, columns: (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+        self.lines(text, columns, y, font, color, leading, true)
+    }
+
+    /// Wraps `text` between `left` and `right` from `y`; returns the `y` below it.
+    #[allow(clippy::too_many_arguments)]
+    fn lines(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64, on_paper: bool) -> f64 {
         let mut y = y;
         let step = leading * self.r;
         for line in wrap(text, right - left, font, self.measure) {
-            self.text(line, (left, y + step / 2.0), font, color, Anchor::Left);
+            let at = (left, y + step / 2.0);
+            if on_paper {
+                self.text_on_paper(line, at, font, color, Anchor::Left);
+            } else {
+                self.text(line, at, font, color, Anchor::Left);
+            }
             y += step;
         }
         y
@@ -403,16 +419,6 @@ impl Painter<'_> {
         self.text(text, at, font, color, anchor);
     }
 
-    /// [`Painter::paragraph`] over the plot, each line on paper.
-    fn paragraph_on_paper(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
-        let mut y = y;
-        let step = leading * self.r;
-        for line in wrap(text, right - left, font, self.measure) {
-            self.text_on_paper(line, (left, y + step / 2.0), font, color, Anchor::Left);
-            y += step;
-        }
-        y
-    }
 
     fn bars(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
         let r = self.r;

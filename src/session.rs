@@ -8,10 +8,6 @@ use std::rc::Rc;
 
 use serde_json::{json, Value};
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
-
-use crate::backend::SameTextSize;
 use crate::describe;
 use crate::error::Error;
 use crate::figure::Figure;
@@ -126,13 +122,7 @@ impl Session {
     /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
     /// layout as the canvas.
     pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
-        let plan = self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?;
-        let mut svg = String::new();
-        {
-            let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
-            render::render(&backend.into_drawing_area(), &plan)?;
-        }
-        Ok(svg)
+        crate::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -13,6 +14,24 @@ mkdirSync(ARTIFACTS, { recursive: true });
 export async function startServer() {
   const server = await serve(0, { quiet: true });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * For a test file: the project's server and a browser (with `options`), started before
+ * its tests and stopped after them. Their `origin` and `browser` are on the returned
+ * object once the tests run.
+ */
+export function serverAndBrowser(options = {}) {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await startServer());
+    env.browser = await launchBrowser(options);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export async function launchBrowser(options = {}) {

@@ -3,29 +3,19 @@
 // widget must either draw or say what happened in place; never freeze, never take the
 // page down.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canvasPixels, launchBrowser, startServer } from './browser.mjs';
+import { canvasPixels, serverAndBrowser } from './browser.mjs';
 
-let server, origin, browser;
-
-before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 /** Opens the page with `patch` run before any of its scripts. */
 async function pageWith(patch) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript(patch);
-  await page.goto(`${origin}/`);
+  await page.goto(`${env.origin}/`);
   await page.waitForFunction(() => [...document.querySelectorAll('autonomie-chart')].every(
     (e) => e.drawCount > 0 || e.shadowRoot?.querySelector('.atm-error:not([hidden])')), null, { timeout: 15000 });
   return { page, errors };

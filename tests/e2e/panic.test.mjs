@@ -4,33 +4,23 @@
 // build (scripts/build-panic-test.sh, feature `panic-hook-test`), served in place of
 // the real one.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { canvasPixels, openPage, serverAndBrowser } from './browser.mjs';
 
 const PKG = new URL('../../target/panic-test/pkg/', import.meta.url);
-let server, origin, browser;
-
-before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 const chart = (id) => `autonomie-chart[chart="${id}"]`;
 
 test('a panic shows in place of its chart only; the other charts keep working', async () => {
-  await browser.context.route(`${origin}/www/pkg/**`, (route) => {
+  await env.browser.context.route(`${env.origin}/www/pkg/**`, (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
     const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
     route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(new URL(name, PKG)) });
   });
-  const { page, log } = await openPage(browser.context, origin, '/');
+  const { page, log } = await openPage(env.browser.context, env.origin, '/');
   for (const id of ['models', 'valuations', 'funding']) {
     await page.locator(chart(id)).scrollIntoViewIfNeeded();
     await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));
@@ -57,5 +47,5 @@ test('a panic shows in place of its chart only; the other charts keep working', 
   }
   assert.deepEqual(log.errors, [], 'no uncaught error reached the page');
   await page.close();
-  await browser.context.unroute(`${origin}/www/pkg/**`);
+  await env.browser.context.unroute(`${env.origin}/www/pkg/**`);
 });

@@ -1,21 +1,11 @@
 // The long-series line chart on a real canvas: decimated to four points per pixel
 // column, it draws the same picture as the whole series, and refuses what it cannot draw.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTIFACTS, launchBrowser, openPage, startServer } from './browser.mjs';
+import { ARTIFACTS, openPage, serverAndBrowser } from './browser.mjs';
 
-let server, origin, browser;
-
-before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 /** Draws the benchmark's random walk of `n` points with and without decimation. */
 function compare(page, n, log) {
@@ -63,7 +53,7 @@ function compare(page, n, log) {
 }
 
 test('a decimated series draws the same picture as the whole series', async () => {
-  const { page, log } = await openPage(browser.context, origin, '/');
+  const { page, log } = await openPage(env.browser.context, env.origin, '/');
   for (const [n, logScale] of [[10_000, false], [100_000, false], [100_000, true], [1_000_000, false]]) {
     const result = await compare(page, n, logScale);
     assert.equal(result.width, 1640);
@@ -82,7 +72,7 @@ test('a decimated series draws the same picture as the whole series', async () =
 });
 
 test('a series chart refuses values it cannot draw, with the index of the value', async () => {
-  const { page } = await openPage(browser.context, origin, '/');
+  const { page } = await openPage(env.browser.context, env.origin, '/');
   const messages = await page.evaluate(async () => {
     const wasm = await import('/www/pkg/autonomie.js');
     await wasm.default({ module_or_path: '/www/pkg/autonomie_bg.wasm' });

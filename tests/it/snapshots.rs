@@ -1,22 +1,19 @@
 //! SVG snapshots of every chart in every view, scale, currency and language.
 //!
 //! Each case renders through the same `render::plan` + `render::render` as the
-//! browser, to plotters' SVG backend (text sizes matched to the canvas by
-//! `SameTextSize`), with the deterministic `EstimatedMetrics`. The
+//! browser, to plotters' SVG backend through `backend::svg` (text sizes matched to the
+//! canvas), with the deterministic `EstimatedMetrics`. The
 //! SVG is normalised (numbers rounded to 3 decimals) and compared with
 //! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
 //! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
 
 use std::path::PathBuf;
 
-use autonomie::backend::SameTextSize;
 use autonomie::figure::Figure;
 use autonomie::model::Dataset;
 use autonomie::render::{self, Canvas, Theme};
 use autonomie::state::ViewState;
 use autonomie::text::EstimatedMetrics;
-use plotters::prelude::*;
-use plotters_svg::SVGBackend;
 
 pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> String {
     svg_in_theme(dataset, state, width, ratio, Theme::Light)
@@ -26,13 +23,7 @@ pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64
     let figure = Figure::build(dataset, state).unwrap();
     let canvas = Canvas { width, ratio, height: None, theme };
     let plan = render::plan(&figure, dataset, &canvas, &EstimatedMetrics);
-    let mut svg = String::new();
-    {
-        let backend = SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)));
-        let area = backend.into_drawing_area();
-        render::render(&area, &plan).unwrap();
-    }
-    svg
+    autonomie::backend::svg(&plan).unwrap()
 }
 
 /// Rounds every decimal number inside tags (coordinates, sizes) to 3 places so that

@@ -3,34 +3,24 @@
 // and removed a thousand times, and a storm of resizes. The widget must stay
 // responsive, draw at most once per frame, and give back what it took.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CSP } from '../../scripts/serve.mjs';
-import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from '../e2e/browser.mjs';
+import { ARTIFACTS, canvasPixels, serverAndBrowser } from '../e2e/browser.mjs';
 
-let server, origin, browser;
-
-before(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serverAndBrowser();
 
 const CHARTS = ['models', 'valuations', 'funding'];
 
 /** A page of the widget's origin holding `body`, served under the strict policy. */
 async function pageWith(body) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.route(`${origin}/__load.html`, (route) => route.fulfill({
+  await page.route(`${env.origin}/__load.html`, (route) => route.fulfill({
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
     body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>load</title>
@@ -43,7 +33,7 @@ async function pageWith(body) {
       for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${origin}/__load.html`);
+  await page.goto(`${env.origin}/__load.html`);
   await page.waitForFunction(() => customElements.get('autonomie-chart'));
   return { page, errors };
 }
