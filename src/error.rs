@@ -11,10 +11,40 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The same problem seen from the object that holds it in field `name`.
+    pub fn in_field(self, name: &str) -> Problem {
+        self.inside(name)
+    }
+
+    /// The same problem seen from the array that holds it at `index`.
+    pub fn in_item(self, index: usize) -> Problem {
+        self.inside(&format!("[{index}]"))
+    }
+
+    fn inside(self, segment: &str) -> Problem {
+        let path = match self.path.as_str() {
+            "" => segment.to_owned(),
+            rest if rest.starts_with('[') => format!("{segment}{rest}"),
+            rest => format!("{segment}.{rest}"),
+        };
+        Problem { path, ..self }
+    }
+}
+
+/// Paths longer than this many characters are shortened in messages.
+const LONGEST_PATH_SHOWN: usize = 100;
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
+        let length = self.path.chars().count();
+        if length == 0 {
             write!(f, "{}", self.message)
+        } else if length > LONGEST_PATH_SHOWN {
+            // Such as 128 nested arrays: the start and the end of the path say where.
+            let start: String = self.path.chars().take(60).collect();
+            let end: String = self.path.chars().skip(length - 30).collect();
+            write!(f, "{start}…{end}: {}", self.message)
         } else {
             write!(f, "{}: {}", self.path, self.message)
         }

@@ -27,6 +27,7 @@ pub mod exercise;
 pub mod figure;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod money;
 pub mod render;

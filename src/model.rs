@@ -10,7 +10,8 @@ use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetFile, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+use crate::json;
+use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
 
 /// The dataset compiled into the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../data/autonomie.json");
@@ -275,17 +276,9 @@ impl Dataset {
         if json.len() > MAX_DATASET_BYTES {
             return Err(Error::TooLarge { bytes: json.len(), limit: MAX_DATASET_BYTES });
         }
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let DatasetFile(spec) = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            let path = if path == "." { String::new() } else { path };
-            Error::Syntax(Problem { path, message: inner.to_string() })
-        })?;
-        // Nothing but white space may follow the dataset.
-        deserializer.end().map_err(|error| Error::Syntax(Problem { path: String::new(), message: error.to_string() }))?;
-        Ok(spec)
+        let text = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let document = json::parse(text).map_err(Error::Syntax)?;
+        DatasetSpec::read(json::Reader::new(text), document).map_err(Error::Syntax)
     }
 
     /// Checks a parsed dataset (every rule of docs/data-format.md, every limit) and

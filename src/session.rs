@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use serde_json::{json, Value};
+use crate::json::{self, Raw};
 
 use crate::describe;
 use crate::error::Error;
@@ -85,21 +85,21 @@ impl Session {
         let rect = plan.hit(index).map(|h| h.rect);
         let lang = self.state.lang;
         Ok(Some(
-            json!({
-                "index": index,
-                "count": figure.items().count(),
-                "label": item.label,
-                "group": item.group,
-                "value": item.shown_text,
-                "published": item.published_text,
-                "date": format::date(item.date, lang),
-                "basis": item.mark.describe(lang),
-                "note": item.note,
-                "parts": item.parts,
-                "source": self.source_json(item.source),
-                "rect": rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
-            })
-            .to_string(),
+            json::object(&[
+                ("index", &index),
+                ("count", &figure.items().count()),
+                ("label", &item.label),
+                ("group", &item.group),
+                ("value", &item.shown_text),
+                ("published", &item.published_text),
+                ("date", &format::date(item.date, lang)),
+                ("basis", &item.mark.describe(lang)),
+                ("note", &item.note),
+                ("parts", &item.parts),
+                ("source", &self.source_json(item.source)),
+                ("rect", &rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1])),
+            ])
+            .0,
         ))
     }
 
@@ -111,7 +111,7 @@ impl Session {
     /// The table of what is shown, as JSON: `caption`, `headers`, `rows`.
     pub fn table_json(&self) -> Result<String, Error> {
         let table = describe::table(&self.figure()?, &self.dataset);
-        Ok(json!({ "caption": table.caption, "headers": table.headers, "rows": table.rows }).to_string())
+        Ok(json::object(&[("caption", &table.caption), ("headers", &table.headers), ("rows", &table.rows)]).0)
     }
 
     /// What is shown, as CSV (see [`describe::csv`]).
@@ -149,50 +149,54 @@ impl Session {
         let figure = self.figure()?;
         let (chart, view) = self.state.resolve(&self.dataset)?;
         let lang = self.state.lang;
-        let views: Vec<Value> = chart
+        let views: Vec<Raw> = chart
             .views
             .iter()
-            .map(|v| json!({ "id": v.id, "label": v.label.get(lang), "active": v.id == view.id }))
+            .map(|v| json::object(&[("id", &v.id), ("label", &v.label.get(lang)), ("active", &(v.id == view.id))]))
             .collect();
-        let legend: Vec<Value> = figure
+        let legend: Vec<Raw> = figure
             .legend
             .iter()
             .map(|entry| {
                 let (r, g, b) = entry.color;
-                json!({
-                    "key": entry.key,
-                    "label": entry.label,
-                    "color": format!("#{r:02x}{g:02x}{b:02x}"),
-                    "visible": entry.visible,
-                })
+                json::object(&[
+                    ("key", &entry.key),
+                    ("label", &entry.label),
+                    ("color", &format!("#{r:02x}{g:02x}{b:02x}")),
+                    ("visible", &entry.visible),
+                ])
             })
             .collect();
-        let sources: Vec<Value> = figure.sources.iter().map(|&s| self.source_json(s)).collect();
-        Ok(json!({
-            "chart": chart.id,
-            "title": figure.title,
-            "subtitle": figure.subtitle,
-            "measure": match view.measure { Measure::Count => "count", Measure::Money => "money" },
-            "views": views,
-            "legend": legend,
-            "notes": figure.notes,
-            "rates": figure.rates,
-            "sources": sources,
-            "checked": format::date(self.dataset.checked, lang),
-            "state": serde_json::from_str::<Value>(&self.state.to_json()).unwrap_or(Value::Null),
-        })
-        .to_string())
+        let sources: Vec<Raw> = figure.sources.iter().map(|&s| self.source_json(s)).collect();
+        let measure = match view.measure {
+            Measure::Count => "count",
+            Measure::Money => "money",
+        };
+        Ok(json::object(&[
+            ("chart", &chart.id),
+            ("title", &figure.title),
+            ("subtitle", &figure.subtitle),
+            ("measure", &measure),
+            ("views", &views),
+            ("legend", &legend),
+            ("notes", &figure.notes),
+            ("rates", &figure.rates),
+            ("sources", &sources),
+            ("checked", &format::date(self.dataset.checked, lang)),
+            ("state", &Raw(self.state.to_json())),
+        ])
+        .0)
     }
 
-    fn source_json(&self, index: usize) -> Value {
+    fn source_json(&self, index: usize) -> Raw {
         let source = &self.dataset.sources[index];
-        json!({
-            "publisher": source.publisher,
-            "title": source.title,
-            "url": source.url,
-            "date": format::date(source.date, self.state.lang),
-            "dateNote": source.date_note,
-        })
+        json::object(&[
+            ("publisher", &source.publisher),
+            ("title", &source.title),
+            ("url", &source.url),
+            ("date", &format::date(source.date, self.state.lang)),
+            ("dateNote", &source.date_note),
+        ])
     }
 }
 
@@ -218,19 +222,19 @@ pub const MAX_CANVAS_PIXELS: u64 = 16_777_216;
 /// Every source of a dataset, for the page's sources section, as a JSON array in the
 /// language `lang`.
 pub fn all_sources_json(dataset: &Dataset, lang: crate::i18n::Lang) -> String {
-    let list: Vec<Value> = dataset
+    let list: Vec<Raw> = dataset
         .sources
         .iter()
         .map(|s| {
-            json!({
-                "key": s.key,
-                "publisher": s.publisher,
-                "title": s.title,
-                "url": s.url,
-                "date": format::date(s.date, lang),
-                "dateNote": s.date_note,
-            })
+            json::object(&[
+                ("key", &s.key),
+                ("publisher", &s.publisher),
+                ("title", &s.title),
+                ("url", &s.url),
+                ("date", &format::date(s.date, lang)),
+                ("dateNote", &s.date_note),
+            ])
         })
         .collect();
-    json!({ "checked": format::date(dataset.checked, lang), "sources": list }).to_string()
+    json::object(&[("checked", &format::date(dataset.checked, lang)), ("sources", &list)]).0
 }

@@ -1,21 +1,19 @@
-//! The dataset file as written on disk: plain serde types, no checks beyond JSON types.
+//! The dataset file as written on disk: plain types read from the JSON tree of
+//! [`crate::json`], no checks beyond JSON types and field names.
 //!
-//! This is the only module that derives `Deserialize`. Everything here is raw: strings
-//! stay strings until [`crate::model`] checks them and turns them into typed values, so
-//! that an error can name the exact path of the field that is wrong.
-//! The format is documented in `docs/data-format.md`.
+//! Everything here is raw: strings stay strings until [`crate::model`] checks them and
+//! turns them into typed values, so that an error can name the exact path of the field
+//! that is wrong. Every object refuses unknown and repeated fields; a field's JSON type
+//! is checked here, with its line and column. The format is documented in
+//! `docs/data-format.md`.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use crate::error::Problem;
+use crate::json::{Json, Reader};
 
 /// A text in both languages of the product.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct TextSpec {
     /// English text.
     pub en: Option<String>,
@@ -24,52 +22,34 @@ pub struct TextSpec {
 }
 
 /// The whole dataset file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct DatasetSpec {
     /// Format version; only `1` exists.
     pub format: u32,
     /// Day the figures were last checked against their sources (`YYYY-MM-DD`).
     pub checked: String,
     /// The charts, in page order.
-    #[serde(deserialize_with = "objects")]
     pub charts: Vec<ChartSpec>,
     /// ECB euro reference rates used to convert amounts.
-    #[serde(default, deserialize_with = "objects")]
     pub rates: Vec<RateSpec>,
     /// Every cited document, by key. A key given twice is an error (a JSON object with
     /// a repeated key would otherwise keep only the last one, silently).
-    #[serde(deserialize_with = "unique_keys")]
     pub sources: BTreeMap<String, SourceSpec>,
 }
 
-/// The whole file: a [`DatasetSpec`], which must be a JSON object.
-#[derive(Debug)]
-pub struct DatasetFile(pub DatasetSpec);
-
-impl<'de> Deserialize<'de> for DatasetFile {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        object(deserializer).map(DatasetFile)
-    }
-}
-
 /// One chart: an id that is part of the public API, a title and one or more views.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct ChartSpec {
     /// `models`, `valuations` or `funding` in the embedded dataset; any key in a custom one.
     pub id: String,
     /// Chart title.
-    #[serde(deserialize_with = "object")]
     pub title: TextSpec,
     /// The views a reader can switch between; the first is the default.
-    #[serde(deserialize_with = "objects")]
     pub views: Vec<ViewSpec>,
 }
 
 /// One way of looking at a chart's figures.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct ViewSpec {
     /// View key, such as `latest` or `history`.
     pub id: String,
@@ -80,58 +60,45 @@ pub struct ViewSpec {
     /// Default scale: `linear` or `log`.
     pub scale: String,
     /// Short name on the view switch, such as "History".
-    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// Subtitle drawn under the chart title.
-    #[serde(deserialize_with = "object")]
     pub title: TextSpec,
     /// Label of the value axis.
-    #[serde(deserialize_with = "object")]
     pub axis: TextSpec,
     /// Panels of a bar view (one per group); ignored by timelines.
-    #[serde(default, deserialize_with = "objects")]
     pub groups: Vec<GroupSpec>,
     /// Notes printed under the chart.
-    #[serde(default, deserialize_with = "objects")]
     pub notes: Vec<TextSpec>,
     /// The series (legend entries).
-    #[serde(deserialize_with = "objects")]
     pub series: Vec<SeriesSpec>,
 }
 
 /// A panel of a bar view.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct GroupSpec {
     /// Key that points refer to.
     pub key: String,
     /// Panel heading.
-    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
 }
 
 /// A legend entry: a category of a bar chart or a line of a timeline.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct SeriesSpec {
     /// Key used by the show/hide API.
     pub key: String,
     /// Legend and axis label.
-    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// Colour as `#rrggbb`.
     pub color: String,
     /// A regional total drawn apart from the bars it overlaps.
-    #[serde(default)]
     pub aggregate: bool,
     /// The figures.
-    #[serde(deserialize_with = "objects")]
     pub points: Vec<PointSpec>,
 }
 
 /// One sourced figure.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PointSpec {
     /// Panel key (bar views only).
     pub group: Option<String>,
@@ -148,19 +115,15 @@ pub struct PointSpec {
     /// Key into [`DatasetSpec::sources`].
     pub source: String,
     /// Short description of the figure.
-    #[serde(default, deserialize_with = "optional_object")]
     pub note: Option<TextSpec>,
     /// How the amount splits between contributors.
-    #[serde(default, deserialize_with = "objects")]
     pub parts: Vec<PartSpec>,
 }
 
 /// A share of an amount.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PartSpec {
     /// Who contributes.
-    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// How much, in the same unit and currency as the whole.
     pub value: f64,
@@ -169,8 +132,7 @@ pub struct PartSpec {
 }
 
 /// An ECB reference rate.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RateSpec {
     /// `YYYY-MM-DD` for a daily rate, `YYYY-MM` for a monthly mean, `YYYY` for an annual mean.
     pub date: String,
@@ -183,8 +145,7 @@ pub struct RateSpec {
 }
 
 /// A cited document.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct SourceSpec {
     /// Title of the document.
     pub title: String,
@@ -198,115 +159,149 @@ pub struct SourceSpec {
     pub date_note: Option<String>,
 }
 
-/// Reads a JSON object into a map, refusing a key that appears twice.
-fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct UniqueKeys<V>(PhantomData<V>);
 
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueKeys<V> {
-        type Value = BTreeMap<String, V>;
+// How each type is read. The field lists are the format's; `Reader::object` refuses
+// any other field, and a field's reader refuses any other JSON type (an array where an
+// object is expected included).
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object of sources by key")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if out.contains_key(&key) {
-                    return Err(A::Error::custom(format!("duplicate source key \"{key}\"; each source needs its own key")));
-                }
-                let value = map.next_value_seed(ObjectOnly(PhantomData))?;
-                out.insert(key, value);
-            }
-            Ok(out)
-        }
-    }
-
-    deserializer.deserialize_map(UniqueKeys(PhantomData))
-}
-
-// Serde's derived structs also read a JSON array of the field values in order
-// (`["Models", "Modèles"]` for a text). The format has objects only, so every struct
-// field below goes through these helpers, which accept an object and nothing else;
-// `Dataset::from_json` checks the top level the same way.
-
-/// Reads a JSON object into `T`, refusing any other JSON type.
-struct ObjectOnly<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOnly<T> {
-    type Value = T;
-
-    /// Serde's own wording (`struct TextSpec`), so messages stay as they were.
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = std::any::type_name::<T>();
-        write!(f, "struct {}", name.rsplit("::").next().unwrap_or(name))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(map))
+impl DatasetSpec {
+    /// Reads a whole parsed dataset file; `reader` holds its text.
+    pub fn read(reader: Reader<'_>, json: Json) -> Result<DatasetSpec, Problem> {
+        let r = reader;
+        let mut object = r.object(json, &["format", "checked", "charts", "rates", "sources"])?;
+        Ok(DatasetSpec {
+            format: object.required("format", |v| r.whole_number(v))?,
+            checked: object.required("checked", |v| r.string(v))?,
+            charts: object.required("charts", |v| r.objects(v, |chart| ChartSpec::read(r, chart)))?,
+            rates: object.or_default("rates", |v| r.objects(v, |rate| RateSpec::read(r, rate)))?,
+            sources: object.required("sources", |v| read_sources(r, v))?,
+        })
     }
 }
 
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ObjectOnly<T> {
-    type Value = T;
+/// The sources by key, refusing a key given twice (a map would keep the last one).
+fn read_sources(r: Reader<'_>, json: Json) -> Result<BTreeMap<String, SourceSpec>, Problem> {
+    let mut sources = BTreeMap::new();
+    for (key, value) in r.members(json, "an object of sources by key")? {
+        if sources.contains_key(&key) {
+            return Err(r.error(&value, &format!("duplicate source key \"{key}\"; each source needs its own key")));
+        }
+        let source = SourceSpec::read(r, value).map_err(|problem| problem.in_field(&key))?;
+        sources.insert(key, source);
+    }
+    Ok(sources)
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        deserializer.deserialize_map(self)
+impl TextSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<TextSpec, Problem> {
+        let mut object = r.object(json, &["en", "fr"])?;
+        Ok(TextSpec { en: object.optional("en", |v| r.string(v))?, fr: object.optional("fr", |v| r.string(v))? })
     }
 }
 
-fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(ObjectOnly(PhantomData))
+impl ChartSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<ChartSpec, Problem> {
+        let mut object = r.object(json, &["id", "title", "views"])?;
+        Ok(ChartSpec {
+            id: object.required("id", |v| r.string(v))?,
+            title: object.required("title", |v| TextSpec::read(r, v))?,
+            views: object.required("views", |v| r.objects(v, |view| ViewSpec::read(r, view)))?,
+        })
+    }
 }
 
-fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
-    struct Optional<T>(PhantomData<T>);
-
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Optional<T> {
-        type Value = Option<T>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object or null")
-        }
-
-        fn visit_none<E: serde::de::Error>(self) -> Result<Option<T>, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Option<T>, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
-            object(deserializer).map(Some)
-        }
+impl ViewSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<ViewSpec, Problem> {
+        let fields = &["id", "kind", "measure", "scale", "label", "title", "axis", "groups", "notes", "series"];
+        let mut object = r.object(json, fields)?;
+        Ok(ViewSpec {
+            id: object.required("id", |v| r.string(v))?,
+            kind: object.required("kind", |v| r.string(v))?,
+            measure: object.required("measure", |v| r.string(v))?,
+            scale: object.required("scale", |v| r.string(v))?,
+            label: object.required("label", |v| TextSpec::read(r, v))?,
+            title: object.required("title", |v| TextSpec::read(r, v))?,
+            axis: object.required("axis", |v| TextSpec::read(r, v))?,
+            groups: object.or_default("groups", |v| r.objects(v, |group| GroupSpec::read(r, group)))?,
+            notes: object.or_default("notes", |v| r.objects(v, |note| TextSpec::read(r, note)))?,
+            series: object.required("series", |v| r.objects(v, |series| SeriesSpec::read(r, series)))?,
+        })
     }
-
-    deserializer.deserialize_option(Optional(PhantomData))
 }
 
-fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-    struct Objects<T>(PhantomData<T>);
-
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Objects<T> {
-        type Value = Vec<T>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an array of objects")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut out = Vec::new();
-            while let Some(item) = seq.next_element_seed(ObjectOnly(PhantomData))? {
-                out.push(item);
-            }
-            Ok(out)
-        }
+impl GroupSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<GroupSpec, Problem> {
+        let mut object = r.object(json, &["key", "label"])?;
+        Ok(GroupSpec {
+            key: object.required("key", |v| r.string(v))?,
+            label: object.required("label", |v| TextSpec::read(r, v))?,
+        })
     }
+}
 
-    deserializer.deserialize_seq(Objects(PhantomData))
+impl SeriesSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<SeriesSpec, Problem> {
+        let mut object = r.object(json, &["key", "label", "color", "aggregate", "points"])?;
+        Ok(SeriesSpec {
+            key: object.required("key", |v| r.string(v))?,
+            label: object.required("label", |v| TextSpec::read(r, v))?,
+            color: object.required("color", |v| r.string(v))?,
+            aggregate: object.or_default("aggregate", |v| r.boolean(v))?,
+            points: object.required("points", |v| r.objects(v, |point| PointSpec::read(r, point)))?,
+        })
+    }
+}
+
+impl PointSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<PointSpec, Problem> {
+        let fields = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts"];
+        let mut object = r.object(json, fields)?;
+        Ok(PointSpec {
+            group: object.optional("group", |v| r.string(v))?,
+            date: object.required("date", |v| r.string(v))?,
+            value: object.required("value", |v| r.number(v))?,
+            currency: object.optional("currency", |v| r.string(v))?,
+            basis: object.optional("basis", |v| r.string(v))?,
+            deal: object.optional("deal", |v| r.string(v))?,
+            source: object.required("source", |v| r.string(v))?,
+            note: object.optional("note", |v| TextSpec::read(r, v))?,
+            parts: object.or_default("parts", |v| r.objects(v, |part| PartSpec::read(r, part)))?,
+        })
+    }
+}
+
+impl PartSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<PartSpec, Problem> {
+        let mut object = r.object(json, &["label", "value", "source"])?;
+        Ok(PartSpec {
+            label: object.required("label", |v| TextSpec::read(r, v))?,
+            value: object.required("value", |v| r.number(v))?,
+            source: object.required("source", |v| r.string(v))?,
+        })
+    }
+}
+
+impl RateSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<RateSpec, Problem> {
+        let mut object = r.object(json, &["date", "usd_per_eur", "kind", "source"])?;
+        Ok(RateSpec {
+            date: object.required("date", |v| r.string(v))?,
+            usd_per_eur: object.required("usd_per_eur", |v| r.number(v))?,
+            kind: object.required("kind", |v| r.string(v))?,
+            source: object.required("source", |v| r.string(v))?,
+        })
+    }
+}
+
+impl SourceSpec {
+    fn read(r: Reader<'_>, json: Json) -> Result<SourceSpec, Problem> {
+        let mut object = r.object(json, &["title", "publisher", "url", "date", "date_note"])?;
+        Ok(SourceSpec {
+            title: object.required("title", |v| r.string(v))?,
+            publisher: object.required("publisher", |v| r.string(v))?,
+            url: object.required("url", |v| r.string(v))?,
+            date: object.required("date", |v| r.string(v))?,
+            date_note: object.optional("date_note", |v| r.string(v))?,
+        })
+    }
 }

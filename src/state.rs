@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::error::Error;
 use crate::i18n::Lang;
+use crate::json;
 use crate::model::{Chart, Dataset, Scale, View};
 use crate::money::Currency;
 
@@ -101,17 +102,19 @@ impl ViewState {
         !self.hidden.contains(key)
     }
 
-    /// The state as a JSON object: `{"chart":…,"view":…,"scale":…,"currency":…,"lang":…,"hidden":[…]}`.
+    /// The state as a JSON object, fields in alphabetical order:
+    /// `{"chart":…,"currency":…,"hidden":[…],"lang":…,"scale":…,"view":…}`.
     pub fn to_json(&self) -> String {
-        serde_json::json!({
-            "chart": self.chart,
-            "view": self.view,
-            "scale": self.scale.name(),
-            "currency": self.currency.code(),
-            "lang": self.lang.code(),
-            "hidden": self.hidden.iter().collect::<Vec<_>>(),
-        })
-        .to_string()
+        let hidden: Vec<&String> = self.hidden.iter().collect();
+        json::object(&[
+            ("chart", &self.chart),
+            ("currency", &self.currency.code()),
+            ("hidden", &hidden),
+            ("lang", &self.lang.code()),
+            ("scale", &self.scale.name()),
+            ("view", &self.view),
+        ])
+        .0
     }
 }
 

@@ -15,6 +15,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::error::Error;
 use crate::i18n::Lang;
+use crate::json::ToJson;
 use crate::model::Dataset;
 use crate::render::{self, Plan, Theme};
 use crate::session::{all_sources_json, canvas_for, Session};
@@ -105,7 +106,7 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
 pub fn chart_ids(dataset_json: Option<String>) -> Result<String, JsError> {
     let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
     let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
-    Ok(serde_json::json!(ids).to_string())
+    Ok(ids.to_json())
 }
 
 /// Every source of the embedded dataset and the day it was last checked, as JSON.

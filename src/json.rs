@@ -1,0 +1,684 @@
+//! JSON in and out, written for this crate instead of serde_json (BENCHMARKS.md, "Size
+//! levers": the reader and writer below replace about 20 KB of gzipped wasm).
+//!
+//! - [`parse`] turns text into a tree of [`Json`] values that remember where they start,
+//!   so that a field of the wrong type can be reported with its line and column.
+//!   RFC 8259 JSON; nesting is limited to [`MAX_DEPTH`] levels; numbers are `f64`.
+//! - [`Reader`] reads typed fields out of that tree ([`crate::spec`] uses it); every
+//!   error carries the JSON path of the field, built while the error travels back up.
+//! - [`ToJson`] and [`object`] write the small JSON answers the page asks for.
+
+use std::fmt::Write as _;
+
+use crate::error::Problem;
+
+/// How deeply arrays and objects may nest. The dataset format needs 6 levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value and the byte offset of its first character in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Json {
+    /// The value.
+    pub value: Value,
+    /// Where it starts in the text, in bytes.
+    pub at: usize,
+}
+
+/// The six kinds of JSON value. Objects keep their fields in document order, repeated
+/// names included, so that a reader can refuse them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number; never infinite or NaN.
+    Number(f64),
+    /// A string, escapes decoded.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object: its fields in document order.
+    Object(Vec<(String, Json)>),
+}
+
+/// Parses a whole JSON document. The error's message ends with the line and column
+/// where reading stopped, and its path names the member being read.
+pub fn parse(text: &str) -> Result<Json, Problem> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let document = parser.value(0)?;
+    parser.skip_space();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the end of the JSON document"));
+    }
+    Ok(document)
+}
+
+/// `line L column C` of the byte offset `at` of `text`, both counted from 1 (columns in
+/// characters).
+pub fn position(text: &str, at: usize) -> String {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    format!("line {line} column {column}")
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn error_at(&self, at: usize, message: &str) -> Problem {
+        Problem { path: String::new(), message: format!("{message} at {}", position(self.text, at)) }
+    }
+
+    fn error(&self, message: &str) -> Problem {
+        self.error_at(self.pos, message)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, Problem> {
+        self.skip_space();
+        let at = self.pos;
+        let value = match self.peek() {
+            None => return Err(self.error("the file ends where a value was expected")),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
+                return Err(self.error(&format!("arrays and objects nest more than {MAX_DEPTH} levels deep")))
+            }
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.word("true", Value::Bool(true))?,
+            Some(b'f') => self.word("false", Value::Bool(false))?,
+            Some(b'n') => self.word("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(_) => {
+                return Err(self.error("expected a JSON value (an object, an array, a string, a number, true, false or null)"))
+            }
+        };
+        Ok(Json { value, at })
+    }
+
+    fn word(&mut self, word: &str, value: Value) -> Result<Value, Problem> {
+        if self.rest().starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a JSON value (an object, an array, a string, a number, true, false or null)"))
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, Problem> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            let item = self.value(depth + 1).map_err(|problem| problem.in_item(items.len()))?;
+            items.push(item);
+            if self.separator(b']')? {
+                return Ok(Value::Array(items));
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, Problem> {
+        self.pos += 1;
+        let mut fields = Vec::new();
+        self.skip_space();
+        if self.eat(b'}') {
+            return Ok(Value::Object(fields));
+        }
+        loop {
+            self.skip_space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("the file ends where a field name was expected")),
+                Some(_) => return Err(self.error("expected a field name in double quotes")),
+            }
+            let name = self.string()?;
+            self.skip_space();
+            if !self.eat(b':') {
+                return Err(self.error("expected `:` after the field name").in_field(&name));
+            }
+            let value = self.value(depth + 1).map_err(|problem| problem.in_field(&name))?;
+            fields.push((name, value));
+            if self.separator(b'}')? {
+                return Ok(Value::Object(fields));
+            }
+        }
+    }
+
+    /// After a member: `true` at the closing bracket, `false` after a comma.
+    fn separator(&mut self, close: u8) -> Result<bool, Problem> {
+        self.skip_space();
+        let comma_at = self.pos;
+        if self.eat(close) {
+            return Ok(true);
+        }
+        let expected = if close == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" };
+        if !self.eat(b',') {
+            return Err(match self.peek() {
+                None => self.error(&format!("the file ends too early: {expected}")),
+                Some(_) => self.error(expected),
+            });
+        }
+        self.skip_space();
+        if self.peek() == Some(close) {
+            return Err(self.error_at(comma_at, "trailing comma"));
+        }
+        Ok(false)
+    }
+
+    fn string(&mut self) -> Result<String, Problem> {
+        let opening = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        let mut run = self.pos;
+        loop {
+            match self.peek() {
+                None => return Err(self.error_at(opening, "the file ends inside the string that starts")),
+                Some(b'"') => {
+                    out.push_str(self.text.get(run..self.pos).unwrap_or_default());
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(self.text.get(run..self.pos).unwrap_or_default());
+                    self.escape(&mut out)?;
+                    run = self.pos;
+                }
+                Some(byte) if byte < 0x20 => {
+                    return Err(self.error(&format!(
+                        "the control character U+{byte:04X} must be written as an escape (such as \\n) in a string"
+                    )))
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Problem> {
+        let backslash = self.pos;
+        self.pos += 1;
+        let decoded = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => return self.unicode_escape(backslash, out),
+            None => return Err(self.error("the file ends inside an escape")),
+            Some(_) => return Err(self.error_at(backslash, "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")),
+        };
+        self.pos += 1;
+        out.push(decoded);
+        Ok(())
+    }
+
+    /// `\uXXXX`, or two of them for a character outside the Basic Multilingual Plane.
+    fn unicode_escape(&mut self, backslash: usize, out: &mut String) -> Result<(), Problem> {
+        self.pos += 1;
+        let first = self.hex4().ok_or_else(|| self.error_at(backslash, "invalid \\u escape; expected four hexadecimal digits"))?;
+        let lone = |parser: &Self| parser.error_at(backslash, "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text");
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.rest().starts_with(b"\\u") {
+                    return Err(lone(self));
+                }
+                self.pos += 2;
+                match self.hex4() {
+                    Some(second @ 0xDC00..=0xDFFF) => 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00),
+                    _ => return Err(lone(self)),
+                }
+            }
+            0xDC00..=0xDFFF => return Err(lone(self)),
+            _ => first,
+        };
+        out.push(char::from_u32(code).ok_or_else(|| lone(self))?);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.bytes.get(self.pos..self.pos + 4)?;
+        let mut code = 0;
+        for &digit in digits {
+            code = code * 16 + char::from(digit).to_digit(16)?;
+        }
+        self.pos += 4;
+        Some(code)
+    }
+
+    fn digits(&mut self) -> bool {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    fn number(&mut self) -> Result<f64, Problem> {
+        let start = self.pos;
+        self.eat(b'-');
+        let integer = match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                true
+            }
+            _ => self.digits(),
+        };
+        let fraction = !self.eat(b'.') || self.digits();
+        let exponent = !matches!(self.peek(), Some(b'e' | b'E')) || {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.digits()
+        };
+        let number = self.text.get(start..self.pos).unwrap_or_default();
+        match number.parse::<f64>() {
+            Ok(value) if integer && fraction && exponent && value.is_finite() => Ok(value),
+            Ok(_) if integer && fraction && exponent => Err(self.error_at(start, "number out of range")),
+            _ => Err(self.error_at(start, "invalid number")),
+        }
+    }
+}
+
+/// Reads typed values out of a parsed document. It keeps the document's text to place
+/// an error at its line and column.
+#[derive(Clone, Copy)]
+pub struct Reader<'t> {
+    text: &'t str,
+}
+
+impl<'t> Reader<'t> {
+    /// A reader for values parsed from `text`.
+    pub fn new(text: &'t str) -> Self {
+        Reader { text }
+    }
+
+    /// An error about `json`, placed at its first character.
+    pub fn error(&self, json: &Json, message: &str) -> Problem {
+        Problem { path: String::new(), message: format!("{message} at {}", position(self.text, json.at)) }
+    }
+
+    fn wrong_type(&self, json: &Json, expected: &str) -> Problem {
+        self.error(json, &format!("expected {expected}, found {}", describe(&json.value)))
+    }
+
+    /// A string.
+    pub fn string(&self, json: Json) -> Result<String, Problem> {
+        match json.value {
+            Value::String(text) => Ok(text),
+            _ => Err(self.wrong_type(&json, "a string")),
+        }
+    }
+
+    /// A number.
+    pub fn number(&self, json: Json) -> Result<f64, Problem> {
+        match json.value {
+            Value::Number(number) => Ok(number),
+            _ => Err(self.wrong_type(&json, "a number")),
+        }
+    }
+
+    /// A whole number from 0 to `u32::MAX`.
+    pub fn whole_number(&self, json: Json) -> Result<u32, Problem> {
+        match json.value {
+            Value::Number(number) if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) => Ok(number as u32),
+            _ => Err(self.wrong_type(&json, "a whole number from 0 to 4294967295")),
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&self, json: Json) -> Result<bool, Problem> {
+        match json.value {
+            Value::Bool(value) => Ok(value),
+            _ => Err(self.wrong_type(&json, "true or false")),
+        }
+    }
+
+    /// The members of an object, in document order, names not checked.
+    pub fn members(&self, json: Json, expected: &str) -> Result<Vec<(String, Json)>, Problem> {
+        match json.value {
+            Value::Object(members) => Ok(members),
+            _ => Err(self.wrong_type(&json, expected)),
+        }
+    }
+
+    /// An object whose fields are all among `names`, none given twice. Its fields are
+    /// then taken one by one with [`Object::required`], [`Object::optional`] and
+    /// [`Object::or_default`].
+    pub fn object(&self, json: Json, names: &'static [&'static str]) -> Result<Object<'t>, Problem> {
+        let at = json.at;
+        let fields = self.members(json, "an object")?;
+        for (index, (name, value)) in fields.iter().enumerate() {
+            if !names.contains(&name.as_str()) {
+                let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                let message = format!("unknown field `{name}`, expected one of {}", list.join(", "));
+                return Err(self.error(value, &message).in_field(name));
+            }
+            if fields[..index].iter().any(|(earlier, _)| earlier == name) {
+                return Err(self.error(value, &format!("duplicate field `{name}`")).in_field(name));
+            }
+        }
+        Ok(Object { reader: *self, fields, at })
+    }
+
+    /// An array of objects, each read by `read`; an item's error gets its index.
+    pub fn objects<T>(&self, json: Json, mut read: impl FnMut(Json) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        match json.value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| read(item).map_err(|problem| problem.in_item(index)))
+                .collect(),
+            _ => Err(self.wrong_type(&json, "an array of objects")),
+        }
+    }
+}
+
+/// The fields of an object being read (see [`Reader::object`]).
+pub struct Object<'t> {
+    reader: Reader<'t>,
+    fields: Vec<(String, Json)>,
+    at: usize,
+}
+
+impl Object<'_> {
+    fn take(&mut self, name: &str) -> Option<Json> {
+        let index = self.fields.iter().position(|(field, _)| field == name)?;
+        Some(self.fields.swap_remove(index).1)
+    }
+
+    /// A field that must be present (`null` is given to `read`, which refuses it).
+    pub fn required<T>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<T, Problem> {
+        match self.take(name) {
+            Some(json) => read(json).map_err(|problem| problem.in_field(name)),
+            None => {
+                let object = Json { value: Value::Null, at: self.at };
+                Err(self.reader.error(&object, &format!("missing field `{name}` in the object that starts")))
+            }
+        }
+    }
+
+    /// A field that may be absent or `null`.
+    pub fn optional<T>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<Option<T>, Problem> {
+        match self.take(name) {
+            None | Some(Json { value: Value::Null, .. }) => Ok(None),
+            Some(json) => read(json).map(Some).map_err(|problem| problem.in_field(name)),
+        }
+    }
+
+    /// A field that may be absent, standing for `T::default()` then (`null` is given
+    /// to `read`, which refuses it).
+    pub fn or_default<T: Default>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<T, Problem> {
+        match self.take(name) {
+            None => Ok(T::default()),
+            Some(json) => read(json).map_err(|problem| problem.in_field(name)),
+        }
+    }
+}
+
+/// How an error names what it found: `the string "40"`, `an array`, `null`.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(value) => value.to_string(),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) if text.chars().count() > 40 => {
+            format!("the string \"{}…\"", text.chars().take(40).collect::<String>())
+        }
+        Value::String(text) => format!("the string \"{text}\""),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// A value the crate writes as JSON.
+pub trait ToJson {
+    /// Appends the value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// The value's JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        for c in self.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c < ' ' => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl ToJson for i32 {
+    fn write_json(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson, const N: usize> ToJson for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// JSON text written elsewhere, included as it is.
+pub struct Raw(pub String);
+
+impl ToJson for Raw {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.0);
+    }
+}
+
+/// A JSON object of the given fields, in order.
+pub fn object(fields: &[(&str, &dyn ToJson)]) -> Raw {
+    let mut out = String::from("{");
+    for (index, (name, value)) in fields.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        name.write_json(&mut out);
+        out.push(':');
+        value.write_json(&mut out);
+    }
+    out.push('}');
+    Raw(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        parse(text).map(|_| String::new()).unwrap_or_else(|problem| problem.to_string())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value_with_its_offset() {
+        let document = parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"}").unwrap();
+        let Value::Object(fields) = document.value else { panic!("not an object") };
+        assert_eq!(document.at, 1);
+        assert_eq!(fields[0].0, "a");
+        let Value::Array(items) = &fields[0].1.value else { panic!("not an array") };
+        let values: Vec<&Value> = items.iter().map(|item| &item.value).collect();
+        assert_eq!(values, [&Value::Number(1.0), &Value::Number(-2500.0), &Value::Bool(true), &Value::Bool(false), &Value::Null]);
+        assert_eq!(items[1].at, 11);
+        assert_eq!(fields[1].1.value, Value::String("xé😀\n".to_owned()));
+    }
+
+    #[test]
+    fn places_errors_at_their_line_and_column_with_their_path() {
+        assert_eq!(error(""), "the file ends where a value was expected at line 1 column 1");
+        assert_eq!(error("{\"a\": [1,\n  2,]}"), "a: trailing comma at line 2 column 4");
+        assert_eq!(error("{\"a\": {\"b\": [0, 1e999]}}"), "a.b[1]: number out of range at line 1 column 17");
+        assert_eq!(error("[1] x"), "unexpected text after the end of the JSON document at line 1 column 5");
+        assert_eq!(error("{\"é\": tru}"), "é: expected a JSON value (an object, an array, a string, a number, true, false or null) at line 1 column 7");
+        assert_eq!(error("[\"\\ud800\"]"), "[0]: a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text at line 1 column 3");
+        assert_eq!(error("[\"a\nb\"]"), "[0]: the control character U+000A must be written as an escape (such as \\n) in a string at line 1 column 4");
+        assert_eq!(error("[01]"), "expected `,` or `]` at line 1 column 3");
+        assert_eq!(error("[1.]"), "[0]: invalid number at line 1 column 2");
+        assert_eq!(error("[-]"), "[0]: invalid number at line 1 column 2");
+        assert_eq!(error("{\"a\" 1}"), "a: expected `:` after the field name at line 1 column 6");
+        assert_eq!(error("{\"a\": \"x"), "a: the file ends inside the string that starts at line 1 column 7");
+    }
+
+    #[test]
+    fn refuses_nesting_deeper_than_the_limit_without_recursing_further() {
+        let deep = "[".repeat(100_000);
+        let message = error(&deep);
+        assert!(message.contains("nest more than 128 levels deep at line 1 column 129"), "{message}");
+        assert!(message.starts_with("[0][0][0]") && message.contains("…") && message.len() < 200, "the path is shortened: {message}");
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_what_is_json() {
+        for text in [
+            "0", "-0", "1E+2", "1e-2", "0.5", "\"\\/\"", "[]", "{}", "[[],{}]", "\"\u{2028}\"", "1.7976931348623157e308",
+            "01", "1.", ".5", "+1", "0x10", "[1,]", "{\"a\":1,}", "\"\\x\"", "\"\\u12\"", "tru", "nul", "[1 2]", "{1:2}",
+            "\"\t\"", "1e", "-", "NaN", "Infinity", "2e308", "\"\\udc00\"", "\"\\ud800\\u0041\"",
+        ] {
+            let ours = parse(text).is_ok();
+            let theirs = serde_json::from_str::<serde_json::Value>(text).is_ok();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reader_names_the_field_and_what_it_found() {
+        let text = "{\"id\": \"a\",\n \"value\": \"40\"}";
+        let reader = Reader::new(text);
+        let mut object = reader.object(parse(text).unwrap(), &["id", "value"]).unwrap();
+        assert_eq!(object.required("id", |v| reader.string(v)).unwrap(), "a");
+        let wrong = object.required("value", |v| reader.number(v)).unwrap_err();
+        assert_eq!(wrong.to_string(), "value: expected a number, found the string \"40\" at line 2 column 11");
+        let missing = object.required("gone", |v| reader.number(v)).unwrap_err();
+        assert_eq!(missing.to_string(), "missing field `gone` in the object that starts at line 1 column 1");
+        let unknown = reader.object(parse(text).unwrap(), &["id"]).err().unwrap();
+        assert_eq!(unknown.to_string(), "value: unknown field `value`, expected one of `id` at line 2 column 11");
+        let twice = "{\"id\": 1, \"id\": 2}";
+        let duplicate = Reader::new(twice).object(parse(twice).unwrap(), &["id"]).err().unwrap();
+        assert_eq!(duplicate.to_string(), "id: duplicate field `id` at line 1 column 17");
+    }
+
+    #[test]
+    fn writes_json_that_reads_back_the_same() {
+        let text = "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} é 😀 \u{2028}";
+        let written = object(&[
+            ("text", &text),
+            ("list", &vec![Some(1usize), None]),
+            ("flag", &true),
+            ("corners", &[-3i32, 4]),
+            ("nested", &object(&[("empty", &Vec::<String>::new())])),
+        ])
+        .0;
+        let back: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!({ "text": text, "list": [1, null], "flag": true, "corners": [-3, 4], "nested": { "empty": [] } })
+        );
+        let ours = parse(&written).unwrap();
+        let Value::Object(fields) = ours.value else { panic!("not an object") };
+        assert_eq!(fields[0].1.value, Value::String(text.to_owned()));
+    }
+}
