@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the widget: Rust -> wasm (release, real LTO) -> wasm-bindgen -> wasm-opt -Oz,
+# Builds the widget: Rust -> wasm (release, real LTO) -> wasm-bindgen (glue minified by
+# esbuild) -> wasm-opt -Oz,
 # into www/pkg/. Installs what is missing first; a second run only rebuilds what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,9 @@ if [ ! -f "$out/autonomie_bg.wasm" ] || [ "$raw" -nt "$out/autonomie_bg.wasm" ];
   echo "== wasm-bindgen + wasm-opt"
   mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" "$raw"
+  # The generated glue, minified (31 KB -> 14 KB; 6.3 -> 4.3 KB gzip). Export names stay.
+  node_modules/.bin/esbuild "$out/autonomie.js" --minify --keep-names --format=esm --log-level=warning \
+    --outfile="$out/autonomie.js" --allow-overwrite
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/autonomie_bg.wasm" -o "$out/autonomie_bg.wasm"
