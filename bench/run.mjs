@@ -3,7 +3,7 @@
 // downloaded browser), served by the project's own server on 127.0.0.1.
 //
 //   node bench/run.mjs [--rounds 11] [--toggles 200] [--memory-toggles 1000]
-//                      [--sizes 1e3,1e4,1e5,1e6] [--budget 3] [--pages autonomie,chartjs,uplot]
+//                      [--sizes 1e3,1e4,1e5,1e6] [--budget 3] [--pages autonomie,chartjs,uplot,canvas]
 //                      [--quick]
 //
 // (scripts/bench.sh, `make bench`, builds and bundles first, then calls this.)
@@ -39,6 +39,8 @@ const PAGES = [
   { id: 'autonomie', name: 'Autonomie', path: '/bench/autonomie.html' },
   { id: 'chartjs', name: `Chart.js ${packageVersion('chart.js')}`, path: '/bench/chartjs.html' },
   { id: 'uplot', name: `uPlot ${packageVersion('uplot')}`, path: '/bench/uplot.html' },
+  // The floor, not a peer: the same page drawing the same charts with plain Canvas 2D.
+  { id: 'canvas', name: 'Plain canvas', path: '/bench/canvas.html', floor: true },
 ];
 
 // ---------------------------------------------------------------------------- options
@@ -49,7 +51,7 @@ const USAGE = `usage: node bench/run.mjs [options]
   --memory-toggles N  toggles between the two heap snapshots (default 1000)
   --sizes LIST        point counts of the redraw timings, comma separated, or "none" (default 1e3,1e4,1e5,1e6)
   --budget S          seconds of redraws per page and size, at least 3 redraws (default 3)
-  --pages LIST        pages to run (default autonomie,chartjs,uplot)
+  --pages LIST        pages to run (default autonomie,chartjs,uplot,canvas; canvas is the plain-canvas floor)
   --quick             --rounds 3 --toggles 50 --memory-toggles 200 --sizes 1e3,1e5 --budget 1
   --help`;
 
@@ -342,6 +344,13 @@ function table(results, pages) {
   row('Bytes loaded, gzip -9', (r) => r.load.gzip, kB);
   row('Navigation → benchReady (median)', (r) => r.load.readyMs.median, ms);
   row('Main-thread task time to ready (median)', (r) => r.load.taskMs.median, ms);
+  // What each library adds to the page: the medians above, minus the plain-canvas page's.
+  const floor = pages.find((p) => p.floor);
+  if (floor) {
+    const above = (pick) => (r) => pick(r) - pick(results.pages[floor.id]);
+    row('Navigation → benchReady, above the plain-canvas page', above((r) => r.load.readyMs.median), ms);
+    row('Main-thread task time to ready, above the plain-canvas page', above((r) => r.load.taskMs.median), ms);
+  }
   // ScriptDuration (r.load.scriptMs, in the JSON) is left out: it misses code run in
   // promise continuations, i.e. everything Autonomie does after `await init()`.
   row('benchToggle (median)', (r) => r.toggle.plain.median, ms);
@@ -361,7 +370,7 @@ function table(results, pages) {
   row(`JS heap + wasm memory after ${results.options.memoryToggles} toggles`, (r) => r.memory.after.usedJSHeapSize + (r.memory.after.wasmBytes ?? 0), MB);
 
   const auto = pages.findIndex((p) => p.id === 'autonomie');
-  const peers = pages.filter((p) => p.id !== 'autonomie');
+  const peers = pages.filter((p) => p.id !== 'autonomie' && !p.floor);
   const header = ['', ...pages.map((p) => p.name), ...(auto >= 0 ? peers.map((p) => `Autonomie / ${p.name.split(' ')[0]}`) : [])];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`];
   for (const r of rows) {
