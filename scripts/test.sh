@@ -9,7 +9,7 @@ ensure_build_tools
 ensure_browser
 
 scripts/build.sh
-scripts/build-panic-test.sh
+scripts/build-test-variant.sh
 
 echo "== native tests (cargo test)"
 cargo test --quiet

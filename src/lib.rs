@@ -20,6 +20,8 @@
 //! ```
 
 pub mod backend;
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
 pub mod date;
 pub mod describe;
 pub mod error;

@@ -8,8 +8,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -17,14 +15,14 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::json::ToJson;
 use crate::model::Dataset;
-use crate::render::{self, Plan, Theme};
+use crate::render::{Plan, Theme};
 use crate::session::{all_sources_json, canvas_for, Session};
 use crate::text::{EstimatedMetrics, Font, MeasureText};
 
 thread_local! {
     static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
     /// Test builds only: the chart whose next drawing panics.
-    #[cfg(feature = "panic-hook-test")]
+    #[cfg(feature = "test-exports")]
     static PANIC_WHEN_DRAWING: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded dataset between the two steps of [`prepare_embedded_dataset`].
     static EMBEDDED_PARSED: RefCell<Option<crate::spec::DatasetSpec>> = const { RefCell::new(None) };
@@ -70,9 +68,9 @@ fn dataset_from(json: Option<String>) -> Result<Rc<Dataset>, Error> {
     }
 }
 
-/// Test builds only (feature `panic-hook-test`): the next drawings of chart `chart`
+/// Test builds only (feature `test-exports`): the next drawings of chart `chart`
 /// panic.
-#[cfg(feature = "panic-hook-test")]
+#[cfg(feature = "test-exports")]
 #[wasm_bindgen(js_name = panicWhenDrawing)]
 pub fn panic_when_drawing(chart: &str) {
     PANIC_WHEN_DRAWING.with(|slot| *slot.borrow_mut() = Some(chart.to_owned()));
@@ -166,7 +164,7 @@ fn theme_from(name: &str) -> Result<Theme, JsError> {
 /// browser's canvas limits require).
 fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Result<(Plan, f64), JsError> {
     let (plan, ratio) = session.plan_for_canvas(css_width, ratio, css_height, theme, measure).map_err(|e| js_error(&e))?;
-    paint(canvas, &plan)?;
+    paint(canvas, &measure.context, &plan)?;
     Ok((plan, ratio))
 }
 
@@ -180,13 +178,13 @@ fn fit(canvas: &HtmlCanvasElement, plan: &Plan) {
     }
 }
 
-/// Sizes `canvas`'s backing store to `plan` and draws it.
-fn paint(canvas: &HtmlCanvasElement, plan: &Plan) -> Result<(), JsError> {
+/// Sizes `canvas`'s backing store to `plan` and draws it with `context`, the canvas's
+/// 2D context.
+fn paint(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, plan: &Plan) -> Result<(), JsError> {
     fit(canvas, plan);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("the canvas could not be used for drawing"))?;
-    render::render(&backend.into_drawing_area(), plan).map_err(|e| {
-        JsError::new(&format!("the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {e}"))
+    crate::canvas::paint(context, plan).map_err(|e| {
+        let reason = e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_default();
+        JsError::new(&format!("the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {reason}"))
     })
 }
 
@@ -216,7 +214,7 @@ impl ChartHandle {
     /// `dark` or `contrast`); sizes the canvas's backing store to match and returns the
     /// height in CSS pixels that the canvas should be given.
     pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>, theme: &str) -> Result<f64, JsError> {
-        #[cfg(feature = "panic-hook-test")]
+        #[cfg(feature = "test-exports")]
         if PANIC_WHEN_DRAWING.with(|chart| chart.borrow().as_deref() == Some(self.session.state.chart.as_str())) {
             panic!("chart {} was asked to panic, for a test", self.session.state.chart);
         }
@@ -232,6 +230,20 @@ impl ChartHandle {
         let measure = CanvasMeasure::for_canvas(canvas)?;
         draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?)?;
         Ok(())
+    }
+
+    /// Test builds only (feature `test-exports`): [`ChartHandle::draw_on`] through
+    /// plotters-canvas instead of [`crate::canvas`], the reference the painter is
+    /// compared with (tests/e2e/painter.test.mjs).
+    #[cfg(feature = "test-exports")]
+    #[wasm_bindgen(js_name = drawOnWithPlottersCanvas)]
+    pub fn draw_on_with_plotters_canvas(&self, canvas: &HtmlCanvasElement, css_width: f64, pixel_ratio: f64, theme: &str) -> Result<(), JsError> {
+        use plotters::prelude::IntoDrawingArea;
+        let measure = CanvasMeasure::for_canvas(canvas)?;
+        let (plan, _) = self.session.plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, &measure).map_err(|e| js_error(&e))?;
+        fit(canvas, &plan);
+        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("no 2D context"))?;
+        crate::render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
@@ -370,6 +382,6 @@ impl SeriesChart {
         fit(&self.canvas, &plan);
         self.measure.context.set_line_join("round");
         self.measure.context.set_line_cap("round");
-        paint(&self.canvas, &plan)
+        paint(&self.canvas, &self.measure.context, &plan)
     }
 }

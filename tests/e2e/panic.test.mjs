@@ -1,7 +1,7 @@
 // A panic in the wasm (a bug the other tests did not find) must not leave a frozen
 // blank box: the chart it happened in says so in place and in the console, and the
 // other charts of the page keep working. The panic is made on purpose by a test-only
-// build (scripts/build-panic-test.sh, feature `panic-hook-test`), served in place of
+// build (scripts/build-test-variant.sh, feature `test-exports`), served in place of
 // the real one.
 
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { canvasPixels, openPage, serverAndBrowser } from './browser.mjs';
 
-const PKG = new URL('../../target/panic-test/pkg/', import.meta.url);
+const PKG = new URL('../../target/test-variant/pkg/', import.meta.url);
 const env = serverAndBrowser();
 
 const chart = (id) => `autonomie-chart[chart="${id}"]`;

@@ -15,10 +15,10 @@ const BANNED: [&str; 8] = ["openssl", "openssl-sys", "native-tls", "reqwest", "h
 /// Crates compiled into the wasm widget: normal dependencies for wasm32, without the
 /// proc-macros (js-sys brings futures-util and its small helpers; unused code is
 /// removed by LTO).
-const SHIPPED: [&str; 17] = [
+const SHIPPED: [&str; 16] = [
     "autonomie", "cfg-if", "futures-core", "futures-task", "futures-util", "js-sys", "num-traits", "pin-project-lite",
-    "plotters", "plotters-backend", "plotters-canvas", "plotters-svg", "slab", "unicode-ident", "wasm-bindgen",
-    "wasm-bindgen-shared", "web-sys",
+    "plotters", "plotters-backend", "plotters-svg", "slab", "unicode-ident", "wasm-bindgen", "wasm-bindgen-shared",
+    "web-sys",
 ];
 
 fn metadata(platform: Option<&str>) -> Value {
