@@ -52,11 +52,12 @@ const USAGE = `usage: node bench/run.mjs [options]
   --sizes LIST        point counts of the redraw timings, comma separated, or "none" (default 1e3,1e4,1e5,1e6)
   --budget S          seconds of redraws per page and size, at least 3 redraws (default 3)
   --pages LIST        pages to run (default autonomie,chartjs,uplot,canvas; canvas is the plain-canvas floor)
+  --repeat N          whole runs; each number of the table is then the median of the runs' (default 1)
   --quick             --rounds 3 --toggles 50 --memory-toggles 200 --sizes 1e3,1e5 --budget 1
   --help`;
 
 function parseOptions(argv) {
-  const options = { rounds: 11, toggles: 200, memoryToggles: 1000, sizes: [1e3, 1e4, 1e5, 1e6], budget: 3, pages: PAGES.map((p) => p.id), quick: false };
+  const options = { rounds: 11, toggles: 200, memoryToggles: 1000, sizes: [1e3, 1e4, 1e5, 1e6], budget: 3, pages: PAGES.map((p) => p.id), repeat: 1, quick: false };
   const number = (flag, value, min) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min) throw new BenchFailure(`${flag} wants a number >= ${min}, got ${value}\n${USAGE}`);
@@ -74,6 +75,7 @@ function parseOptions(argv) {
       case '--toggles': options.toggles = Math.round(number(flag, value(), 2)); break;
       case '--memory-toggles': options.memoryToggles = Math.round(number(flag, value(), 2)); break;
       case '--budget': options.budget = number(flag, value(), 0); break;
+      case '--repeat': options.repeat = Math.round(number(flag, value(), 1)); break;
       case '--sizes': {
         const list = value();
         options.sizes = list === 'none' ? [] : list.split(',').map((s) => Math.round(number(flag, s, 2)));
@@ -109,6 +111,25 @@ function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   // Nearest rank.
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/**
+ * The runs' results merged: each number is the median of that number over the runs
+ * (nulls left out); anything else is taken from the first run.
+ */
+function medianOfRuns(runs) {
+  const merge = (values) => {
+    const first = values[0];
+    if (typeof first === 'number' || first === null) {
+      const numbers = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+      return numbers.length ? quantile(numbers, 0.5) : first;
+    }
+    if (first && typeof first === 'object' && !Array.isArray(first)) {
+      return Object.fromEntries(Object.keys(first).map((key) => [key, merge(values.map((v) => v?.[key]))]));
+    }
+    return first;
+  };
+  return merge(runs);
 }
 
 function summary(values) {
@@ -436,86 +457,92 @@ async function main() {
   const started = Date.now();
   const results = { machine: machine(browser.version()), options, viewport: { ...VIEWPORT, deviceScaleFactor: DEVICE_SCALE_FACTOR }, pages: {} };
   log(`== ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Chromium ${results.machine.chromium}, Node ${results.machine.node}`);
+  const runs = [];
   try {
-    // 1. Fresh loads, interleaved: one warm-up load of each page (discarded), then
-    //    `rounds` rounds, each page's position rotating from round to round.
-    const loads = Object.fromEntries(pages.map((p) => [p.id, []]));
-    for (let round = 0; round <= options.rounds; round += 1) {
-      const order = pages.map((_, i) => pages[(i + round) % pages.length]);
-      for (const page of order) {
+    for (let run = 1; run <= options.repeat; run += 1) {
+      results.pages = {};
+      // 1. Fresh loads, interleaved: one warm-up load of each page (discarded), then
+      //    `rounds` rounds, each page's position rotating from round to round.
+      const loads = Object.fromEntries(pages.map((p) => [p.id, []]));
+      for (let round = 0; round <= options.rounds; round += 1) {
+        const order = pages.map((_, i) => pages[(i + round) % pages.length]);
+        for (const page of order) {
+          const loaded = await load(browser, origin, page, null);
+          try {
+            if (round === 0) {
+              // The warm-up load is also where the drawing is checked and photographed.
+              const canvases = await checkAndScreenshot(loaded, page, null, `${RESULTS}${page.id}.png`);
+              results.pages[page.id] = { name: page.name, canvases, files: loaded.files };
+            } else {
+              loads[page.id].push({ readyMs: loaded.readyMs, taskMs: loaded.taskMs, scriptMs: loaded.scriptMs, layoutMs: loaded.layoutMs, bytes: loaded.bytes, gzip: loaded.gzip });
+            }
+          } finally {
+            await loaded.close();
+          }
+        }
+        log(round === 0 ? '== warm-up loads done, drawings checked' : `== load round ${round}/${options.rounds}`);
+      }
+      for (const page of pages) {
+        const list = loads[page.id];
+        const bytes = new Set(list.map((l) => l.bytes));
+        if (bytes.size !== 1) log(`!! ${page.id}: bytes loaded differ between loads: ${[...bytes].join(', ')}`);
+        results.pages[page.id].load = {
+          bytes: list[0].bytes,
+          gzip: list[0].gzip,
+          readyMs: summary(list.map((l) => l.readyMs)),
+          taskMs: summary(list.map((l) => l.taskMs)),
+          scriptMs: summary(list.map((l) => l.scriptMs)),
+          layoutMs: summary(list.map((l) => l.layoutMs)),
+          samples: list,
+        };
+      }
+
+      // 2. Toggles and memory, one fresh load per page: heap after load, `memoryToggles`
+      //    toggles (each rasterised), heap again; then the timed series (steady state).
+      for (const page of pages) {
         const loaded = await load(browser, origin, page, null);
         try {
-          if (round === 0) {
-            // The warm-up load is also where the drawing is checked and photographed.
-            const canvases = await checkAndScreenshot(loaded, page, null, `${RESULTS}${page.id}.png`);
-            results.pages[page.id] = { name: page.name, canvases, files: loaded.files };
-          } else {
-            loads[page.id].push({ readyMs: loaded.readyMs, taskMs: loaded.taskMs, scriptMs: loaded.scriptMs, layoutMs: loaded.layoutMs, bytes: loaded.bytes, gzip: loaded.gzip });
+          const selector = canvasSelectors(null).toggled;
+          const before = await memory(loaded);
+          await timeToggles(loaded.tab, selector, { count: options.memoryToggles, rasterise: true });
+          const after = await memory(loaded);
+          await timeToggles(loaded.tab, selector, { count: 10, rasterise: true }); // warm-up
+          const plain = await timeToggles(loaded.tab, selector, { count: options.toggles, rasterise: false });
+          const rasterised = await timeToggles(loaded.tab, selector, { count: options.toggles, rasterise: true });
+          await checkAndScreenshot(loaded, page, null, `${RESULTS}${page.id}-after-toggles.png`);
+          results.pages[page.id].memory = { before, after, toggles: options.memoryToggles };
+          results.pages[page.id].toggle = { plain: summary(plain), rasterised: summary(rasterised) };
+        } finally {
+          await loaded.close();
+        }
+        log(`== ${page.id}: toggles and memory done`);
+      }
+
+      // 3. The ?n=N line chart: load (checked, photographed), then redraws (toggle +
+      //    rasterise) for `budget` seconds, at least 3.
+      for (const n of options.sizes) {
+        for (const page of pages) {
+          const loaded = await load(browser, origin, page, n, { timeout: 300_000 });
+          try {
+            const canvases = await checkAndScreenshot(loaded, page, n, `${RESULTS}${page.id}-n${sizeLabel(n)}.png`);
+            const selector = canvasSelectors(n).toggled;
+            await timeToggles(loaded.tab, selector, { count: 2, rasterise: true }); // warm-up
+            const redraw = await timeToggles(loaded.tab, selector, {
+              count: options.toggles, rasterise: true, budgetMs: options.budget * 1000, minCount: 3,
+            });
+            results.pages[page.id].series ??= {};
+            results.pages[page.id].series[n] = {
+              readyMs: loaded.readyMs, taskMs: loaded.taskMs, scriptMs: loaded.scriptMs,
+              canvas: canvases[0], redraw: summary(redraw),
+            };
+          } finally {
+            await loaded.close();
           }
-        } finally {
-          await loaded.close();
+          log(`== n=${sizeLabel(n)} ${page.id}: done`);
         }
       }
-      log(round === 0 ? '== warm-up loads done, drawings checked' : `== load round ${round}/${options.rounds}`);
-    }
-    for (const page of pages) {
-      const list = loads[page.id];
-      const bytes = new Set(list.map((l) => l.bytes));
-      if (bytes.size !== 1) log(`!! ${page.id}: bytes loaded differ between loads: ${[...bytes].join(', ')}`);
-      results.pages[page.id].load = {
-        bytes: list[0].bytes,
-        gzip: list[0].gzip,
-        readyMs: summary(list.map((l) => l.readyMs)),
-        taskMs: summary(list.map((l) => l.taskMs)),
-        scriptMs: summary(list.map((l) => l.scriptMs)),
-        layoutMs: summary(list.map((l) => l.layoutMs)),
-        samples: list,
-      };
-    }
-
-    // 2. Toggles and memory, one fresh load per page: heap after load, `memoryToggles`
-    //    toggles (each rasterised), heap again; then the timed series (steady state).
-    for (const page of pages) {
-      const loaded = await load(browser, origin, page, null);
-      try {
-        const selector = canvasSelectors(null).toggled;
-        const before = await memory(loaded);
-        await timeToggles(loaded.tab, selector, { count: options.memoryToggles, rasterise: true });
-        const after = await memory(loaded);
-        await timeToggles(loaded.tab, selector, { count: 10, rasterise: true }); // warm-up
-        const plain = await timeToggles(loaded.tab, selector, { count: options.toggles, rasterise: false });
-        const rasterised = await timeToggles(loaded.tab, selector, { count: options.toggles, rasterise: true });
-        await checkAndScreenshot(loaded, page, null, `${RESULTS}${page.id}-after-toggles.png`);
-        results.pages[page.id].memory = { before, after, toggles: options.memoryToggles };
-        results.pages[page.id].toggle = { plain: summary(plain), rasterised: summary(rasterised) };
-      } finally {
-        await loaded.close();
-      }
-      log(`== ${page.id}: toggles and memory done`);
-    }
-
-    // 3. The ?n=N line chart: load (checked, photographed), then redraws (toggle +
-    //    rasterise) for `budget` seconds, at least 3.
-    for (const n of options.sizes) {
-      for (const page of pages) {
-        const loaded = await load(browser, origin, page, n, { timeout: 300_000 });
-        try {
-          const canvases = await checkAndScreenshot(loaded, page, n, `${RESULTS}${page.id}-n${sizeLabel(n)}.png`);
-          const selector = canvasSelectors(n).toggled;
-          await timeToggles(loaded.tab, selector, { count: 2, rasterise: true }); // warm-up
-          const redraw = await timeToggles(loaded.tab, selector, {
-            count: options.toggles, rasterise: true, budgetMs: options.budget * 1000, minCount: 3,
-          });
-          results.pages[page.id].series ??= {};
-          results.pages[page.id].series[n] = {
-            readyMs: loaded.readyMs, taskMs: loaded.taskMs, scriptMs: loaded.scriptMs,
-            canvas: canvases[0], redraw: summary(redraw),
-          };
-        } finally {
-          await loaded.close();
-        }
-        log(`== n=${sizeLabel(n)} ${page.id}: done`);
-      }
+      runs.push(results.pages);
+      if (options.repeat > 1) log(`== run ${run}/${options.repeat} done`);
     }
   } finally {
     await browser.close();
@@ -523,9 +550,14 @@ async function main() {
   }
   results.seconds = (Date.now() - started) / 1000;
   results.machine.loadAverageAtEnd = loadavg();
+  if (runs.length > 1) {
+    results.runs = runs;
+    results.pages = medianOfRuns(runs);
+  }
   results.table = table(results, pages);
   writeFileSync(`${RESULTS}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Benchmark, ${results.machine.date.slice(0, 10)}: ${results.machine.cpus} × ${results.machine.cpuModel}, Chromium ${results.machine.chromium}, Node ${results.machine.node}`);
+  if (runs.length > 1) console.log(`Each number is the median of ${runs.length} whole runs (bench/results/latest.json keeps every run).`);
   console.log(`${options.rounds} fresh loads per page (medians), ${options.toggles} toggles per series, viewport ${VIEWPORT.width}x${VIEWPORT.height} at DPR ${DEVICE_SCALE_FACTOR}; ratios below 1× favour Autonomie.\n`);
   console.log(results.table);
   const loadAverage = (l) => l.map((x) => x.toFixed(2)).join(' ');
