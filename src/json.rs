@@ -453,6 +453,11 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(value) => value.to_string(),
+        // Very large and very small numbers in scientific notation, as the dataset
+        // checks write them (1e300, not three hundred digits).
+        Value::Number(number) if number.abs() >= 1e15 || (*number != 0.0 && number.abs() < 1e-6) => {
+            format!("the number {number:e}")
+        }
         Value::Number(number) => format!("the number {number}"),
         Value::String(text) if text.chars().count() > 40 => {
             format!("the string \"{}…\"", text.chars().take(40).collect::<String>())
@@ -656,6 +661,11 @@ mod tests {
         assert_eq!(missing.to_string(), "missing field `gone` in the object that starts at line 1 column 1");
         let unknown = reader.object(parse(text).unwrap(), &["id"]).err().unwrap();
         assert_eq!(unknown.to_string(), "value: unknown field `value`, expected one of `id` at line 2 column 11");
+        let huge = "{\"id\": 1e300}";
+        let reader = Reader::new(huge);
+        let mut object = reader.object(parse(huge).unwrap(), &["id"]).unwrap();
+        let wrong = object.required("id", |v| reader.string(v)).unwrap_err();
+        assert_eq!(wrong.to_string(), "id: expected a string, found the number 1e300 at line 1 column 8");
         let twice = "{\"id\": 1, \"id\": 2}";
         let duplicate = Reader::new(twice).object(parse(twice).unwrap(), &["id"]).err().unwrap();
         assert_eq!(duplicate.to_string(), "id: duplicate field `id` at line 1 column 17");
