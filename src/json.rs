@@ -1,11 +1,13 @@
 //! JSON in and out, written for this crate instead of serde_json (BENCHMARKS.md, "Size
 //! levers": the reader and writer below replace about 20 KB of gzipped wasm).
 //!
-//! - [`parse`] turns text into a tree of [`Json`] values that remember where they start,
-//!   so that a field of the wrong type can be reported with its line and column.
-//!   RFC 8259 JSON; nesting is limited to [`MAX_DEPTH`] levels; numbers are `f64`.
-//! - [`Reader`] reads typed fields out of that tree ([`crate::spec`] uses it); every
-//!   error carries the JSON path of the field, built while the error travels back up.
+//! - [`Reader`] reads typed values straight from the text, in the order
+//!   [`crate::spec`] asks for them; every error carries the JSON path of the field
+//!   (built while the error travels back up), its line and its column. RFC 8259 JSON;
+//!   numbers are `f64`.
+//! - [`parse`] turns any JSON text into a tree of [`Json`] values that remember where
+//!   they start, nesting at most [`MAX_DEPTH`] levels. The dataset reader only uses it
+//!   to name a wrong scalar value; tests compare it with serde_json.
 //! - [`ToJson`] and [`object`] write the small JSON answers the page asks for.
 
 use std::fmt::Write as _;
@@ -312,139 +314,198 @@ impl Parser<'_> {
     }
 }
 
-/// Reads typed values out of a parsed document. It keeps the document's text to place
-/// an error at its line and column.
-#[derive(Clone, Copy)]
+/// Reads typed values straight from the text, in document order, the way
+/// [`crate::spec`] asks for them. No tree is built: reading stops at the first value of
+/// the wrong type, so a large file of the wrong shape costs no more than its first
+/// wrong value, and nesting never goes deeper than the format's.
 pub struct Reader<'t> {
-    text: &'t str,
+    parser: Parser<'t>,
 }
 
 impl<'t> Reader<'t> {
-    /// A reader for values parsed from `text`.
+    /// A reader at the start of `text`.
     pub fn new(text: &'t str) -> Self {
-        Reader { text }
+        Reader { parser: Parser { text, bytes: text.as_bytes(), pos: 0 } }
     }
 
-    /// An error about `json`, placed at its first character.
-    pub fn error(&self, json: &Json, message: &str) -> Problem {
-        Problem { path: String::new(), message: format!("{message} at {}", position(self.text, json.at)) }
+    /// After the last value: only white space may follow.
+    pub fn end(&mut self) -> Result<(), Problem> {
+        self.parser.skip_space();
+        if self.parser.pos < self.parser.bytes.len() {
+            return Err(self.parser.error("unexpected text after the end of the JSON document"));
+        }
+        Ok(())
     }
 
-    fn wrong_type(&self, json: &Json, expected: &str) -> Problem {
-        self.error(json, &format!("expected {expected}, found {}", describe(&json.value)))
+    /// Skips white space; the offset of the next value.
+    fn next_value(&mut self) -> usize {
+        self.parser.skip_space();
+        self.parser.pos
+    }
+
+    /// The error for the value starting here, which is not `expected`. A string, a
+    /// number, `true`, `false` or `null` is read to be named; an array or an object is
+    /// not read.
+    fn wrong_type(&mut self, expected: &str) -> Problem {
+        let at = self.next_value();
+        let found = match self.parser.peek() {
+            Some(b'{') => "an object".to_owned(),
+            Some(b'[') => "an array".to_owned(),
+            _ => match self.parser.value(MAX_DEPTH) {
+                Ok(json) => describe(&json.value),
+                Err(problem) => return problem,
+            },
+        };
+        self.parser.error_at(at, &format!("expected {expected}, found {found}"))
     }
 
     /// A string.
-    pub fn string(&self, json: Json) -> Result<String, Problem> {
-        match json.value {
-            Value::String(text) => Ok(text),
-            _ => Err(self.wrong_type(&json, "a string")),
+    pub fn string(&mut self) -> Result<String, Problem> {
+        self.next_value();
+        match self.parser.peek() {
+            Some(b'"') => self.parser.string(),
+            _ => Err(self.wrong_type("a string")),
         }
     }
 
     /// A number.
-    pub fn number(&self, json: Json) -> Result<f64, Problem> {
-        match json.value {
-            Value::Number(number) => Ok(number),
-            _ => Err(self.wrong_type(&json, "a number")),
+    pub fn number(&mut self) -> Result<f64, Problem> {
+        self.next_value();
+        match self.parser.peek() {
+            Some(b'-' | b'0'..=b'9') => self.parser.number(),
+            _ => Err(self.wrong_type("a number")),
         }
     }
 
     /// A whole number from 0 to `u32::MAX`.
-    pub fn whole_number(&self, json: Json) -> Result<u32, Problem> {
-        match json.value {
-            Value::Number(number) if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) => Ok(number as u32),
-            _ => Err(self.wrong_type(&json, "a whole number from 0 to 4294967295")),
+    pub fn whole_number(&mut self) -> Result<u32, Problem> {
+        const EXPECTED: &str = "a whole number from 0 to 4294967295";
+        let at = self.next_value();
+        if !matches!(self.parser.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.wrong_type(EXPECTED));
+        }
+        match self.parser.number()? {
+            number if number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number) => Ok(number as u32),
+            number => {
+                let found = describe(&Value::Number(number));
+                Err(self.parser.error_at(at, &format!("expected {EXPECTED}, found {found}")))
+            }
         }
     }
 
     /// `true` or `false`.
-    pub fn boolean(&self, json: Json) -> Result<bool, Problem> {
-        match json.value {
-            Value::Bool(value) => Ok(value),
-            _ => Err(self.wrong_type(&json, "true or false")),
+    pub fn boolean(&mut self) -> Result<bool, Problem> {
+        self.next_value();
+        match self.parser.peek() {
+            Some(b't') => self.parser.word("true", Value::Bool(true)).map(|_| true),
+            Some(b'f') => self.parser.word("false", Value::Bool(false)).map(|_| false),
+            _ => Err(self.wrong_type("true or false")),
         }
     }
 
-    /// The members of an object, in document order, names not checked.
-    pub fn members(&self, json: Json, expected: &str) -> Result<Vec<(String, Json)>, Problem> {
-        match json.value {
-            Value::Object(members) => Ok(members),
-            _ => Err(self.wrong_type(&json, expected)),
+    /// `null`, or a value read by `read`.
+    pub fn optional<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, Problem>) -> Result<Option<T>, Problem> {
+        self.next_value();
+        if self.parser.peek() == Some(b'n') {
+            self.parser.word("null", Value::Null)?;
+            return Ok(None);
         }
-    }
-
-    /// An object whose fields are all among `names`, none given twice. Its fields are
-    /// then taken one by one with [`Object::required`], [`Object::optional`] and
-    /// [`Object::or_default`].
-    pub fn object(&self, json: Json, names: &'static [&'static str]) -> Result<Object<'t>, Problem> {
-        let at = json.at;
-        let fields = self.members(json, "an object")?;
-        for (index, (name, value)) in fields.iter().enumerate() {
-            if !names.contains(&name.as_str()) {
-                let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-                let message = format!("unknown field `{name}`, expected one of {}", list.join(", "));
-                return Err(self.error(value, &message).in_field(name));
-            }
-            if fields[..index].iter().any(|(earlier, _)| earlier == name) {
-                return Err(self.error(value, &format!("duplicate field `{name}`")).in_field(name));
-            }
-        }
-        Ok(Object { reader: *self, fields, at })
+        read(self).map(Some)
     }
 
     /// An array of objects, each read by `read`; an item's error gets its index.
-    pub fn objects<T>(&self, json: Json, mut read: impl FnMut(Json) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
-        match json.value {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(index, item)| read(item).map_err(|problem| problem.in_item(index)))
-                .collect(),
-            _ => Err(self.wrong_type(&json, "an array of objects")),
+    pub fn objects<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        self.next_value();
+        if self.parser.peek() != Some(b'[') {
+            return Err(self.wrong_type("an array of objects"));
         }
-    }
-}
-
-/// The fields of an object being read (see [`Reader::object`]).
-pub struct Object<'t> {
-    reader: Reader<'t>,
-    fields: Vec<(String, Json)>,
-    at: usize,
-}
-
-impl Object<'_> {
-    fn take(&mut self, name: &str) -> Option<Json> {
-        let index = self.fields.iter().position(|(field, _)| field == name)?;
-        Some(self.fields.swap_remove(index).1)
-    }
-
-    /// A field that must be present (`null` is given to `read`, which refuses it).
-    pub fn required<T>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<T, Problem> {
-        match self.take(name) {
-            Some(json) => read(json).map_err(|problem| problem.in_field(name)),
-            None => {
-                let object = Json { value: Value::Null, at: self.at };
-                Err(self.reader.error(&object, &format!("missing field `{name}` in the object that starts")))
+        self.parser.pos += 1;
+        let mut items = Vec::new();
+        self.parser.skip_space();
+        if self.parser.eat(b']') {
+            return Ok(items);
+        }
+        loop {
+            let item = read(self).map_err(|problem| problem.in_item(items.len()))?;
+            items.push(item);
+            if self.parser.separator(b']')? {
+                return Ok(items);
             }
         }
     }
 
-    /// A field that may be absent or `null`.
-    pub fn optional<T>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<Option<T>, Problem> {
-        match self.take(name) {
-            None | Some(Json { value: Value::Null, .. }) => Ok(None),
-            Some(json) => read(json).map(Some).map_err(|problem| problem.in_field(name)),
+    /// An object whose fields are all among `names`, none given twice: `field` reads
+    /// each value, given its name. Returns the object's offset, for [`Reader::missing`].
+    /// (`field` is a `dyn` closure: one copy of this code serves every type.)
+    pub fn object(
+        &mut self,
+        names: &'static [&'static str],
+        field: &mut dyn FnMut(&mut Self, &'static str) -> Result<(), Problem>,
+    ) -> Result<usize, Problem> {
+        let at = self.next_value();
+        let mut seen: Vec<&'static str> = Vec::new();
+        self.members("an object", &mut |reader, name, value_at| {
+            let Some(&known) = names.iter().find(|known| **known == name) else {
+                let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                let message = format!("unknown field `{name}`, expected one of {}", list.join(", "));
+                return Err(reader.parser.error_at(value_at, &message).in_field(name));
+            };
+            if seen.contains(&known) {
+                return Err(reader.parser.error_at(value_at, &format!("duplicate field `{name}`")).in_field(name));
+            }
+            seen.push(known);
+            field(reader, known).map_err(|problem| problem.in_field(name))
+        })?;
+        Ok(at)
+    }
+
+    /// An object with any field names (`expected` says what it should hold, for a type
+    /// error): `member` reads each value, given its name and offset, and places its own
+    /// errors.
+    pub fn members(&mut self, expected: &str, member: &mut dyn FnMut(&mut Self, &str, usize) -> Result<(), Problem>) -> Result<(), Problem> {
+        self.next_value();
+        if self.parser.peek() != Some(b'{') {
+            return Err(self.wrong_type(expected));
+        }
+        self.parser.pos += 1;
+        self.parser.skip_space();
+        if self.parser.eat(b'}') {
+            return Ok(());
+        }
+        loop {
+            self.parser.skip_space();
+            match self.parser.peek() {
+                Some(b'"') => {}
+                None => return Err(self.parser.error("the file ends where a field name was expected")),
+                Some(_) => return Err(self.parser.error("expected a field name in double quotes")),
+            }
+            let name = self.parser.string()?;
+            self.parser.skip_space();
+            if !self.parser.eat(b':') {
+                return Err(self.parser.error("expected `:` after the field name").in_field(&name));
+            }
+            let value_at = self.next_value();
+            member(self, &name, value_at)?;
+            if self.parser.separator(b'}')? {
+                return Ok(());
+            }
         }
     }
 
-    /// A field that may be absent, standing for `T::default()` then (`null` is given
-    /// to `read`, which refuses it).
-    pub fn or_default<T: Default>(&mut self, name: &str, read: impl FnOnce(Json) -> Result<T, Problem>) -> Result<T, Problem> {
-        match self.take(name) {
-            None => Ok(T::default()),
-            Some(json) => read(json).map_err(|problem| problem.in_field(name)),
-        }
+    /// The error for field `name`, missing from the object at offset `object_at`.
+    pub fn missing(&self, object_at: usize, name: &str) -> Problem {
+        self.parser.error_at(object_at, &format!("missing field `{name}` in the object that starts"))
+    }
+
+    /// A required field's `value`, or the error saying that field `name` is missing from
+    /// the object at offset `object_at`.
+    pub fn required<T>(&self, object_at: usize, name: &str, value: Option<T>) -> Result<T, Problem> {
+        value.ok_or_else(|| self.missing(object_at, name))
+    }
+
+    /// The error for the value at offset `at`.
+    pub fn error_at(&self, at: usize, message: &str) -> Problem {
+        self.parser.error_at(at, message)
     }
 }
 
@@ -651,24 +712,36 @@ mod tests {
 
     #[test]
     fn reader_names_the_field_and_what_it_found() {
-        let text = "{\"id\": \"a\",\n \"value\": \"40\"}";
-        let reader = Reader::new(text);
-        let mut object = reader.object(parse(text).unwrap(), &["id", "value"]).unwrap();
-        assert_eq!(object.required("id", |v| reader.string(v)).unwrap(), "a");
-        let wrong = object.required("value", |v| reader.number(v)).unwrap_err();
-        assert_eq!(wrong.to_string(), "value: expected a number, found the string \"40\" at line 2 column 11");
-        let missing = object.required("gone", |v| reader.number(v)).unwrap_err();
-        assert_eq!(missing.to_string(), "missing field `gone` in the object that starts at line 1 column 1");
-        let unknown = reader.object(parse(text).unwrap(), &["id"]).err().unwrap();
-        assert_eq!(unknown.to_string(), "value: unknown field `value`, expected one of `id` at line 2 column 11");
-        let huge = "{\"id\": 1e300}";
-        let reader = Reader::new(huge);
-        let mut object = reader.object(parse(huge).unwrap(), &["id"]).unwrap();
-        let wrong = object.required("id", |v| reader.string(v)).unwrap_err();
-        assert_eq!(wrong.to_string(), "id: expected a string, found the number 1e300 at line 1 column 8");
-        let twice = "{\"id\": 1, \"id\": 2}";
-        let duplicate = Reader::new(twice).object(parse(twice).unwrap(), &["id"]).err().unwrap();
-        assert_eq!(duplicate.to_string(), "id: duplicate field `id` at line 1 column 17");
+        /// Reads `{"id": string, "value": number}` (both required) from `text`.
+        fn read(text: &str) -> Result<(String, f64), String> {
+            let mut reader = Reader::new(text);
+            let (mut id, mut value) = (None, None);
+            let read = |r: &mut Reader<'_>| -> Result<(String, f64), Problem> {
+                let at = r.object(&["id", "value"], &mut |r, name| {
+                    match name {
+                        "id" => id = Some(r.string()?),
+                        _ => value = Some(r.number()?),
+                    }
+                    Ok(())
+                })?;
+                r.end()?;
+                Ok((r.required(at, "id", id)?, r.required(at, "value", value)?))
+            };
+            read(&mut reader).map_err(|problem| problem.to_string())
+        }
+        assert_eq!(read("{\"id\": \"a\", \"value\": 4}"), Ok(("a".to_owned(), 4.0)));
+        assert_eq!(read("{\"id\": \"a\",\n \"value\": \"40\"}").unwrap_err(), "value: expected a number, found the string \"40\" at line 2 column 11");
+        assert_eq!(read("{\"id\": \"a\"}").unwrap_err(), "missing field `value` in the object that starts at line 1 column 1");
+        assert_eq!(read("{\"id\": \"a\", \"other\": 1}").unwrap_err(), "other: unknown field `other`, expected one of `id`, `value` at line 1 column 22");
+        assert_eq!(read("{\"id\": 1e300}").unwrap_err(), "id: expected a string, found the number 1e300 at line 1 column 8");
+        assert_eq!(read("{\"id\": \"a\", \"id\": \"b\"}").unwrap_err(), "id: duplicate field `id` at line 1 column 19");
+        assert_eq!(read("[{\"id\": \"a\"}]").unwrap_err(), "expected an object, found an array at line 1 column 1");
+        assert_eq!(read("{\"id\": tru}").unwrap_err(), "id: expected a JSON value (an object, an array, a string, a number, true, false or null) at line 1 column 8");
+        assert_eq!(read("{\"id\": \"a\", \"value\": 4} x").unwrap_err(), "unexpected text after the end of the JSON document at line 1 column 25");
+        // A file of the wrong shape is refused at its first wrong value: what follows is
+        // not read (here, it is not even JSON).
+        let large = format!("{{\"id\": [{}] this is not JSON", vec!["[]"; 100_000].join(","));
+        assert_eq!(read(&large).unwrap_err(), "id: expected a string, found an array at line 1 column 8");
     }
 
     #[test]

@@ -10,7 +10,6 @@ use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::json;
 use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
 
 /// The dataset compiled into the widget.
@@ -277,8 +276,7 @@ impl Dataset {
             return Err(Error::TooLarge { bytes: json.len(), limit: MAX_DATASET_BYTES });
         }
         let text = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let document = json::parse(text).map_err(Error::Syntax)?;
-        DatasetSpec::read(json::Reader::new(text), document).map_err(Error::Syntax)
+        DatasetSpec::read(text).map_err(Error::Syntax)
     }
 
     /// Checks a parsed dataset (every rule of docs/data-format.md, every limit) and

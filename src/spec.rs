@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::Problem;
-use crate::json::{Json, Reader};
+use crate::json::Reader;
 
 /// A text in both languages of the product.
 #[derive(Debug, Clone)]
@@ -160,148 +160,256 @@ pub struct SourceSpec {
 }
 
 
-// How each type is read. The field lists are the format's; `Reader::object` refuses
-// any other field, and a field's reader refuses any other JSON type (an array where an
-// object is expected included).
+// How each type is read, in document order. `Reader::object` refuses any field not
+// listed and any field given twice; each field's reader refuses any other JSON type
+// (an array where an object is expected included); required fields are checked once the
+// object is read.
 
 impl DatasetSpec {
-    /// Reads a whole parsed dataset file; `reader` holds its text.
-    pub fn read(reader: Reader<'_>, json: Json) -> Result<DatasetSpec, Problem> {
-        let r = reader;
-        let mut object = r.object(json, &["format", "checked", "charts", "rates", "sources"])?;
+    /// Reads a whole dataset file: one object, then nothing but white space.
+    pub fn read(text: &str) -> Result<DatasetSpec, Problem> {
+        let mut reader = Reader::new(text);
+        let spec = DatasetSpec::read_object(&mut reader)?;
+        reader.end()?;
+        Ok(spec)
+    }
+
+    fn read_object(r: &mut Reader<'_>) -> Result<DatasetSpec, Problem> {
+        let (mut format, mut checked, mut charts, mut rates, mut sources) = (None, None, None, None, None);
+        let at = r.object(&["format", "checked", "charts", "rates", "sources"], &mut |r, name| {
+            match name {
+                "format" => format = Some(r.whole_number()?),
+                "checked" => checked = Some(r.string()?),
+                "charts" => charts = Some(r.objects(ChartSpec::read)?),
+                "rates" => rates = Some(r.objects(RateSpec::read)?),
+                "sources" => sources = Some(read_sources(r)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(DatasetSpec {
-            format: object.required("format", |v| r.whole_number(v))?,
-            checked: object.required("checked", |v| r.string(v))?,
-            charts: object.required("charts", |v| r.objects(v, |chart| ChartSpec::read(r, chart)))?,
-            rates: object.or_default("rates", |v| r.objects(v, |rate| RateSpec::read(r, rate)))?,
-            sources: object.required("sources", |v| read_sources(r, v))?,
+            format: r.required(at, "format", format)?,
+            checked: r.required(at, "checked", checked)?,
+            charts: r.required(at, "charts", charts)?,
+            rates: rates.unwrap_or_default(),
+            sources: r.required(at, "sources", sources)?,
         })
     }
 }
 
 /// The sources by key, refusing a key given twice (a map would keep the last one).
-fn read_sources(r: Reader<'_>, json: Json) -> Result<BTreeMap<String, SourceSpec>, Problem> {
+fn read_sources(r: &mut Reader<'_>) -> Result<BTreeMap<String, SourceSpec>, Problem> {
     let mut sources = BTreeMap::new();
-    for (key, value) in r.members(json, "an object of sources by key")? {
-        if sources.contains_key(&key) {
-            return Err(r.error(&value, &format!("duplicate source key \"{key}\"; each source needs its own key")));
+    r.members("an object of sources by key", &mut |r, key, at| {
+        if sources.contains_key(key) {
+            return Err(r.error_at(at, &format!("duplicate source key \"{key}\"; each source needs its own key")));
         }
-        let source = SourceSpec::read(r, value).map_err(|problem| problem.in_field(&key))?;
-        sources.insert(key, source);
-    }
+        let source = SourceSpec::read(r).map_err(|problem| problem.in_field(key))?;
+        sources.insert(key.to_owned(), source);
+        Ok(())
+    })?;
     Ok(sources)
 }
 
 impl TextSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<TextSpec, Problem> {
-        let mut object = r.object(json, &["en", "fr"])?;
-        Ok(TextSpec { en: object.optional("en", |v| r.string(v))?, fr: object.optional("fr", |v| r.string(v))? })
+    fn read(r: &mut Reader<'_>) -> Result<TextSpec, Problem> {
+        let mut text = TextSpec { en: None, fr: None };
+        r.object(&["en", "fr"], &mut |r, name| {
+            match name {
+                "en" => text.en = r.optional(Reader::string)?,
+                "fr" => text.fr = r.optional(Reader::string)?,
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(text)
     }
 }
 
 impl ChartSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<ChartSpec, Problem> {
-        let mut object = r.object(json, &["id", "title", "views"])?;
-        Ok(ChartSpec {
-            id: object.required("id", |v| r.string(v))?,
-            title: object.required("title", |v| TextSpec::read(r, v))?,
-            views: object.required("views", |v| r.objects(v, |view| ViewSpec::read(r, view)))?,
-        })
+    fn read(r: &mut Reader<'_>) -> Result<ChartSpec, Problem> {
+        let (mut id, mut title, mut views) = (None, None, None);
+        let at = r.object(&["id", "title", "views"], &mut |r, name| {
+            match name {
+                "id" => id = Some(r.string()?),
+                "title" => title = Some(TextSpec::read(r)?),
+                "views" => views = Some(r.objects(ViewSpec::read)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(ChartSpec { id: r.required(at, "id", id)?, title: r.required(at, "title", title)?, views: r.required(at, "views", views)? })
     }
 }
 
 impl ViewSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<ViewSpec, Problem> {
-        let fields = &["id", "kind", "measure", "scale", "label", "title", "axis", "groups", "notes", "series"];
-        let mut object = r.object(json, fields)?;
+    fn read(r: &mut Reader<'_>) -> Result<ViewSpec, Problem> {
+        let (mut id, mut kind, mut measure, mut scale) = (None, None, None, None);
+        let (mut label, mut title, mut axis) = (None, None, None);
+        let (mut groups, mut notes, mut series) = (None, None, None);
+        let names = &["id", "kind", "measure", "scale", "label", "title", "axis", "groups", "notes", "series"];
+        let at = r.object(names, &mut |r, name| {
+            match name {
+                "id" => id = Some(r.string()?),
+                "kind" => kind = Some(r.string()?),
+                "measure" => measure = Some(r.string()?),
+                "scale" => scale = Some(r.string()?),
+                "label" => label = Some(TextSpec::read(r)?),
+                "title" => title = Some(TextSpec::read(r)?),
+                "axis" => axis = Some(TextSpec::read(r)?),
+                "groups" => groups = Some(r.objects(GroupSpec::read)?),
+                "notes" => notes = Some(r.objects(TextSpec::read)?),
+                "series" => series = Some(r.objects(SeriesSpec::read)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(ViewSpec {
-            id: object.required("id", |v| r.string(v))?,
-            kind: object.required("kind", |v| r.string(v))?,
-            measure: object.required("measure", |v| r.string(v))?,
-            scale: object.required("scale", |v| r.string(v))?,
-            label: object.required("label", |v| TextSpec::read(r, v))?,
-            title: object.required("title", |v| TextSpec::read(r, v))?,
-            axis: object.required("axis", |v| TextSpec::read(r, v))?,
-            groups: object.or_default("groups", |v| r.objects(v, |group| GroupSpec::read(r, group)))?,
-            notes: object.or_default("notes", |v| r.objects(v, |note| TextSpec::read(r, note)))?,
-            series: object.required("series", |v| r.objects(v, |series| SeriesSpec::read(r, series)))?,
+            id: r.required(at, "id", id)?,
+            kind: r.required(at, "kind", kind)?,
+            measure: r.required(at, "measure", measure)?,
+            scale: r.required(at, "scale", scale)?,
+            label: r.required(at, "label", label)?,
+            title: r.required(at, "title", title)?,
+            axis: r.required(at, "axis", axis)?,
+            groups: groups.unwrap_or_default(),
+            notes: notes.unwrap_or_default(),
+            series: r.required(at, "series", series)?,
         })
     }
 }
 
 impl GroupSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<GroupSpec, Problem> {
-        let mut object = r.object(json, &["key", "label"])?;
-        Ok(GroupSpec {
-            key: object.required("key", |v| r.string(v))?,
-            label: object.required("label", |v| TextSpec::read(r, v))?,
-        })
+    fn read(r: &mut Reader<'_>) -> Result<GroupSpec, Problem> {
+        let (mut key, mut label) = (None, None);
+        let at = r.object(&["key", "label"], &mut |r, name| {
+            match name {
+                "key" => key = Some(r.string()?),
+                "label" => label = Some(TextSpec::read(r)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(GroupSpec { key: r.required(at, "key", key)?, label: r.required(at, "label", label)? })
     }
 }
 
 impl SeriesSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<SeriesSpec, Problem> {
-        let mut object = r.object(json, &["key", "label", "color", "aggregate", "points"])?;
+    fn read(r: &mut Reader<'_>) -> Result<SeriesSpec, Problem> {
+        let (mut key, mut label, mut color, mut aggregate, mut points) = (None, None, None, None, None);
+        let at = r.object(&["key", "label", "color", "aggregate", "points"], &mut |r, name| {
+            match name {
+                "key" => key = Some(r.string()?),
+                "label" => label = Some(TextSpec::read(r)?),
+                "color" => color = Some(r.string()?),
+                "aggregate" => aggregate = Some(r.boolean()?),
+                "points" => points = Some(r.objects(PointSpec::read)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(SeriesSpec {
-            key: object.required("key", |v| r.string(v))?,
-            label: object.required("label", |v| TextSpec::read(r, v))?,
-            color: object.required("color", |v| r.string(v))?,
-            aggregate: object.or_default("aggregate", |v| r.boolean(v))?,
-            points: object.required("points", |v| r.objects(v, |point| PointSpec::read(r, point)))?,
+            key: r.required(at, "key", key)?,
+            label: r.required(at, "label", label)?,
+            color: r.required(at, "color", color)?,
+            aggregate: aggregate.unwrap_or_default(),
+            points: r.required(at, "points", points)?,
         })
     }
 }
 
 impl PointSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<PointSpec, Problem> {
-        let fields = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts"];
-        let mut object = r.object(json, fields)?;
+    fn read(r: &mut Reader<'_>) -> Result<PointSpec, Problem> {
+        let (mut group, mut date, mut value, mut currency, mut basis) = (None, None, None, None, None);
+        let (mut deal, mut source, mut note, mut parts) = (None, None, None, None);
+        let names = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts"];
+        let at = r.object(names, &mut |r, name| {
+            match name {
+                "group" => group = r.optional(Reader::string)?,
+                "date" => date = Some(r.string()?),
+                "value" => value = Some(r.number()?),
+                "currency" => currency = r.optional(Reader::string)?,
+                "basis" => basis = r.optional(Reader::string)?,
+                "deal" => deal = r.optional(Reader::string)?,
+                "source" => source = Some(r.string()?),
+                "note" => note = r.optional(TextSpec::read)?,
+                "parts" => parts = Some(r.objects(PartSpec::read)?),
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(PointSpec {
-            group: object.optional("group", |v| r.string(v))?,
-            date: object.required("date", |v| r.string(v))?,
-            value: object.required("value", |v| r.number(v))?,
-            currency: object.optional("currency", |v| r.string(v))?,
-            basis: object.optional("basis", |v| r.string(v))?,
-            deal: object.optional("deal", |v| r.string(v))?,
-            source: object.required("source", |v| r.string(v))?,
-            note: object.optional("note", |v| TextSpec::read(r, v))?,
-            parts: object.or_default("parts", |v| r.objects(v, |part| PartSpec::read(r, part)))?,
+            group,
+            date: r.required(at, "date", date)?,
+            value: r.required(at, "value", value)?,
+            currency,
+            basis,
+            deal,
+            source: r.required(at, "source", source)?,
+            note,
+            parts: parts.unwrap_or_default(),
         })
     }
 }
 
 impl PartSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<PartSpec, Problem> {
-        let mut object = r.object(json, &["label", "value", "source"])?;
-        Ok(PartSpec {
-            label: object.required("label", |v| TextSpec::read(r, v))?,
-            value: object.required("value", |v| r.number(v))?,
-            source: object.required("source", |v| r.string(v))?,
-        })
+    fn read(r: &mut Reader<'_>) -> Result<PartSpec, Problem> {
+        let (mut label, mut value, mut source) = (None, None, None);
+        let at = r.object(&["label", "value", "source"], &mut |r, name| {
+            match name {
+                "label" => label = Some(TextSpec::read(r)?),
+                "value" => value = Some(r.number()?),
+                "source" => source = Some(r.string()?),
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(PartSpec { label: r.required(at, "label", label)?, value: r.required(at, "value", value)?, source: r.required(at, "source", source)? })
     }
 }
 
 impl RateSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<RateSpec, Problem> {
-        let mut object = r.object(json, &["date", "usd_per_eur", "kind", "source"])?;
+    fn read(r: &mut Reader<'_>) -> Result<RateSpec, Problem> {
+        let (mut date, mut usd_per_eur, mut kind, mut source) = (None, None, None, None);
+        let at = r.object(&["date", "usd_per_eur", "kind", "source"], &mut |r, name| {
+            match name {
+                "date" => date = Some(r.string()?),
+                "usd_per_eur" => usd_per_eur = Some(r.number()?),
+                "kind" => kind = Some(r.string()?),
+                "source" => source = Some(r.string()?),
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(RateSpec {
-            date: object.required("date", |v| r.string(v))?,
-            usd_per_eur: object.required("usd_per_eur", |v| r.number(v))?,
-            kind: object.required("kind", |v| r.string(v))?,
-            source: object.required("source", |v| r.string(v))?,
+            date: r.required(at, "date", date)?,
+            usd_per_eur: r.required(at, "usd_per_eur", usd_per_eur)?,
+            kind: r.required(at, "kind", kind)?,
+            source: r.required(at, "source", source)?,
         })
     }
 }
 
 impl SourceSpec {
-    fn read(r: Reader<'_>, json: Json) -> Result<SourceSpec, Problem> {
-        let mut object = r.object(json, &["title", "publisher", "url", "date", "date_note"])?;
+    fn read(r: &mut Reader<'_>) -> Result<SourceSpec, Problem> {
+        let (mut title, mut publisher, mut url, mut date, mut date_note) = (None, None, None, None, None);
+        let at = r.object(&["title", "publisher", "url", "date", "date_note"], &mut |r, name| {
+            match name {
+                "title" => title = Some(r.string()?),
+                "publisher" => publisher = Some(r.string()?),
+                "url" => url = Some(r.string()?),
+                "date" => date = Some(r.string()?),
+                "date_note" => date_note = r.optional(Reader::string)?,
+                _ => {}
+            }
+            Ok(())
+        })?;
         Ok(SourceSpec {
-            title: object.required("title", |v| r.string(v))?,
-            publisher: object.required("publisher", |v| r.string(v))?,
-            url: object.required("url", |v| r.string(v))?,
-            date: object.required("date", |v| r.string(v))?,
-            date_note: object.optional("date_note", |v| r.string(v))?,
+            title: r.required(at, "title", title)?,
+            publisher: r.required(at, "publisher", publisher)?,
+            url: r.required(at, "url", url)?,
+            date: r.required(at, "date", date)?,
+            date_note,
         })
     }
 }
