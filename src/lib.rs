@@ -1,9 +1,10 @@
 //! Autonomie: sourced charts of how far Europe trails the United States and China in AI.
 //!
-//! The pipeline is one-way: a dataset file ([`spec`]) is checked into a [`model::Dataset`];
-//! a reader's choices ([`state::ViewState`]) select and convert what to show
-//! ([`figure::Figure`]); [`render`] lays that out and draws it with plotters, on a
-//! canvas in the browser ([`web`], wasm32 only) or to SVG natively.
+//! The pipeline is one-way: a dataset file, read by [`json`] into [`spec`] types, is
+//! checked into a [`model::Dataset`]; a reader's choices ([`state::ViewState`]) select
+//! and convert what to show ([`figure::Figure`]); [`render`] lays that out as a
+//! [`render::Plan`], which plotters draws to SVG ([`backend::svg`]) and, in the browser,
+//! `canvas::paint` draws on a canvas (`web` and `canvas`: wasm32 only).
 //!
 //! ```
 //! use autonomie::{model::Dataset, state::ViewState, figure::Figure, render, text::EstimatedMetrics};
