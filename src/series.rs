@@ -3,11 +3,12 @@
 //!
 //! The sourced charts have a handful of marks; this chart is for series of thousands to
 //! millions of points (the benchmark's random walk, a future time series). Its drawing
-//! cost follows the plot's width, not the series' length: [`polyline`], decimating, keeps, for each
-//! pixel column, the first, lowest, highest and last point (M4 decimation). Once
-//! coordinates are whole device pixels, a one-pixel line through those points covers
-//! exactly the pixels of the whole polyline; a thicker line differs only in the joins
-//! where the line turns back inside a column (tested in `tests/it/series.rs`).
+//! cost follows the plot's width, not the series' length: [`polyline`], decimating,
+//! keeps, for each pixel column, the first, lowest, highest and last point (M4
+//! decimation). Once coordinates are whole device pixels, a one-pixel line through
+//! those points covers exactly the pixels of the whole polyline; a thicker line
+//! differs only in the joins where the line turns back inside a column (tested in
+//! `tests/it/series.rs`).
 
 use crate::model::Scale;
 use crate::render::{Anchor, Canvas, Plan, Shape};
