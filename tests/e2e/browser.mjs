@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: the project's own server on a free port of
 // 127.0.0.1, and Debian's Chromium driven by playwright-core (never a downloaded browser).
 
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -73,6 +73,23 @@ export async function launchBrowser(options = {}) {
       }
     },
   };
+}
+
+/** The test variant of the wasm (scripts/build-test-variant.sh, feature `test-exports`). */
+const TEST_VARIANT = new URL('../../target/test-variant/pkg/', import.meta.url);
+
+/**
+ * Serves the test variant of the wasm in place of the shipped build (`/www/pkg/`) to
+ * every page of `context`, until the returned function is called.
+ */
+export async function serveTestVariant(context, origin) {
+  const pattern = `${origin}/www/pkg/**`;
+  await context.route(pattern, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
+    route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(new URL(name, TEST_VARIANT)) });
+  });
+  return () => context.unroute(pattern);
 }
 
 /** Opens `path`, collects console errors, page errors and every request's origin. */

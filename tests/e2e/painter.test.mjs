@@ -6,18 +6,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openPage, serverAndBrowser } from './browser.mjs';
+import { openPage, serveTestVariant, serverAndBrowser } from './browser.mjs';
 
-const PKG = new URL('../../target/test-variant/pkg/', import.meta.url);
 const env = serverAndBrowser();
 
 test('the canvas painter draws what plotters-canvas draws from the same plan', async () => {
-  await env.browser.context.route(`${env.origin}/www/pkg/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop();
-    const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
-    route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(new URL(name, PKG)) });
-  });
+  const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page, log } = await openPage(env.browser.context, env.origin, '/www/embed.html');
   const results = await page.evaluate(async () => {
     const wasm = await import('/www/pkg/autonomie.js');
@@ -87,5 +81,5 @@ test('the canvas painter draws what plotters-canvas draws from the same plan', a
   console.log(`# ${identical} of ${results.length} drawings identical to the pixel`);
   assert.deepEqual(log.errors, []);
   await page.close();
-  await env.browser.context.unroute(`${env.origin}/www/pkg/**`);
+  await stopServingTestVariant();
 });

@@ -6,20 +6,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { canvasPixels, openPage, serverAndBrowser } from './browser.mjs';
+import { canvasPixels, openPage, serveTestVariant, serverAndBrowser } from './browser.mjs';
 
-const PKG = new URL('../../target/test-variant/pkg/', import.meta.url);
 const env = serverAndBrowser();
 
 const chart = (id) => `autonomie-chart[chart="${id}"]`;
 
 test('a panic shows in place of its chart only; the other charts keep working', async () => {
-  await env.browser.context.route(`${env.origin}/www/pkg/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop();
-    const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
-    route.fulfill({ status: 200, headers: { 'content-type': type }, body: readFileSync(new URL(name, PKG)) });
-  });
+  const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page, log } = await openPage(env.browser.context, env.origin, '/');
   for (const id of ['models', 'valuations', 'funding']) {
     await page.locator(chart(id)).scrollIntoViewIfNeeded();
@@ -47,5 +41,5 @@ test('a panic shows in place of its chart only; the other charts keep working', 
   }
   assert.deepEqual(log.errors, [], 'no uncaught error reached the page');
   await page.close();
-  await env.browser.context.unroute(`${env.origin}/www/pkg/**`);
+  await stopServingTestVariant();
 });
