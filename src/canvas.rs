@@ -19,15 +19,9 @@ use crate::text::Font;
 /// fresh one after the canvas was resized) is never assumed: each style is set before
 /// its first use.
 pub fn paint(context: &CanvasRenderingContext2d, plan: &Plan) -> Result<(), JsValue> {
-    let mut pen = Pen { context, fill: None, stroke: None, text: None, open_lines: None };
+    let mut pen = Pen { context, fill: None, stroke: None, font: None, anchor: None, open_lines: None };
     for shape in &plan.shapes {
-        match shape {
-            Shape::Line { points, color, width } => pen.line(points, *color, *width),
-            other => {
-                pen.close_lines();
-                pen.shape(other)?;
-            }
-        }
+        pen.shape(shape)?;
     }
     pen.close_lines();
     Ok(())
@@ -38,7 +32,8 @@ struct Pen<'a> {
     context: &'a CanvasRenderingContext2d,
     fill: Option<Rgb>,
     stroke: Option<(Rgb, u32)>,
-    text: Option<(Font, Anchor)>,
+    font: Option<Font>,
+    anchor: Option<Anchor>,
     /// The style of the lines added to the current path and not stroked yet.
     open_lines: Option<(Rgb, u32)>,
 }
@@ -60,15 +55,21 @@ impl Pen<'_> {
     }
 
     fn set_text(&mut self, font: Font, anchor: Anchor) {
-        if self.text != Some((font, anchor)) {
-            self.context.set_font(&font.css());
+        if self.font.is_none() {
+            // Every text is anchored at its vertical middle.
             self.context.set_text_baseline("middle");
+        }
+        if self.font != Some(font) {
+            self.context.set_font(&font.css());
+            self.font = Some(font);
+        }
+        if self.anchor != Some(anchor) {
             self.context.set_text_align(match anchor {
                 Anchor::Left => "start",
                 Anchor::Right => "end",
                 Anchor::Center => "center",
             });
-            self.text = Some((font, anchor));
+            self.anchor = Some(anchor);
         }
     }
 
@@ -101,7 +102,14 @@ impl Pen<'_> {
         }
     }
 
+    /// Draws `shape`; a line is only added to the path, stroked with the next shape of
+    /// another kind or style.
     fn shape(&mut self, shape: &Shape) -> Result<(), JsValue> {
+        if let Shape::Line { points, color, width } = shape {
+            self.line(points, *color, *width);
+            return Ok(());
+        }
+        self.close_lines();
         match shape {
             Shape::Rect { corners: [(x0, y0), (x1, y1)], fill, stroke } => {
                 let (x, y, w, h) = (f64::from(*x0), f64::from(*y0), f64::from(x1 - x0), f64::from(y1 - y0));
@@ -152,10 +160,7 @@ impl Pen<'_> {
                 self.set_fill(*color);
                 self.context.fill_text(text, f64::from(*x), f64::from(*y))?;
             }
-            Shape::Line { points, color, width } => {
-                self.line(points, *color, *width);
-                self.close_lines();
-            }
+            Shape::Line { .. } => {}
         }
         Ok(())
     }

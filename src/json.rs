@@ -6,8 +6,8 @@
 //!   (built while the error travels back up), its line and its column. RFC 8259 JSON;
 //!   numbers are `f64`.
 //! - [`parse`] turns any JSON text into a tree of [`Json`] values that remember where
-//!   they start, nesting at most [`MAX_DEPTH`] levels. The dataset reader only uses it
-//!   to name a wrong scalar value; tests compare it with serde_json.
+//!   they start, nesting at most [`MAX_DEPTH`] levels, with the same [`Reader`]. The
+//!   widget does not need it; the tests use it to compare the syntax with serde_json.
 //! - [`ToJson`] and [`object`] write the small JSON answers the page asks for.
 
 use std::fmt::Write as _;
@@ -48,7 +48,7 @@ pub enum Value {
 /// where reading stopped, and its path names the member being read.
 pub fn parse(text: &str) -> Result<Json, Problem> {
     let mut reader = Reader::new(text);
-    let document = reader.parser.value(0)?;
+    let document = reader.any(0)?;
     reader.end()?;
     Ok(document)
 }
@@ -62,6 +62,9 @@ pub fn position(text: &str, at: usize) -> String {
     format!("line {line} column {column}")
 }
 
+const NOT_A_VALUE: &str = "expected a JSON value (an object, an array, a string, a number, true, false or null)";
+
+/// The syntax of JSON: white space, separators and scalar values, with their positions.
 struct Parser<'t> {
     text: &'t str,
     bytes: &'t [u8],
@@ -99,26 +102,18 @@ impl Parser<'_> {
         self.error_at(self.pos, message)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, Problem> {
-        self.skip_space();
-        let at = self.pos;
-        let value = match self.peek() {
-            None => return Err(self.error("the file ends where a value was expected")),
-            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
-                return Err(self.error(&format!("arrays and objects nest more than {MAX_DEPTH} levels deep")))
-            }
-            Some(b'{') => self.object(depth)?,
-            Some(b'[') => self.array(depth)?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b't') => self.word("true", Value::Bool(true))?,
-            Some(b'f') => self.word("false", Value::Bool(false))?,
-            Some(b'n') => self.word("null", Value::Null)?,
-            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
-            Some(_) => {
-                return Err(self.error("expected a JSON value (an object, an array, a string, a number, true, false or null)"))
-            }
-        };
-        Ok(Json { value, at })
+    /// A string, a number, `true`, `false` or `null` (arrays and objects are read by
+    /// [`Reader`]).
+    fn scalar(&mut self) -> Result<Value, Problem> {
+        match self.peek() {
+            None => Err(self.error("the file ends where a value was expected")),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => Ok(Value::Number(self.number()?)),
+            Some(_) => Err(self.error(NOT_A_VALUE)),
+        }
     }
 
     fn word(&mut self, word: &str, value: Value) -> Result<Value, Problem> {
@@ -126,50 +121,7 @@ impl Parser<'_> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.error("expected a JSON value (an object, an array, a string, a number, true, false or null)"))
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Value, Problem> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_space();
-        if self.eat(b']') {
-            return Ok(Value::Array(items));
-        }
-        loop {
-            let item = self.value(depth + 1).map_err(|problem| problem.in_item(items.len()))?;
-            items.push(item);
-            if self.separator(b']')? {
-                return Ok(Value::Array(items));
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, Problem> {
-        self.pos += 1;
-        let mut fields = Vec::new();
-        self.skip_space();
-        if self.eat(b'}') {
-            return Ok(Value::Object(fields));
-        }
-        loop {
-            self.skip_space();
-            match self.peek() {
-                Some(b'"') => {}
-                None => return Err(self.error("the file ends where a field name was expected")),
-                Some(_) => return Err(self.error("expected a field name in double quotes")),
-            }
-            let name = self.string()?;
-            self.skip_space();
-            if !self.eat(b':') {
-                return Err(self.error("expected `:` after the field name").in_field(&name));
-            }
-            let value = self.value(depth + 1).map_err(|problem| problem.in_field(&name))?;
-            fields.push((name, value));
-            if self.separator(b'}')? {
-                return Ok(Value::Object(fields));
-            }
+            Err(self.error(NOT_A_VALUE))
         }
     }
 
@@ -348,8 +300,8 @@ impl<'t> Reader<'t> {
         let found = match self.parser.peek() {
             Some(b'{') => "an object".to_owned(),
             Some(b'[') => "an array".to_owned(),
-            _ => match self.parser.value(MAX_DEPTH) {
-                Ok(json) => describe(&json.value),
+            _ => match self.parser.scalar() {
+                Ok(value) => describe(&value),
                 Err(problem) => return problem,
             },
         };
@@ -411,10 +363,38 @@ impl<'t> Reader<'t> {
     }
 
     /// An array of objects, each read by `read`; an item's error gets its index.
-    pub fn objects<T>(&mut self, mut read: impl FnMut(&mut Self) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+    pub fn objects<T>(&mut self, read: impl FnMut(&mut Self) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        self.array("an array of objects", read)
+    }
+
+    /// Any JSON value, as a tree ([`parse`]), nesting at most [`MAX_DEPTH`] levels.
+    fn any(&mut self, depth: usize) -> Result<Json, Problem> {
+        let at = self.next_value();
+        let value = match self.parser.peek() {
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => {
+                return Err(self.parser.error(&format!("arrays and objects nest more than {MAX_DEPTH} levels deep")))
+            }
+            Some(b'{') => {
+                let mut fields = Vec::new();
+                self.members("an object", &mut |reader, name, _| {
+                    let value = reader.any(depth + 1).map_err(|problem| problem.in_field(name))?;
+                    fields.push((name.to_owned(), value));
+                    Ok(())
+                })?;
+                Value::Object(fields)
+            }
+            Some(b'[') => Value::Array(self.array("an array", |reader| reader.any(depth + 1))?),
+            _ => self.parser.scalar()?,
+        };
+        Ok(Json { value, at })
+    }
+
+    /// An array (`expected` says of what, for a type error), each item read by `read`;
+    /// an item's error gets its index.
+    fn array<T>(&mut self, expected: &str, mut read: impl FnMut(&mut Self) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
         self.next_value();
         if self.parser.peek() != Some(b'[') {
-            return Err(self.wrong_type("an array of objects"));
+            return Err(self.wrong_type(expected));
         }
         self.parser.pos += 1;
         let mut items = Vec::new();

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { ARTIFACTS, canvasPixels, launchBrowser, listen, openPage, settle, startServer } from './browser.mjs';
 import { cspWithWidget } from '../../scripts/serve.mjs';
 
 const DIR = new URL('../bad-inputs/', import.meta.url);
@@ -140,10 +140,6 @@ function testHost(cors) {
   return server;
 }
 
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
-}
-
 before(async () => {
   ({ server: widget, origin: A } = await startServer());
   hostC = testHost(true);
@@ -219,10 +215,6 @@ async function tooltips(page, id) {
   }
   await page.keyboard.press('Escape');
   return texts;
-}
-
-async function settle(page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The good chart still draws and answers a click on a toggle; the host page works. */

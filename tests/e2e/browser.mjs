@@ -92,6 +92,16 @@ export async function serveTestVariant(context, origin) {
   return () => context.unroute(pattern);
 }
 
+/** Waits two animation frames in `page`: a redraw queued before has run. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Starts `server` on a free port of 127.0.0.1; resolves to its origin. */
+export function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+}
+
 /** Opens `path`, collects console errors, page errors and every request's origin. */
 export async function openPage(context, origin, path = '/') {
   const page = await context.newPage();

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { ARTIFACTS, canvasPixels, launchBrowser, listen, openPage, settle, startServer } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const EXAMPLE_DATA = readFileSync(new URL('../../examples/data/mistral-levees.json', import.meta.url), 'utf8');
@@ -40,10 +40,6 @@ function testHost(cors) {
   });
 }
 
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
-}
-
 before(async () => {
   ({ server: widget, origin: A } = await startServer());
   blog = await serve(0, { quiet: true, widgetOrigin: A });
@@ -72,10 +68,6 @@ async function openMadePage(name, body, lang = 'en') {
 
 function drawn(page, selector) {
   return page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, selector);
-}
-
-async function settle(page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 const violations = (target) => target.evaluate(() => window.__cspViolations);

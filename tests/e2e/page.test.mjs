@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { ARTIFACTS, canvasPixels, launchBrowser, openPage, settle, startServer } from './browser.mjs';
 
 let server, origin, browser, page, log;
 
@@ -13,7 +13,7 @@ before(async () => {
   browser = await launchBrowser();
   ({ page, log } = await openPage(browser.context, origin, '/'));
   await page.waitForSelector('html[data-ready="true"]');
-  await settle();
+  await settle(page);
 });
 
 after(async () => {
@@ -21,18 +21,13 @@ after(async () => {
   server?.close();
 });
 
-/** Waits until every pending animation frame has run. */
-async function settle() {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
 const canvas = (chart) => `autonomie-chart[chart="${chart}"] canvas`;
 
 /** Scrolls a chart into view (they start lazily) and waits for its first drawing. */
 async function ready(chart) {
   await page.locator(`autonomie-chart[chart="${chart}"]`).scrollIntoViewIfNeeded();
   await page.waitForFunction((id) => window.autonomieCharts.get(id).drawCount > 0, chart);
-  await settle();
+  await settle(page);
 }
 const state = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).state(), chart);
 const draws = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).drawCount, chart);
@@ -42,7 +37,7 @@ async function clickAndCheck(chart, selector, expectState) {
   const before = await canvasPixels(page, canvas(chart));
   const drawsBefore = await draws(chart);
   await page.click(`autonomie-chart[chart="${chart}"] ${selector}`);
-  await settle();
+  await settle(page);
   const after = await canvasPixels(page, canvas(chart));
   assert.notEqual(after.hash, before.hash, `${chart}: ${selector} did not change the canvas`);
   assert.ok(after.inked > 2000, `${chart}: ${selector} left a nearly blank canvas`);
@@ -131,7 +126,7 @@ describe('the page', () => {
   test('the language switch translates the page and every chart', async () => {
     const before = await canvasPixels(page, canvas('models'));
     await page.click('button[data-lang-choice="en"]');
-    await settle();
+    await settle(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     for (const chart of ['models', 'valuations', 'funding']) {
       assert.equal((await state(chart)).lang, 'en');
@@ -143,15 +138,15 @@ describe('the page', () => {
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-legend'), /OpenAI/);
     assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
     await page.click('button[data-lang-choice="fr"]');
-    await settle();
+    await settle(page);
     assert.equal((await state('funding')).lang, 'fr');
   });
 
   test('redraws at the new size when the window is resized', async () => {
     await page.setViewportSize({ width: 420, height: 800 });
-    await settle();
+    await settle(page);
     await page.waitForTimeout(100);
-    await settle();
+    await settle(page);
     const pixels = await canvasPixels(page, canvas('valuations'));
     assert.ok(pixels.cssWidth < 420);
     assert.equal(pixels.width, pixels.cssWidth * 2);
@@ -159,7 +154,7 @@ describe('the page', () => {
     const element = await page.$('autonomie-chart[chart="valuations"]');
     await element.screenshot({ path: `${ARTIFACTS}valuations-phone.png` });
     await page.setViewportSize({ width: 900, height: 700 });
-    await settle();
+    await settle(page);
   });
 
   test('bad input shows a clear message in place, and the other charts keep working', async () => {
@@ -199,7 +194,7 @@ describe('the page', () => {
     assert.match(await page.textContent('autonomie-chart[chart="models"] .atm-error'), /unknown scale "sqrt"/);
     await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
     await page.click('autonomie-chart[chart="models"] button[data-value="log"]');
-    await settle();
+    await settle(page);
     assert.ok(await page.isHidden('autonomie-chart[chart="models"] .atm-error'), 'a valid toggle brings the chart back');
     assert.ok((await canvasPixels(page, canvas('models'))).inked > 10000);
   });

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ARTIFACTS, canvasPixels, launchBrowser, openPage, startServer } from './browser.mjs';
+import { ARTIFACTS, canvasPixels, launchBrowser, openPage, settle, startServer } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -29,7 +29,7 @@ const chart = (id) => `autonomie-chart[chart="${id}"]`;
 async function openChart(page, id) {
   await page.locator(chart(id)).scrollIntoViewIfNeeded();
   await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await settle(page);
 }
 
 /**
@@ -189,10 +189,10 @@ describe('reading a chart', () => {
     assert.deepEqual(await corner('valuations'), [21, 24, 28]);
     await page.locator(chart('valuations')).screenshot({ path: `${ARTIFACTS}valuations-dark.png` });
     await page.$eval(chart('valuations'), (e) => e.setAttribute('theme', 'light'));
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await settle(page);
     assert.deepEqual(await corner('valuations'), [255, 255, 255]);
     await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await settle(page);
     assert.deepEqual(await corner('valuations'), [0, 0, 0]);
     await page.emulateMedia({ forcedColors: 'none' });
     await page.close();
