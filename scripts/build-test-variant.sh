@@ -10,9 +10,9 @@ ensure_build_tools
 
 dir=target/test-variant
 echo "== wasm32 test variant: a panic on demand, the reference drawing ($dir/pkg)"
-CARGO_TARGET_DIR="$dir" cargo rustc --quiet --release --lib --target wasm32-unknown-unknown \
-  --crate-type cdylib --features test-exports
-raw="$dir/wasm32-unknown-unknown/release/autonomie.wasm"
+CARGO_TARGET_DIR="$dir" cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown \
+  --features test-exports
+raw="$dir/wasm32-unknown-unknown/release/autonomie_web.wasm"
 if [ ! -f "$dir/pkg/autonomie_bg.wasm" ] || [ "$raw" -nt "$dir/pkg/autonomie_bg.wasm" ]; then
-  wasm-bindgen --target web --no-typescript --out-dir "$dir/pkg" "$raw"
+  wasm-bindgen --target web --no-typescript --out-name autonomie --out-dir "$dir/pkg" "$raw"
 fi

@@ -14,9 +14,9 @@ measure() {
   local id="$1" name="$2" opt="$3"
   shift 3
   local dir="target/levers/$id"
-  env CARGO_TARGET_DIR="$dir" "$@" cargo rustc --quiet --release --lib --target wasm32-unknown-unknown --crate-type cdylib
-  local raw="$dir/wasm32-unknown-unknown/release/autonomie.wasm"
-  wasm-bindgen --target web --no-typescript --out-dir "$dir/pkg" "$raw"
+  env CARGO_TARGET_DIR="$dir" "$@" cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown
+  local raw="$dir/wasm32-unknown-unknown/release/autonomie_web.wasm"
+  wasm-bindgen --target web --no-typescript --out-name autonomie --out-dir "$dir/pkg" "$raw"
   local wasm="$dir/pkg/autonomie_bg.wasm"
   if [ "$opt" != none ]; then
     node_modules/.bin/wasm-opt "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -46,7 +46,7 @@ struct Entry {
 }
 
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/bad-inputs")
+    crate::repo_root().join("tests/bad-inputs")
 }
 
 fn catalogue() -> Vec<Entry> {
@@ -399,7 +399,7 @@ fn unknown_options_in_attributes_and_fragments_are_refused_with_their_message() 
 
 #[test]
 fn docs_bad_inputs_md_lists_every_entry() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/bad-inputs.md")).unwrap();
+    let doc = std::fs::read_to_string(crate::repo_root().join("docs/bad-inputs.md")).unwrap();
     let missing: Vec<String> =
         catalogue().into_iter().map(|e| e.id).filter(|id| !doc.contains(&format!("| `{id}` |"))).collect();
     assert!(missing.is_empty(), "docs/bad-inputs.md has no row for: {}", missing.join(", "));

@@ -23,7 +23,7 @@ const SHIPPED: [&str; 16] = [
 
 fn metadata(platform: Option<&str>) -> Value {
     let mut command = Command::new(env!("CARGO"));
-    command.args(["metadata", "--format-version", "1", "--locked", "--offline"]).current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.args(["metadata", "--format-version", "1", "--locked", "--offline"]).current_dir(crate::repo_root());
     if let Some(platform) = platform {
         command.args(["--filter-platform", platform]);
     }

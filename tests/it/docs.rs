@@ -6,7 +6,7 @@ use autonomie::state::ViewState;
 
 #[test]
 fn the_example_in_data_format_md_is_valid() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md")).unwrap();
+    let doc = std::fs::read_to_string(crate::repo_root().join("docs/data-format.md")).unwrap();
     let start = doc.find("```json\n").unwrap() + "```json\n".len();
     let end = start + doc[start..].find("\n```").unwrap();
     let dataset = Dataset::from_json(&doc[start..end]).unwrap();
@@ -20,7 +20,7 @@ fn the_example_in_data_format_md_is_valid() {
 
 #[test]
 fn the_error_example_in_data_format_md_is_what_the_code_prints() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md")).unwrap();
+    let doc = std::fs::read_to_string(crate::repo_root().join("docs/data-format.md")).unwrap();
     let start = doc.find("```text\n").unwrap() + "```text\n".len();
     let end = start + doc[start..].find("\n```").unwrap();
     let mut value: serde_json::Value = serde_json::from_str(autonomie::model::EMBEDDED_JSON).unwrap();
@@ -32,7 +32,7 @@ fn the_error_example_in_data_format_md_is_what_the_code_prints() {
 
 #[test]
 fn the_blog_post_example_dataset_is_valid() {
-    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/mistral-levees.json")).unwrap();
+    let json = std::fs::read_to_string(crate::repo_root().join("examples/data/mistral-levees.json")).unwrap();
     let dataset = Dataset::from_json(&json).unwrap();
     let values: Vec<f64> = dataset.charts[0].views[0].series.iter().map(|s| s.points[0].value).collect();
     assert_eq!(values, [0.105, 0.385, 0.6, 1.7]);

@@ -8,7 +8,7 @@ use autonomie::exercise;
 
 #[test]
 fn fuzz_findings_and_seeds_neither_panic_nor_hang() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::repo_root();
     let mut replayed = 0;
     for dir in ["fuzz/regressions", "examples/data", "data"] {
         for entry in fs::read_dir(root.join(dir)).unwrap() {

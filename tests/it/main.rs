@@ -13,3 +13,8 @@ mod reading;
 mod series;
 mod snapshots;
 mod state;
+
+/// The repository's root: the tests read the data, docs and catalogues kept there.
+fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}

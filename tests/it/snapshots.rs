@@ -60,7 +60,7 @@ fn normalise(svg: &str) -> String {
 }
 
 fn check_snapshot(name: &str, svg: &str) -> Result<(), String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = crate::repo_root().join("tests/snapshots");
     let expected_path = dir.join(format!("{name}.svg"));
     let changed_path = dir.join(format!("{name}-changed.svg"));
     let actual = normalise(svg);

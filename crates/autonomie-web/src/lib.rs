@@ -4,6 +4,8 @@
 //! so errors reach JavaScript as exceptions with a message; a panic is recorded by the
 //! hook installed at start-up and can be read with [`last_panic`].
 
+mod canvas;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -11,13 +13,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::error::Error;
-use crate::i18n::Lang;
-use crate::json::ToJson;
-use crate::model::Dataset;
-use crate::render::{Plan, Theme};
-use crate::session::{all_sources_json, canvas_for, Session};
-use crate::text::{EstimatedMetrics, Font, MeasureText};
+use autonomie::error::Error;
+use autonomie::i18n::Lang;
+use autonomie::json::ToJson;
+use autonomie::model::Dataset;
+use autonomie::render::{Plan, Theme};
+use autonomie::session::{all_sources_json, canvas_for, Session};
+use autonomie::text::{EstimatedMetrics, Font, MeasureText};
 
 thread_local! {
     static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
@@ -25,7 +27,7 @@ thread_local! {
     #[cfg(feature = "test-exports")]
     static PANIC_WHEN_DRAWING: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded dataset between the two steps of [`prepare_embedded_dataset`].
-    static EMBEDDED_PARSED: RefCell<Option<crate::spec::DatasetSpec>> = const { RefCell::new(None) };
+    static EMBEDDED_PARSED: RefCell<Option<autonomie::spec::DatasetSpec>> = const { RefCell::new(None) };
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -85,7 +87,7 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
         return Ok(true);
     }
     if step == 0 {
-        let spec = Dataset::parse(crate::model::EMBEDDED_JSON).map_err(|e| js_error(&e))?;
+        let spec = Dataset::parse(autonomie::model::EMBEDDED_JSON).map_err(|e| js_error(&e))?;
         EMBEDDED_PARSED.with(|slot| *slot.borrow_mut() = Some(spec));
         return Ok(false);
     }
@@ -243,7 +245,7 @@ impl ChartHandle {
         let (plan, _) = self.session.plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, &measure).map_err(|e| js_error(&e))?;
         fit(canvas, &plan);
         let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("no 2D context"))?;
-        crate::render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))
+        autonomie::render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
@@ -334,14 +336,14 @@ impl ChartHandle {
     }
 }
 
-/// A long numeric series drawn as a line on a canvas (see [`crate::series`]): the values
+/// A long numeric series drawn as a line on a canvas (see [`autonomie::series`]): the values
 /// stay in wasm memory between drawings, and a drawing costs the canvas width, not the
 /// number of values.
 #[wasm_bindgen]
 pub struct SeriesChart {
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
-    series: crate::series::Series,
+    series: autonomie::series::Series,
     decimate: bool,
 }
 
@@ -351,7 +353,7 @@ impl SeriesChart {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
         let measure = CanvasMeasure::for_canvas(&canvas)?;
-        let series = crate::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
+        let series = autonomie::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(SeriesChart { canvas, measure, series, decimate: true })
     }
 
@@ -359,7 +361,7 @@ impl SeriesChart {
     /// negative.
     #[wasm_bindgen(js_name = setValues)]
     pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
-        self.series = crate::series::Series::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
+        self.series = autonomie::series::Series::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
@@ -373,8 +375,8 @@ impl SeriesChart {
     /// y axis when `log`, sizing the canvas's backing store to match.
     pub fn draw(&self, css_width: f64, pixel_ratio: f64, css_height: f64, log: bool, theme: &str) -> Result<(), JsError> {
         let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme)?);
-        let scale = if log { crate::model::Scale::Log } else { crate::model::Scale::Linear };
-        let plan = crate::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
+        let scale = if log { autonomie::model::Scale::Log } else { autonomie::model::Scale::Linear };
+        let plan = autonomie::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
             .map_err(|e| JsError::new(&e.to_string()))?;
         // Round joins and caps: the stroke is then every point within half the line's
         // width of the polyline, which decimation leaves unchanged (miter joins would

@@ -21,8 +21,6 @@
 //! ```
 
 pub mod backend;
-#[cfg(target_arch = "wasm32")]
-pub mod canvas;
 pub mod date;
 pub mod describe;
 pub mod error;
@@ -40,5 +38,3 @@ pub mod session;
 pub mod spec;
 pub mod state;
 pub mod text;
-#[cfg(target_arch = "wasm32")]
-pub mod web;

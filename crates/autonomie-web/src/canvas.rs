@@ -1,6 +1,6 @@
 //! Draws a laid-out chart ([`Plan`]) on a browser canvas's 2D context (wasm32 only).
 //!
-//! The same pixels as plotters-canvas drawing the plan through [`crate::render::render`]
+//! The same pixels as plotters-canvas drawing the plan through [`autonomie::render::render`]
 //! (a browser test compares the two), with far fewer calls into the browser: a style is
 //! set only when it changes, and consecutive lines of one colour and width are stroked
 //! as one path. A bar hatched as "press-reported" is some 90 short lines, which
@@ -11,9 +11,9 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
-use crate::figure::Rgb;
-use crate::render::{Anchor, Plan, Shape};
-use crate::text::Font;
+use autonomie::figure::Rgb;
+use autonomie::render::{Anchor, Plan, Shape};
+use autonomie::text::Font;
 
 /// Draws every shape of `plan`, in order, on `context`. The context's own state (a
 /// fresh one after the canvas was resized) is never assumed: each style is set before

@@ -13,7 +13,7 @@ use crate::money::{rate_for, Currency, Rate, RateKind};
 use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
 
 /// The dataset compiled into the widget.
-pub const EMBEDDED_JSON: &str = include_str!("../data/autonomie.json");
+pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
 
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
