@@ -284,14 +284,34 @@ fn the_catalogue_is_complete_and_well_formed() {
             "dataset" => {
                 assert!(entry.native.is_none(), "{}: every dataset entry runs natively", entry.id);
                 if entry.accepted {
-                    assert!(entry.expected.is_empty() && !entry.shows.is_empty(), "{}: an accepted entry lists what it shows", entry.id);
+                    assert!(
+                        entry.expected.is_empty() && !entry.shows.is_empty(),
+                        "{}: an accepted entry lists what it shows",
+                        entry.id
+                    );
                 } else {
-                    assert!(!entry.expected.is_empty() && entry.shows.is_empty(), "{}: a refused entry lists its message", entry.id);
+                    assert!(
+                        !entry.expected.is_empty() && entry.shows.is_empty(),
+                        "{}: a refused entry lists its message",
+                        entry.id
+                    );
                 }
             }
-            "attribute" => assert!(entry.attributes.as_ref().is_some_and(|a| !a.is_empty()) && !entry.expected.is_empty(), "{}", entry.id),
-            "fragment" => assert!(entry.fragment.as_ref().is_some_and(|f| f.starts_with('#')) && !entry.expected.is_empty(), "{}", entry.id),
-            "src" => assert!(entry.src.is_some() && entry.native == Some(false) && !entry.expected.is_empty(), "{}", entry.id),
+            "attribute" => assert!(
+                entry.attributes.as_ref().is_some_and(|a| !a.is_empty()) && !entry.expected.is_empty(),
+                "{}",
+                entry.id
+            ),
+            "fragment" => assert!(
+                entry.fragment.as_ref().is_some_and(|f| f.starts_with('#')) && !entry.expected.is_empty(),
+                "{}",
+                entry.id
+            ),
+            "src" => assert!(
+                entry.src.is_some() && entry.native == Some(false) && !entry.expected.is_empty(),
+                "{}",
+                entry.id
+            ),
             other => panic!("{}: unknown kind {other}", entry.id),
         }
         for expected in &entry.expected {
@@ -393,7 +413,10 @@ fn unknown_options_in_attributes_and_fragments_are_refused_with_their_message() 
     // The same values, valid, are accepted: the refusals above are about the values.
     let good = parse_fragment("#chart=valuations&view=history&scale=log&currency=usd&lang=en&hidden=openai,mistral");
     let session = apply_attributes(&good).unwrap();
-    assert_eq!(session.state.to_json(), r#"{"chart":"valuations","currency":"USD","hidden":["mistral","openai"],"lang":"en","scale":"log","view":"history"}"#);
+    assert_eq!(
+        session.state.to_json(),
+        r#"{"chart":"valuations","currency":"USD","hidden":["mistral","openai"],"lang":"en","scale":"log","view":"history"}"#
+    );
     assert_eq!(parse_fragment("#chart=%3Cb%3E+x&lang=fr")[0], ("chart".to_owned(), "<b> x".to_owned()));
 }
 
@@ -414,7 +437,10 @@ fn the_size_limit_applies_before_parsing() {
     assert!(start.elapsed() < Duration::from_millis(100), "{:?}", start.elapsed());
     assert_eq!(
         error.to_string(),
-        format!("the dataset is larger than 5 MB ({} bytes; the limit is 5242880 bytes), so it was not read", MAX_DATASET_BYTES + 1)
+        format!(
+            "the dataset is larger than 5 MB ({} bytes; the limit is 5242880 bytes), so it was not read",
+            MAX_DATASET_BYTES + 1
+        )
     );
     // At the limit: read (and here found to be cut short).
     let at_limit = format!("{}{}", " ".repeat(MAX_DATASET_BYTES - 1), "{");

@@ -94,26 +94,90 @@ const POINT: &str = "/charts/1/views/0/series/2/points/0";
 
 #[test]
 fn validation_names_the_path_and_the_expectation() {
-    check(|d| d["charts"][0]["views"][0]["kind"] = json!("pie"), "charts[0].views[0].kind", "expected bars or timeline");
+    check(
+        |d| d["charts"][0]["views"][0]["kind"] = json!("pie"),
+        "charts[0].views[0].kind",
+        "expected bars or timeline",
+    );
     check(|d| d["charts"][2]["id"] = json!("models"), "charts[2].id", "duplicate chart id");
-    check(|d| d["charts"][0]["views"][0]["series"][1]["key"] = json!("US"), "charts[0].views[0].series[1].key", "duplicate series key");
-    check(|d| d["charts"][0]["views"][0]["series"][0]["label"]["fr"] = json!(""), "charts[0].views[0].series[0].label.fr", "missing translation");
-    check(|d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(0)).unwrap(), "charts[1].views[0].series[2].points[0].value", "greater than 0");
-    check(|d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(-4.5)).unwrap(), "charts[1].views[0].series[2].points[0].value", "cannot be drawn");
-    check(|d| d["charts"][1]["views"][1]["series"][0]["points"][1]["date"] = json!("2023-01-01"), "charts[1].views[1].series[0].points[1].date", "date out of order");
-    check(|d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2025-10-32")).unwrap(), "charts[1].views[0].series[2].points[0].date", "is not a date");
-    check(|d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2022-01-05")).unwrap(), "charts[1].views[0].series[2].points[0].date", "no ECB rate");
-    check(|d| d.pointer_mut(&format!("{POINT}/currency")).map(|v| *v = json!("GBP")).unwrap(), "charts[1].views[0].series[2].points[0].currency", "expected EUR or USD");
-    check(|d| d.pointer_mut(&format!("{POINT}/source")).map(|v| *v = json!("nowhere")).unwrap(), "charts[1].views[0].series[2].points[0].source", "unknown source");
-    check(|d| d.pointer_mut(&format!("{POINT}/basis")).map(|v| *v = json!("rumour")).unwrap(), "charts[1].views[0].series[2].points[0].basis", "official or press-reported");
-    check(|d| d.pointer_mut(&format!("{POINT}/group")).map(|v| *v = json!("2099")).unwrap(), "charts[1].views[0].series[2].points[0].group", "unknown group");
-    check(|d| d["charts"][0]["views"][0]["series"][0]["color"] = json!("blue"), "charts[0].views[0].series[0].color", "#rrggbb");
-    check(|d| d["sources"]["hai-2025-rd"]["url"] = json!("javascript:alert(1)"), "sources.hai-2025-rd.url", "http:// or https://");
-    check(|d| d["charts"][2]["views"][0]["series"][0]["points"][0]["parts"][0]["value"] = json!(0.3), "charts[2].views[0].series[0].points[0].parts", "add up to");
+    check(
+        |d| d["charts"][0]["views"][0]["series"][1]["key"] = json!("US"),
+        "charts[0].views[0].series[1].key",
+        "duplicate series key",
+    );
+    check(
+        |d| d["charts"][0]["views"][0]["series"][0]["label"]["fr"] = json!(""),
+        "charts[0].views[0].series[0].label.fr",
+        "missing translation",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(0)).unwrap(),
+        "charts[1].views[0].series[2].points[0].value",
+        "greater than 0",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/value")).map(|v| *v = json!(-4.5)).unwrap(),
+        "charts[1].views[0].series[2].points[0].value",
+        "cannot be drawn",
+    );
+    check(
+        |d| d["charts"][1]["views"][1]["series"][0]["points"][1]["date"] = json!("2023-01-01"),
+        "charts[1].views[1].series[0].points[1].date",
+        "date out of order",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2025-10-32")).unwrap(),
+        "charts[1].views[0].series[2].points[0].date",
+        "is not a date",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2022-01-05")).unwrap(),
+        "charts[1].views[0].series[2].points[0].date",
+        "no ECB rate",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/currency")).map(|v| *v = json!("GBP")).unwrap(),
+        "charts[1].views[0].series[2].points[0].currency",
+        "expected EUR or USD",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/source")).map(|v| *v = json!("nowhere")).unwrap(),
+        "charts[1].views[0].series[2].points[0].source",
+        "unknown source",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/basis")).map(|v| *v = json!("rumour")).unwrap(),
+        "charts[1].views[0].series[2].points[0].basis",
+        "official or press-reported",
+    );
+    check(
+        |d| d.pointer_mut(&format!("{POINT}/group")).map(|v| *v = json!("2099")).unwrap(),
+        "charts[1].views[0].series[2].points[0].group",
+        "unknown group",
+    );
+    check(
+        |d| d["charts"][0]["views"][0]["series"][0]["color"] = json!("blue"),
+        "charts[0].views[0].series[0].color",
+        "#rrggbb",
+    );
+    check(
+        |d| d["sources"]["hai-2025-rd"]["url"] = json!("javascript:alert(1)"),
+        "sources.hai-2025-rd.url",
+        "http:// or https://",
+    );
+    check(
+        |d| d["charts"][2]["views"][0]["series"][0]["points"][0]["parts"][0]["value"] = json!(0.3),
+        "charts[2].views[0].series[0].points[0].parts",
+        "add up to",
+    );
     check(|d| d["format"] = json!(2), "format", "not supported");
     check(|d| d["rates"][0]["kind"] = json!("monthly-mean"), "rates[0].date", "does not match kind");
     check(|d| d["charts"][0]["views"][0]["series"] = json!([]), "charts[0].views[0].series", "at least one");
-    check(|d| d["charts"][0]["views"][0]["measure"] = json!("money"), "charts[0].views[0].series[0].points[0].currency", "missing currency");
+    check(
+        |d| d["charts"][0]["views"][0]["measure"] = json!("money"),
+        "charts[0].views[0].series[0].points[0].currency",
+        "missing currency",
+    );
 }
 
 #[test]

@@ -9,15 +9,29 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const ALLOWED_LICENSES: [&str; 8] = ["MIT", "Apache-2.0", "Unicode-3.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Zlib", "Unlicense"];
+const ALLOWED_LICENSES: [&str; 8] =
+    ["MIT", "Apache-2.0", "Unicode-3.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Zlib", "Unlicense"];
 const BANNED: [&str; 8] = ["openssl", "openssl-sys", "native-tls", "reqwest", "hyper", "ureq", "curl", "sentry"];
 
 /// Crates compiled into the wasm widget: normal dependencies for wasm32, without the
 /// proc-macros (js-sys brings futures-util and its small helpers; unused code is
 /// removed by LTO).
 const SHIPPED: [&str; 16] = [
-    "autonomie", "cfg-if", "futures-core", "futures-task", "futures-util", "js-sys", "num-traits", "pin-project-lite",
-    "plotters", "plotters-backend", "plotters-svg", "slab", "unicode-ident", "wasm-bindgen", "wasm-bindgen-shared",
+    "autonomie",
+    "cfg-if",
+    "futures-core",
+    "futures-task",
+    "futures-util",
+    "js-sys",
+    "num-traits",
+    "pin-project-lite",
+    "plotters",
+    "plotters-backend",
+    "plotters-svg",
+    "slab",
+    "unicode-ident",
+    "wasm-bindgen",
+    "wasm-bindgen-shared",
     "web-sys",
 ];
 
@@ -58,23 +72,39 @@ fn every_dependency_has_an_allowed_license_and_none_is_banned() {
         assert!(!BANNED.contains(&name), "{name} is banned (no network or native TLS code in the widget)");
     }
     assert!(refused.is_empty(), "licences not allowed: {refused:?}");
-    assert!(allowed("MIT OR Apache-2.0") && allowed("(MIT OR Apache-2.0) AND Unicode-3.0") && !allowed("GPL-3.0") && !allowed("MIT AND GPL-3.0"));
+    assert!(
+        allowed("MIT OR Apache-2.0")
+            && allowed("(MIT OR Apache-2.0) AND Unicode-3.0")
+            && !allowed("GPL-3.0")
+            && !allowed("MIT AND GPL-3.0")
+    );
 }
 
 #[test]
 fn the_wasm_ships_exactly_the_listed_crates() {
     let meta = metadata(Some("wasm32-unknown-unknown"));
-    let packages: HashMap<&str, &str> =
-        meta["packages"].as_array().unwrap().iter().map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap())).collect();
+    let packages: HashMap<&str, &str> = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+        .collect();
     // Proc-macro crates run in the compiler, not in the widget.
     let proc_macros: BTreeSet<&str> = meta["packages"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|p| p["targets"].as_array().unwrap().iter().any(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "proc-macro")))
+        .filter(|p| {
+            p["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["kind"].as_array().unwrap().iter().any(|k| k == "proc-macro"))
+        })
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    let nodes: HashMap<&str, &Value> = meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
+    let nodes: HashMap<&str, &Value> =
+        meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
     let root = meta["resolve"]["root"].as_str().unwrap();
     let mut shipped = BTreeSet::new();
     let mut stack = vec![root];
@@ -90,5 +120,8 @@ fn the_wasm_ships_exactly_the_listed_crates() {
         }
     }
     let expected: BTreeSet<&str> = SHIPPED.into_iter().collect();
-    assert_eq!(shipped, expected, "the crates shipped in the wasm changed: update SHIPPED and README.md's dependency table");
+    assert_eq!(
+        shipped, expected,
+        "the crates shipped in the wasm changed: update SHIPPED and README.md's dependency table"
+    );
 }

@@ -12,7 +12,9 @@ fn same(ours: &Json, theirs: &serde_json::Value) -> bool {
         (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
         (Value::Number(a), serde_json::Value::Number(b)) => b.as_f64() == Some(*a),
         (Value::String(a), serde_json::Value::String(b)) => a == b,
-        (Value::Array(a), serde_json::Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
+        (Value::Array(a), serde_json::Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
         (Value::Object(a), serde_json::Value::Object(b)) => {
             a.len() == b.len() && a.iter().all(|(name, value)| b.get(name).is_some_and(|other| same(value, other)))
         }
@@ -31,8 +33,8 @@ fn the_embedded_dataset_reads_the_same() {
 fn jsonish() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec![
-            "{", "}", "[", "]", ",", ":", " ", "\n", "\"", "\\", "u", "d800", "00e9", "n", "t", "true", "false", "null", "0",
-            "1", "-", ".", "e", "+", "9", "1e400", "\"a\"", "\"k\":", "é", "\t", "\u{1}", "x",
+            "{", "}", "[", "]", ",", ":", " ", "\n", "\"", "\\", "u", "d800", "00e9", "n", "t", "true", "false",
+            "null", "0", "1", "-", ".", "e", "+", "9", "1e400", "\"a\"", "\"k\":", "é", "\t", "\u{1}", "x",
         ]),
         0..24,
     )
@@ -51,7 +53,8 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-            prop::collection::btree_map("\\PC{0,6}", inner, 0..6).prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            prop::collection::btree_map("\\PC{0,6}", inner, 0..6)
+                .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
         ]
     })
 }

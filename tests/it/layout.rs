@@ -23,7 +23,8 @@ fn overflowing(session: &Session, css_width: f64) -> Vec<String> {
                     Anchor::Right => (x - w, x),
                     Anchor::Center => (x - w / 2.0, x + w / 2.0),
                 };
-                (start < -1.0 || end > width + 1.0).then(|| format!("{text:?} spans {start:.0}..{end:.0} of 0..{width}"))
+                (start < -1.0 || end > width + 1.0)
+                    .then(|| format!("{text:?} spans {start:.0}..{end:.0} of 0..{width}"))
             }
             _ => None,
         })
@@ -77,13 +78,25 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
         let (plan, ratio) = session.plan_for_canvas(390.0, asked, None, Theme::Light, &EstimatedMetrics).unwrap();
         assert!(ratio < asked, "ratio {asked} is lowered (to {ratio})");
         assert!(plan.height <= MAX_CANVAS_SIDE && plan.width <= MAX_CANVAS_SIDE);
-        assert!(u64::from(plan.width) * u64::from(plan.height) <= MAX_CANVAS_PIXELS, "{} × {}", plan.width, plan.height);
+        assert!(
+            u64::from(plan.width) * u64::from(plan.height) <= MAX_CANVAS_PIXELS,
+            "{} × {}",
+            plan.width,
+            plan.height
+        );
         // Still the whole chart: the same CSS height, within rounding.
         let css_height = f64::from(plan.height) / ratio;
-        assert!((css_height - f64::from(natural.height)).abs() / f64::from(natural.height) < 0.05, "{css_height} vs {}", natural.height);
+        assert!(
+            (css_height - f64::from(natural.height)).abs() / f64::from(natural.height) < 0.05,
+            "{css_height} vs {}",
+            natural.height
+        );
     }
     // A normal chart keeps the ratio asked for.
     let real = Rc::new(Dataset::embedded().unwrap());
-    let (_, ratio) = Session::new(real, "valuations").unwrap().plan_for_canvas(820.0, 3.0, None, Theme::Light, &EstimatedMetrics).unwrap();
+    let (_, ratio) = Session::new(real, "valuations")
+        .unwrap()
+        .plan_for_canvas(820.0, 3.0, None, Theme::Light, &EstimatedMetrics)
+        .unwrap();
     assert_eq!(ratio, 3.0);
 }

@@ -11,8 +11,28 @@ use serde_json::Value;
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "latest", "history", "countries", "linear", "log", "EUR", "USD", "fr", "en", "us", "cn", "europe",
-            "mistral", "anthropic", "openai", "jupiter", "", "LOG", "eur", "de", "../", "<script>",
+            "latest",
+            "history",
+            "countries",
+            "linear",
+            "log",
+            "EUR",
+            "USD",
+            "fr",
+            "en",
+            "us",
+            "cn",
+            "europe",
+            "mistral",
+            "anthropic",
+            "openai",
+            "jupiter",
+            "",
+            "LOG",
+            "eur",
+            "de",
+            "../",
+            "<script>",
         ])
         .prop_map(str::to_owned),
         "\\PC{0,12}",
@@ -26,7 +46,12 @@ fn action() -> impl Strategy<Value = Action> {
         word().prop_map(Action::Currency),
         word().prop_map(Action::Lang),
         (word(), any::<bool>()).prop_map(|(k, v)| Action::Series(k, v)),
-        (prop_oneof![Just(f64::NAN), Just(-5.0), Just(0.0), Just(1e9), 100.0..2000.0], prop_oneof![Just(0.0), Just(f64::INFINITY), 0.5..4.0], -50.0..5000.0, -50.0..5000.0)
+        (
+            prop_oneof![Just(f64::NAN), Just(-5.0), Just(0.0), Just(1e9), 100.0..2000.0],
+            prop_oneof![Just(0.0), Just(f64::INFINITY), 0.5..4.0],
+            -50.0..5000.0,
+            -50.0..5000.0
+        )
             .prop_map(|(css_width, ratio, x, y)| Action::Draw { css_width, ratio, x, y }),
     ]
 }
@@ -36,10 +61,12 @@ fn json_value() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        prop::sample::select(vec![0.0, -1.0, 1e-300, 1e308, 3.5, 40.0, 2024.0, 1.0e15]).prop_map(|n| serde_json::json!(n)),
+        prop::sample::select(vec![0.0, -1.0, 1e-300, 1e308, 3.5, 40.0, 2024.0, 1.0e15])
+            .prop_map(|n| serde_json::json!(n)),
         any::<i64>().prop_map(|n| serde_json::json!(n)),
         word().prop_map(Value::String),
-        prop::sample::select(vec!["2025-09-09", "2025-13-01", "2023", "2025-02-30", "1999-01"]).prop_map(|s| Value::String(s.to_owned())),
+        prop::sample::select(vec!["2025-09-09", "2025-13-01", "2023", "2025-02-30", "1999-01"])
+            .prop_map(|s| Value::String(s.to_owned())),
         Just(Value::Array(vec![])),
         Just(Value::Object(serde_json::Map::new())),
     ]
@@ -91,7 +118,9 @@ fn apply(value: &mut Value, at: &mut usize, mutation: &Mutation) -> bool {
                 (Value::Array(items), Mutation::Replace(_, v)) => items[index] = v.clone(),
                 (Value::Array(items), Mutation::Remove(_)) => drop(items.remove(index)),
                 (Value::Array(items), Mutation::Duplicate(_)) => items.insert(index, items[index].clone()),
-                (Value::Object(fields), Mutation::Replace(_, v)) => *fields.values_mut().nth(index).unwrap() = v.clone(),
+                (Value::Object(fields), Mutation::Replace(_, v)) => {
+                    *fields.values_mut().nth(index).unwrap() = v.clone()
+                }
                 (Value::Object(fields), Mutation::Remove(_) | Mutation::Duplicate(_)) => {
                     let key = fields.keys().nth(index).unwrap().clone();
                     fields.remove(&key);

@@ -115,7 +115,10 @@ fn the_table_and_the_csv_hold_exactly_what_is_shown() {
     s.state.set_lang("fr").unwrap();
     s.set_series_visible("anthropic", false).unwrap();
     let table: serde_json::Value = serde_json::from_str(&s.table_json().unwrap()).unwrap();
-    assert_eq!(table["headers"], serde_json::json!(["Série", "Date", "Valorisation (EUR)", "Chiffre publié", "Nature", "Source"]));
+    assert_eq!(
+        table["headers"],
+        serde_json::json!(["Série", "Date", "Valorisation (EUR)", "Chiffre publié", "Nature", "Source"])
+    );
     assert_eq!(table["rows"].as_array().unwrap().len(), 2);
     assert_eq!(table["rows"][1][2], "≈425\u{a0}Md€");
     assert_eq!(table["rows"][1][3], "500\u{a0}Md$");
@@ -124,14 +127,28 @@ fn the_table_and_the_csv_hold_exactly_what_is_shown() {
     assert!(csv.starts_with('\u{feff}'), "UTF-8 byte-order mark");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[0].starts_with("série;panneau;date;valeur;unité;valeur publiée;devise publiée;USD pour 1 EUR (BCE);date du cours"));
-    assert!(lines[1].starts_with("Mistral AI;;2025-09-09;11,7;milliard EUR;11,7;EUR;;;annonce officielle;"), "{}", lines[1]);
+    assert!(lines[0].starts_with(
+        "série;panneau;date;valeur;unité;valeur publiée;devise publiée;USD pour 1 EUR (BCE);date du cours"
+    ));
+    assert!(
+        lines[1].starts_with("Mistral AI;;2025-09-09;11,7;milliard EUR;11,7;EUR;;;annonce officielle;"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[2].starts_with("OpenAI;;2025-10-02;425,387102;milliard EUR;500;USD;1,1754;2025-10-02;cession secondaire rapportée par la presse;"), "{}", lines[2]);
 
     s.state.set_lang("en").unwrap();
     let english = s.csv().unwrap();
-    assert!(english.contains("\r\nOpenAI,,2025-10-02,425.387102,billion EUR,500,USD,1.1754,2025-10-02,press-reported secondary sale,"), "{english}");
-    assert!(english.contains("\"OpenAI completes share sale at record $500 billion valuation\"") || english.contains(",OpenAI completes share sale at record $500 billion valuation,"));
+    assert!(
+        english.contains(
+            "\r\nOpenAI,,2025-10-02,425.387102,billion EUR,500,USD,1.1754,2025-10-02,press-reported secondary sale,"
+        ),
+        "{english}"
+    );
+    assert!(
+        english.contains("\"OpenAI completes share sale at record $500 billion valuation\"")
+            || english.contains(",OpenAI completes share sale at record $500 billion valuation,")
+    );
     assert_eq!(s.file_name("2026-11-23", "csv"), "autonomie-valuations-latest-2026-11-23.csv");
 }
 

@@ -54,7 +54,10 @@ fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>,
     {
         let area = BitMapBackend::with_buffer(&mut buffer, (W as u32, H as u32)).into_drawing_area();
         // Text is not drawn by the bitmap backend without a font feature: keep only marks.
-        let marks = render::Plan { shapes: plan.shapes.into_iter().filter(|s| !matches!(s, render::Shape::Text { .. })).collect(), ..plan };
+        let marks = render::Plan {
+            shapes: plan.shapes.into_iter().filter(|s| !matches!(s, render::Shape::Text { .. })).collect(),
+            ..plan
+        };
         render::render(&area, &marks).unwrap();
     }
     (buffer, vertices)

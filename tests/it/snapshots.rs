@@ -141,5 +141,6 @@ fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
         state
     };
     check_snapshot("valuations-history-dark", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Dark)).unwrap();
-    check_snapshot("valuations-history-contrast", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Contrast)).unwrap();
+    check_snapshot("valuations-history-contrast", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Contrast))
+        .unwrap();
 }

@@ -29,7 +29,11 @@ fn unknown_options_are_refused_with_the_accepted_values() {
     assert!(state.set_scale("sqrt").unwrap_err().to_string().contains("expected one of: linear, log"));
     assert!(state.set_currency("GBP").is_err());
     assert!(state.set_lang("de").is_err());
-    assert!(state.set_series_visible(&dataset, "xai", false).unwrap_err().to_string().contains("mistral, anthropic, openai"));
+    assert!(state
+        .set_series_visible(&dataset, "xai", false)
+        .unwrap_err()
+        .to_string()
+        .contains("mistral, anthropic, openai"));
     assert_eq!(state, before, "a refused option leaves the state as it was");
 }
 
@@ -56,7 +60,10 @@ fn toggles_change_what_the_figure_shows() {
     let figure = Figure::build(&dataset, &state).unwrap();
     assert_eq!(figure.items().count(), 2);
     assert!(!figure.legend[2].visible);
-    assert_eq!(state.to_json(), r#"{"chart":"valuations","currency":"USD","hidden":["openai"],"lang":"en","scale":"linear","view":"latest"}"#);
+    assert_eq!(
+        state.to_json(),
+        r#"{"chart":"valuations","currency":"USD","hidden":["openai"],"lang":"en","scale":"linear","view":"latest"}"#
+    );
 
     state.set_view(&dataset, "history").unwrap();
     assert_eq!(state.scale, Scale::Log, "a view brings its own default scale");
@@ -124,12 +131,16 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(plan.width, 1520);
     assert_eq!(plan.hits.len(), 2, "one hit rectangle per drawn bar");
-    let odd = session.plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let odd = session
+        .plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::text::EstimatedMetrics)
+        .unwrap();
     assert_eq!(odd.width, 760, "sizes that cannot be drawn fall back to defaults");
     let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(tall.height, 700, "bars grow to a requested height");
     session.set_view("history").unwrap();
     let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
-    let short = session.plan(760.0, 1.0, Some(f64::from(natural.height) - 60.0), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let short = session
+        .plan(760.0, 1.0, Some(f64::from(natural.height) - 60.0), Theme::Light, &autonomie::text::EstimatedMetrics)
+        .unwrap();
     assert_eq!(short.height, natural.height - 60, "a timeline's plot shrinks to a requested height");
 }

@@ -113,7 +113,8 @@ pub fn chart_ids(dataset_json: Option<String>) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn sources(lang: &str) -> Result<String, JsError> {
     let dataset = dataset_from(None).map_err(|e| js_error(&e))?;
-    let lang = Lang::parse(lang).ok_or_else(|| JsError::new(&format!("unknown language \"{lang}\"; expected one of: fr, en")))?;
+    let lang = Lang::parse(lang)
+        .ok_or_else(|| JsError::new(&format!("unknown language \"{lang}\"; expected one of: fr, en")))?;
     Ok(all_sources_json(&dataset, lang))
 }
 
@@ -158,14 +159,24 @@ impl CanvasMeasure {
 }
 
 fn theme_from(name: &str) -> Result<Theme, JsError> {
-    Theme::parse(name).ok_or_else(|| JsError::new(&format!("unknown theme \"{name}\"; expected one of: light, dark, contrast")))
+    Theme::parse(name)
+        .ok_or_else(|| JsError::new(&format!("unknown theme \"{name}\"; expected one of: light, dark, contrast")))
 }
 
 /// Lays out and draws `session` on `canvas`, sizing its backing store to the plan;
 /// returns the plan and the pixel ratio it was drawn at (lower than asked when the
 /// browser's canvas limits require).
-fn draw_on(session: &Session, canvas: &HtmlCanvasElement, measure: &CanvasMeasure, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Result<(Plan, f64), JsError> {
-    let (plan, ratio) = session.plan_for_canvas(css_width, ratio, css_height, theme, measure).map_err(|e| js_error(&e))?;
+fn draw_on(
+    session: &Session,
+    canvas: &HtmlCanvasElement,
+    measure: &CanvasMeasure,
+    css_width: f64,
+    ratio: f64,
+    css_height: Option<f64>,
+    theme: Theme,
+) -> Result<(Plan, f64), JsError> {
+    let (plan, ratio) =
+        session.plan_for_canvas(css_width, ratio, css_height, theme, measure).map_err(|e| js_error(&e))?;
     paint(canvas, &measure.context, &plan)?;
     Ok((plan, ratio))
 }
@@ -215,12 +226,26 @@ impl ChartHandle {
     /// pixels per CSS pixel, aiming at `css_height` when given, in `theme` (`light`,
     /// `dark` or `contrast`); sizes the canvas's backing store to match and returns the
     /// height in CSS pixels that the canvas should be given.
-    pub fn draw(&mut self, css_width: f64, pixel_ratio: f64, css_height: Option<f64>, theme: &str) -> Result<f64, JsError> {
+    pub fn draw(
+        &mut self,
+        css_width: f64,
+        pixel_ratio: f64,
+        css_height: Option<f64>,
+        theme: &str,
+    ) -> Result<f64, JsError> {
         #[cfg(feature = "test-exports")]
         if PANIC_WHEN_DRAWING.with(|chart| chart.borrow().as_deref() == Some(self.session.state.chart.as_str())) {
             panic!("chart {} was asked to panic, for a test", self.session.state.chart);
         }
-        let (plan, ratio) = draw_on(&self.session, &self.canvas, &self.measure, css_width, pixel_ratio, css_height, theme_from(theme)?)?;
+        let (plan, ratio) = draw_on(
+            &self.session,
+            &self.canvas,
+            &self.measure,
+            css_width,
+            pixel_ratio,
+            css_height,
+            theme_from(theme)?,
+        )?;
         let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);
         Ok(height)
@@ -228,7 +253,13 @@ impl ChartHandle {
 
     /// Draws the chart on another canvas (an export), with its own size and ratio.
     #[wasm_bindgen(js_name = drawOn)]
-    pub fn draw_on(&self, canvas: &HtmlCanvasElement, css_width: f64, pixel_ratio: f64, theme: &str) -> Result<(), JsError> {
+    pub fn draw_on(
+        &self,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        pixel_ratio: f64,
+        theme: &str,
+    ) -> Result<(), JsError> {
         let measure = CanvasMeasure::for_canvas(canvas)?;
         draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?)?;
         Ok(())
@@ -239,12 +270,22 @@ impl ChartHandle {
     /// compared with (tests/e2e/painter.test.mjs).
     #[cfg(feature = "test-exports")]
     #[wasm_bindgen(js_name = drawOnWithPlottersCanvas)]
-    pub fn draw_on_with_plotters_canvas(&self, canvas: &HtmlCanvasElement, css_width: f64, pixel_ratio: f64, theme: &str) -> Result<(), JsError> {
+    pub fn draw_on_with_plotters_canvas(
+        &self,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        pixel_ratio: f64,
+        theme: &str,
+    ) -> Result<(), JsError> {
         use plotters::prelude::IntoDrawingArea;
         let measure = CanvasMeasure::for_canvas(canvas)?;
-        let (plan, _) = self.session.plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, &measure).map_err(|e| js_error(&e))?;
+        let (plan, _) = self
+            .session
+            .plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, &measure)
+            .map_err(|e| js_error(&e))?;
         fit(canvas, &plan);
-        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("no 2D context"))?;
+        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("no 2D context"))?;
         autonomie::render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))
     }
 
@@ -373,7 +414,14 @@ impl SeriesChart {
 
     /// Draws the series `css_width` × `css_height` CSS pixels at `pixel_ratio`, on a log
     /// y axis when `log`, sizing the canvas's backing store to match.
-    pub fn draw(&self, css_width: f64, pixel_ratio: f64, css_height: f64, log: bool, theme: &str) -> Result<(), JsError> {
+    pub fn draw(
+        &self,
+        css_width: f64,
+        pixel_ratio: f64,
+        css_height: f64,
+        log: bool,
+        theme: &str,
+    ) -> Result<(), JsError> {
         let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme)?);
         let scale = if log { autonomie::model::Scale::Log } else { autonomie::model::Scale::Linear };
         let plan = autonomie::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)

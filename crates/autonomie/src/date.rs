@@ -63,9 +63,7 @@ impl Date {
     pub fn first_day_number(self) -> i64 {
         let month = self.month.unwrap_or(1);
         let day = self.day.unwrap_or(1);
-        let before_year: i64 = (1970..i64::from(self.year))
-            .map(|y| if is_leap(y as u16) { 366 } else { 365 })
-            .sum();
+        let before_year: i64 = (1970..i64::from(self.year)).map(|y| if is_leap(y as u16) { 366 } else { 365 }).sum();
         let before_month: i64 = (1..month).map(|k| i64::from(days_in_month(self.year, k))).sum();
         before_year + before_month + i64::from(day) - 1
     }

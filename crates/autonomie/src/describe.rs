@@ -34,11 +34,19 @@ pub fn description(figure: &Figure) -> String {
                 text.push_str(&match lang {
                     Lang::En => format!(
                         " {}: {count} figures, from {} ({}) to {} ({}).",
-                        line.label, first.shown_text, format::date(first.date, lang), last.shown_text, format::date(last.date, lang)
+                        line.label,
+                        first.shown_text,
+                        format::date(first.date, lang),
+                        last.shown_text,
+                        format::date(last.date, lang)
                     ),
                     Lang::Fr => format!(
                         " {} : {count} chiffres, de {} ({}) à {} ({}).",
-                        line.label, first.shown_text, format::date(first.date, lang), last.shown_text, format::date(last.date, lang)
+                        line.label,
+                        first.shown_text,
+                        format::date(first.date, lang),
+                        last.shown_text,
+                        format::date(last.date, lang)
                     ),
                 });
             }
@@ -49,7 +57,11 @@ pub fn description(figure: &Figure) -> String {
 
 fn sentence(text: &str) -> String {
     let text = text.trim();
-    if text.ends_with(['.', '!', '?']) { text.to_owned() } else { format!("{text}.") }
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn item_phrase(item: &Item, lang: Lang) -> String {

@@ -67,7 +67,22 @@ pub fn run_bytes(data: &[u8]) -> Result<usize, Error> {
 /// One of 256 actions: real ids and wrong ones, drawings at odd sizes.
 pub fn action_of_byte(byte: u8) -> Action {
     const WORDS: [&str; 16] = [
-        "latest", "history", "countries", "linear", "log", "EUR", "USD", "fr", "en", "us", "mistral", "openai", "", "x", "LOG", "jupiter",
+        "latest",
+        "history",
+        "countries",
+        "linear",
+        "log",
+        "EUR",
+        "USD",
+        "fr",
+        "en",
+        "us",
+        "mistral",
+        "openai",
+        "",
+        "x",
+        "LOG",
+        "jupiter",
     ];
     let word = WORDS[usize::from(byte & 15)].to_owned();
     match byte >> 4 {
@@ -76,7 +91,12 @@ pub fn action_of_byte(byte: u8) -> Action {
         5..=6 => Action::Currency(word),
         7..=8 => Action::Lang(word),
         9..=12 => Action::Series(word, byte & 16 == 0),
-        n => Action::Draw { css_width: f64::from(byte) * 8.0 - 200.0, ratio: f64::from(n - 12), x: f64::from(byte) * 3.0, y: f64::from(byte) * 5.0 },
+        n => Action::Draw {
+            css_width: f64::from(byte) * 8.0 - 200.0,
+            ratio: f64::from(n - 12),
+            x: f64::from(byte) * 3.0,
+            y: f64::from(byte) * 5.0,
+        },
     }
 }
 

@@ -225,11 +225,14 @@ impl Figure {
                         .iter()
                         .enumerate()
                         .filter(|(_, s)| state.is_visible(&s.key))
-                        .flat_map(|(i, s)| s.points.iter().filter(|p| p.group == Some(group_index)).map(move |p| (i, p)))
+                        .flat_map(|(i, s)| {
+                            s.points.iter().filter(|p| p.group == Some(group_index)).map(move |p| (i, p))
+                        })
                         .map(|(i, p)| items_of(i, p))
                         .collect();
                     if !bars.is_empty() {
-                        let heading = if view.groups.len() > 1 { group.label.get(lang).to_owned() } else { String::new() };
+                        let heading =
+                            if view.groups.len() > 1 { group.label.get(lang).to_owned() } else { String::new() };
                         figure.panels.push(Panel { heading, bars });
                     }
                 }
@@ -336,7 +339,10 @@ fn resolve_item(
             .map(|part| {
                 let amount = match (point.currency, rate) {
                     (Some(from), Some(rate)) if from != state.currency => {
-                        format!("≈{}", shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency))
+                        format!(
+                            "≈{}",
+                            shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency)
+                        )
                     }
                     (Some(from), _) => shown(part.value, Digits::Source, from),
                     (None, _) => format::number(part.value, Digits::Source, lang),
@@ -347,7 +353,11 @@ fn resolve_item(
             .join(" · ")
     });
     let view_groups = state.resolve(dataset).map(|(_, v)| &v.groups[..]).unwrap_or(&[]);
-    let group = point.group.filter(|_| view_groups.len() > 1).and_then(|g| view_groups.get(g)).map(|g| g.label.get(lang).to_owned());
+    let group = point
+        .group
+        .filter(|_| view_groups.len() > 1)
+        .and_then(|g| view_groups.get(g))
+        .map(|g| g.label.get(lang).to_owned());
     Item {
         series,
         label: label.get(lang).to_owned(),

@@ -188,7 +188,10 @@ impl Parser<'_> {
             Some(b't') => '\t',
             Some(b'u') => return self.unicode_escape(backslash, out),
             None => return Err(self.error("the file ends inside an escape")),
-            Some(_) => return Err(self.error_at(backslash, "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")),
+            Some(_) => {
+                return Err(self
+                    .error_at(backslash, "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"))
+            }
         };
         self.pos += 1;
         out.push(decoded);
@@ -198,8 +201,12 @@ impl Parser<'_> {
     /// `\uXXXX`, or two of them for a character outside the Basic Multilingual Plane.
     fn unicode_escape(&mut self, backslash: usize, out: &mut String) -> Result<(), Problem> {
         self.pos += 1;
-        let first = self.hex4().ok_or_else(|| self.error_at(backslash, "invalid \\u escape; expected four hexadecimal digits"))?;
-        let lone = |parser: &Self| parser.error_at(backslash, "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text");
+        let first = self
+            .hex4()
+            .ok_or_else(|| self.error_at(backslash, "invalid \\u escape; expected four hexadecimal digits"))?;
+        let lone = |parser: &Self| {
+            parser.error_at(backslash, "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text")
+        };
         let code = match first {
             0xD800..=0xDBFF => {
                 if !self.rest().starts_with(b"\\u") {
@@ -391,7 +398,11 @@ impl<'t> Reader<'t> {
 
     /// An array (`expected` says of what, for a type error), each item read by `read`;
     /// an item's error gets its index.
-    fn array<T>(&mut self, expected: &str, mut read: impl FnMut(&mut Self) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+    fn array<T>(
+        &mut self,
+        expected: &str,
+        mut read: impl FnMut(&mut Self) -> Result<T, Problem>,
+    ) -> Result<Vec<T>, Problem> {
         self.next_value();
         if self.parser.peek() != Some(b'[') {
             return Err(self.wrong_type(expected));
@@ -439,7 +450,11 @@ impl<'t> Reader<'t> {
     /// An object with any field names (`expected` says what it should hold, for a type
     /// error): `member` reads each value, given its name and offset, and places its own
     /// errors.
-    pub fn members(&mut self, expected: &str, member: &mut dyn FnMut(&mut Self, &str, usize) -> Result<(), Problem>) -> Result<(), Problem> {
+    pub fn members(
+        &mut self,
+        expected: &str,
+        member: &mut dyn FnMut(&mut Self, &str, usize) -> Result<(), Problem>,
+    ) -> Result<(), Problem> {
         self.next_value();
         if self.parser.peek() != Some(b'{') {
             return Err(self.wrong_type(expected));
@@ -643,7 +658,10 @@ mod tests {
         assert_eq!(fields[0].0, "a");
         let Value::Array(items) = &fields[0].1.value else { panic!("not an array") };
         let values: Vec<&Value> = items.iter().map(|item| &item.value).collect();
-        assert_eq!(values, [&Value::Number(1.0), &Value::Number(-2500.0), &Value::Bool(true), &Value::Bool(false), &Value::Null]);
+        assert_eq!(
+            values,
+            [&Value::Number(1.0), &Value::Number(-2500.0), &Value::Bool(true), &Value::Bool(false), &Value::Null]
+        );
         assert_eq!(items[1].at, 11);
         assert_eq!(fields[1].1.value, Value::String("xé😀\n".to_owned()));
     }
@@ -655,7 +673,10 @@ mod tests {
         assert_eq!(error("{\"a\": {\"b\": [0, 1e999]}}"), "a.b[1]: number out of range at line 1 column 17");
         assert_eq!(error("[1] x"), "unexpected text after the end of the JSON document at line 1 column 5");
         assert_eq!(error("{\"é\": tru}"), "é: expected a JSON value (an object, an array, a string, a number, true, false or null) at line 1 column 7");
-        assert_eq!(error("[\"\\ud800\"]"), "[0]: a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text at line 1 column 3");
+        assert_eq!(
+            error("[\"\\ud800\"]"),
+            "[0]: a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text at line 1 column 3"
+        );
         assert_eq!(error("[\"a\nb\"]"), "[0]: the control character U+000A must be written as an escape (such as \\n) in a string at line 1 column 4");
         assert_eq!(error("[01]"), "expected `,` or `]` at line 1 column 3");
         assert_eq!(error("[1.]"), "[0]: invalid number at line 1 column 2");
@@ -669,7 +690,10 @@ mod tests {
         let deep = "[".repeat(100_000);
         let message = error(&deep);
         assert!(message.contains("nest more than 128 levels deep at line 1 column 129"), "{message}");
-        assert!(message.starts_with("[0][0][0]") && message.contains("…") && message.len() < 200, "the path is shortened: {message}");
+        assert!(
+            message.starts_with("[0][0][0]") && message.contains("…") && message.len() < 200,
+            "the path is shortened: {message}"
+        );
         let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&fine).is_ok());
     }
@@ -677,9 +701,38 @@ mod tests {
     #[test]
     fn agrees_with_serde_json_on_what_is_json() {
         for text in [
-            "0", "-0", "1E+2", "1e-2", "0.5", "\"\\/\"", "[]", "{}", "[[],{}]", "\"\u{2028}\"", "1.7976931348623157e308",
-            "01", "1.", ".5", "+1", "0x10", "[1,]", "{\"a\":1,}", "\"\\x\"", "\"\\u12\"", "tru", "nul", "[1 2]", "{1:2}",
-            "\"\t\"", "1e", "-", "NaN", "Infinity", "2e308", "\"\\udc00\"", "\"\\ud800\\u0041\"",
+            "0",
+            "-0",
+            "1E+2",
+            "1e-2",
+            "0.5",
+            "\"\\/\"",
+            "[]",
+            "{}",
+            "[[],{}]",
+            "\"\u{2028}\"",
+            "1.7976931348623157e308",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "0x10",
+            "[1,]",
+            "{\"a\":1,}",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "tru",
+            "nul",
+            "[1 2]",
+            "{1:2}",
+            "\"\t\"",
+            "1e",
+            "-",
+            "NaN",
+            "Infinity",
+            "2e308",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
         ] {
             let ours = parse(text).is_ok();
             let theirs = serde_json::from_str::<serde_json::Value>(text).is_ok();
@@ -707,14 +760,29 @@ mod tests {
             read(&mut reader).map_err(|problem| problem.to_string())
         }
         assert_eq!(read("{\"id\": \"a\", \"value\": 4}"), Ok(("a".to_owned(), 4.0)));
-        assert_eq!(read("{\"id\": \"a\",\n \"value\": \"40\"}").unwrap_err(), "value: expected a number, found the string \"40\" at line 2 column 11");
-        assert_eq!(read("{\"id\": \"a\"}").unwrap_err(), "missing field `value` in the object that starts at line 1 column 1");
-        assert_eq!(read("{\"id\": \"a\", \"other\": 1}").unwrap_err(), "other: unknown field `other`, expected one of `id`, `value` at line 1 column 22");
-        assert_eq!(read("{\"id\": 1e300}").unwrap_err(), "id: expected a string, found the number 1e300 at line 1 column 8");
+        assert_eq!(
+            read("{\"id\": \"a\",\n \"value\": \"40\"}").unwrap_err(),
+            "value: expected a number, found the string \"40\" at line 2 column 11"
+        );
+        assert_eq!(
+            read("{\"id\": \"a\"}").unwrap_err(),
+            "missing field `value` in the object that starts at line 1 column 1"
+        );
+        assert_eq!(
+            read("{\"id\": \"a\", \"other\": 1}").unwrap_err(),
+            "other: unknown field `other`, expected one of `id`, `value` at line 1 column 22"
+        );
+        assert_eq!(
+            read("{\"id\": 1e300}").unwrap_err(),
+            "id: expected a string, found the number 1e300 at line 1 column 8"
+        );
         assert_eq!(read("{\"id\": \"a\", \"id\": \"b\"}").unwrap_err(), "id: duplicate field `id` at line 1 column 19");
         assert_eq!(read("[{\"id\": \"a\"}]").unwrap_err(), "expected an object, found an array at line 1 column 1");
         assert_eq!(read("{\"id\": tru}").unwrap_err(), "id: expected a JSON value (an object, an array, a string, a number, true, false or null) at line 1 column 8");
-        assert_eq!(read("{\"id\": \"a\", \"value\": 4} x").unwrap_err(), "unexpected text after the end of the JSON document at line 1 column 25");
+        assert_eq!(
+            read("{\"id\": \"a\", \"value\": 4} x").unwrap_err(),
+            "unexpected text after the end of the JSON document at line 1 column 25"
+        );
         // A file of the wrong shape is refused at its first wrong value: what follows is
         // not read (here, it is not even JSON).
         let large = format!("{{\"id\": [{}] this is not JSON", vec!["[]"; 100_000].join(","));

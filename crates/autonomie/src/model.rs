@@ -332,8 +332,7 @@ impl Checker {
         }
         let checked = self.day(&spec.checked, "checked");
         self.source_keys = spec.sources.keys().enumerate().map(|(index, key)| (key.clone(), index)).collect();
-        let sources: Vec<Source> =
-            spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
+        let sources: Vec<Source> = spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
         if spec.charts.is_empty() {
             self.problem("charts", "no chart; expected at least one");
@@ -343,7 +342,10 @@ impl Checker {
         for (index, chart) in spec.charts.iter().enumerate() {
             let path = format!("charts[{index}]");
             if !ids.insert(chart.id.as_str()) {
-                self.problem(format!("{path}.id"), format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id));
+                self.problem(
+                    format!("{path}.id"),
+                    format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id),
+                );
             }
             if let Some(chart) = self.chart(chart, &path, &rates) {
                 charts.push(chart);
@@ -405,7 +407,10 @@ impl Checker {
             self.problem(path, format!("too long: {count} characters; the limit is {max}"));
         }
         if let Some(c) = text.chars().find(|c| c.is_control()) {
-            self.problem(path, format!("contains the control character U+{:04X}; expected printable text", u32::from(c)));
+            self.problem(
+                path,
+                format!("contains the control character U+{:04X}; expected printable text", u32::from(c)),
+            );
         }
     }
 
@@ -420,7 +425,10 @@ impl Checker {
                 text.to_owned()
             }
             _ => {
-                self.problem(format!("{path}.{lang}"), format!("missing translation: a non-empty `{lang}` text is required"));
+                self.problem(
+                    format!("{path}.{lang}"),
+                    format!("missing translation: a non-empty `{lang}` text is required"),
+                );
                 String::new()
             }
         };
@@ -479,9 +487,15 @@ impl Checker {
         let url = spec.url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if url.chars().count() > MAX_URL_CHARS {
-            self.problem(format!("{path}.url"), format!("too long: {} characters; the limit is {MAX_URL_CHARS}", url.chars().count()));
+            self.problem(
+                format!("{path}.url"),
+                format!("too long: {} characters; the limit is {MAX_URL_CHARS}", url.chars().count()),
+            );
         } else if !scheme_ok || url.len() < 12 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            self.problem(format!("{path}.url"), format!("\"{url}\" is not a web address; expected an http:// or https:// URL"));
+            self.problem(
+                format!("{path}.url"),
+                format!("\"{url}\" is not a web address; expected an http:// or https:// URL"),
+            );
         }
         let date = self.date(&spec.date, &format!("{path}.date"))?;
         Some(Source {
@@ -501,14 +515,20 @@ impl Checker {
             let date = self.date(&rate.date, &format!("{path}.date"));
             let kind = RateKind::parse(&rate.kind);
             if kind.is_none() {
-                self.problem(format!("{path}.kind"), format!("unknown rate kind \"{}\"; expected daily, monthly-mean or annual-mean", rate.kind));
+                self.problem(
+                    format!("{path}.kind"),
+                    format!("unknown rate kind \"{}\"; expected daily, monthly-mean or annual-mean", rate.kind),
+                );
             }
             if !(rate.usd_per_eur.is_finite() && rate.usd_per_eur > 0.0) {
                 self.problem(format!("{path}.usd_per_eur"), "a rate must be a number greater than 0");
             } else if !(MIN_RATE..=MAX_RATE).contains(&rate.usd_per_eur) {
                 self.problem(
                     format!("{path}.usd_per_eur"),
-                    format!("{:e} US dollars per euro is not a plausible rate; expected between {MIN_RATE} and {MAX_RATE}", rate.usd_per_eur),
+                    format!(
+                        "{:e} US dollars per euro is not a plausible rate; expected between {MIN_RATE} and {MAX_RATE}",
+                        rate.usd_per_eur
+                    ),
                 );
             }
             let source = self.source_index(&rate.source, &format!("{path}.source"));
@@ -547,7 +567,8 @@ impl Checker {
         }
         date.day?;
         let day = date.first_day_number();
-        let window = &self.daily[self.daily.partition_point(|&(d, _)| d < day - 31)..self.daily.partition_point(|&(d, _)| d < day)];
+        let window = &self.daily
+            [self.daily.partition_point(|&(d, _)| d < day - 31)..self.daily.partition_point(|&(d, _)| d < day)];
         let candidates: Vec<Rate> = window.iter().map(|&(_, index)| rates[index].clone()).collect();
         let found = rate_for(&candidates, date)?;
         candidates.iter().position(|c| std::ptr::eq(c, found)).map(|position| window[position].1)
@@ -579,7 +600,10 @@ impl Checker {
             "bars" => Some(ViewKind::Bars),
             "timeline" => Some(ViewKind::Timeline),
             other => {
-                self.problem(format!("{path}.kind"), format!("unknown chart kind \"{other}\"; expected bars or timeline"));
+                self.problem(
+                    format!("{path}.kind"),
+                    format!("unknown chart kind \"{other}\"; expected bars or timeline"),
+                );
                 None
             }
         };
@@ -587,7 +611,10 @@ impl Checker {
             "count" => Some(Measure::Count),
             "money" => Some(Measure::Money),
             other => {
-                self.problem(format!("{path}.measure"), format!("unknown measure \"{other}\"; expected count or money"));
+                self.problem(
+                    format!("{path}.measure"),
+                    format!("unknown measure \"{other}\"; expected count or money"),
+                );
                 None
             }
         };
@@ -598,7 +625,12 @@ impl Checker {
         let label = self.text(&spec.label, &format!("{path}.label"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         let axis = self.text(&spec.axis, &format!("{path}.axis"));
-        let notes = spec.notes.iter().enumerate().map(|(i, n)| self.text_up_to(n, &format!("{path}.notes[{i}]"), MAX_NOTE_CHARS)).collect();
+        let notes = spec
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| self.text_up_to(n, &format!("{path}.notes[{i}]"), MAX_NOTE_CHARS))
+            .collect();
         let mut groups: Vec<Group> = Vec::new();
         for (index, group) in spec.groups.iter().enumerate() {
             let group_path = format!("{path}.groups[{index}]");
@@ -662,7 +694,10 @@ impl Checker {
             match context.kind {
                 ViewKind::Bars => {
                     if points.iter().any(|p| p.group == point.group) {
-                        self.problem(format!("{point_path}.group"), "duplicate point: this series already has a point in this group");
+                        self.problem(
+                            format!("{point_path}.group"),
+                            "duplicate point: this series already has a point in this group",
+                        );
                     }
                 }
                 ViewKind::Timeline => {
@@ -681,7 +716,13 @@ impl Checker {
     fn point(&mut self, spec: &PointSpec, path: &str, context: &PointContext) -> Option<Point> {
         let date = self.date(&spec.date, &format!("{path}.date"));
         if !(spec.value.is_finite() && spec.value > 0.0) {
-            self.problem(format!("{path}.value"), format!("{} cannot be drawn: every view offers a log scale, which needs a finite number greater than 0", spec.value));
+            self.problem(
+                format!("{path}.value"),
+                format!(
+                    "{} cannot be drawn: every view offers a log scale, which needs a finite number greater than 0",
+                    spec.value
+                ),
+            );
         } else if !(MIN_VALUE..=MAX_VALUE).contains(&spec.value) {
             self.problem(format!("{path}.value"), out_of_range(spec.value));
         }
@@ -689,7 +730,10 @@ impl Checker {
             (ViewKind::Bars, Some(key)) => {
                 let found = context.groups.iter().position(|g| &g.key == key);
                 if found.is_none() {
-                    self.problem(format!("{path}.group"), format!("unknown group \"{key}\"; expected a key of this view's `groups`"));
+                    self.problem(
+                        format!("{path}.group"),
+                        format!("unknown group \"{key}\"; expected a key of this view's `groups`"),
+                    );
                 }
                 found
             }
@@ -707,7 +751,10 @@ impl Checker {
             (Measure::Money, Some(code)) => {
                 let currency = Currency::parse(code);
                 if currency.is_none() {
-                    self.problem(format!("{path}.currency"), format!("unknown currency \"{code}\"; expected EUR or USD"));
+                    self.problem(
+                        format!("{path}.currency"),
+                        format!("unknown currency \"{code}\"; expected EUR or USD"),
+                    );
                 }
                 currency
             }
@@ -716,7 +763,10 @@ impl Checker {
                 None
             }
             (Measure::Count, Some(_)) => {
-                self.problem(format!("{path}.currency"), "a count has no currency; remove it or set the view's measure to money");
+                self.problem(
+                    format!("{path}.currency"),
+                    "a count has no currency; remove it or set the view's measure to money",
+                );
                 None
             }
             (Measure::Count, None) => None,
@@ -735,7 +785,10 @@ impl Checker {
             "official" => Some(Basis::Official),
             "press-reported" => Some(Basis::PressReported),
             other => {
-                self.problem(format!("{path}.basis"), format!("unknown basis \"{other}\"; expected official or press-reported"));
+                self.problem(
+                    format!("{path}.basis"),
+                    format!("unknown basis \"{other}\"; expected official or press-reported"),
+                );
                 None
             }
         });
@@ -743,7 +796,10 @@ impl Checker {
             "primary" => Some(Deal::Primary),
             "secondary" => Some(Deal::Secondary),
             other => {
-                self.problem(format!("{path}.deal"), format!("unknown deal \"{other}\"; expected primary or secondary"));
+                self.problem(
+                    format!("{path}.deal"),
+                    format!("unknown deal \"{other}\"; expected primary or secondary"),
+                );
                 None
             }
         });
@@ -766,7 +822,10 @@ impl Checker {
         if !parts.is_empty() {
             let sum: f64 = parts.iter().map(|p| p.value).sum();
             if (sum - spec.value).abs() > 1e-9 * spec.value.abs().max(1.0) {
-                self.problem(format!("{path}.parts"), format!("the parts add up to {sum}, not to the value {}", spec.value));
+                self.problem(
+                    format!("{path}.parts"),
+                    format!("the parts add up to {sum}, not to the value {}", spec.value),
+                );
             }
         }
         Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate })

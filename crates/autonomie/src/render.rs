@@ -41,9 +41,30 @@ impl Theme {
 
     pub(crate) fn palette(self) -> Palette {
         match self {
-            Theme::Light => Palette { ink: (26, 26, 26), muted: (84, 84, 84), grid: (226, 226, 226), axis: (150, 150, 150), paper: (255, 255, 255), min_contrast: 3.0 },
-            Theme::Dark => Palette { ink: (235, 235, 235), muted: (178, 178, 178), grid: (58, 62, 68), axis: (120, 124, 130), paper: (21, 24, 28), min_contrast: 3.0 },
-            Theme::Contrast => Palette { ink: (255, 255, 255), muted: (255, 255, 255), grid: (110, 110, 110), axis: (255, 255, 255), paper: (0, 0, 0), min_contrast: 4.5 },
+            Theme::Light => Palette {
+                ink: (26, 26, 26),
+                muted: (84, 84, 84),
+                grid: (226, 226, 226),
+                axis: (150, 150, 150),
+                paper: (255, 255, 255),
+                min_contrast: 3.0,
+            },
+            Theme::Dark => Palette {
+                ink: (235, 235, 235),
+                muted: (178, 178, 178),
+                grid: (58, 62, 68),
+                axis: (120, 124, 130),
+                paper: (21, 24, 28),
+                min_contrast: 3.0,
+            },
+            Theme::Contrast => Palette {
+                ink: (255, 255, 255),
+                muted: (255, 255, 255),
+                grid: (110, 110, 110),
+                axis: (255, 255, 255),
+                paper: (0, 0, 0),
+                min_contrast: 4.5,
+            },
         }
     }
 }
@@ -86,7 +107,11 @@ impl Palette {
 fn luminance((r, g, b): Rgb) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }
@@ -236,17 +261,35 @@ pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn M
     plan_with_stretch(figure, dataset, canvas, measure, extra)
 }
 
-fn plan_with_stretch(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn MeasureText, stretch: f64) -> Plan {
+fn plan_with_stretch(
+    figure: &Figure,
+    dataset: &Dataset,
+    canvas: &Canvas,
+    measure: &dyn MeasureText,
+    stretch: f64,
+) -> Plan {
     let width = canvas.width;
     let palette = canvas.theme.palette();
-    let mut painter = Painter { shapes: Vec::new(), hits: Vec::new(), r: canvas.ratio.clamp(0.5, 8.0), measure, stretch, p: palette };
+    let mut painter =
+        Painter { shapes: Vec::new(), hits: Vec::new(), r: canvas.ratio.clamp(0.5, 8.0), measure, stretch, p: palette };
     let width_px = f64::from(width.max(1));
-    painter.shapes.push(Shape::Rect { corners: [(0, 0), (width as i32, i32::MAX / 4)], fill: Some(palette.paper), stroke: None });
+    painter.shapes.push(Shape::Rect {
+        corners: [(0, 0), (width as i32, i32::MAX / 4)],
+        fill: Some(palette.paper),
+        stroke: None,
+    });
     let pad = 12.0 * painter.r;
     let inner = (pad, (width_px - pad).max(pad + 1.0));
     let mut y = pad;
     y = painter.paragraph(&figure.title, inner, y, Font::bold(17.0 * painter.r), palette.ink, 22.0);
-    y = painter.paragraph(&figure.subtitle, inner, y + 2.0 * painter.r, Font::regular(13.0 * painter.r), palette.muted, 17.0);
+    y = painter.paragraph(
+        &figure.subtitle,
+        inner,
+        y + 2.0 * painter.r,
+        Font::regular(13.0 * painter.r),
+        palette.muted,
+        17.0,
+    );
     y += 10.0 * painter.r;
     y = if figure.is_empty() {
         let message = Ui::NothingShown.get(figure.lang);
@@ -379,13 +422,30 @@ impl Painter<'_> {
     }
 
     /// [`Painter::paragraph`] over the plot, each line on paper.
-    fn paragraph_on_paper(&mut self, text: &str, columns: (f64, f64), y: f64, font: Font, color: Rgb, leading: f64) -> f64 {
+    fn paragraph_on_paper(
+        &mut self,
+        text: &str,
+        columns: (f64, f64),
+        y: f64,
+        font: Font,
+        color: Rgb,
+        leading: f64,
+    ) -> f64 {
         self.lines(text, columns, y, font, color, leading, true)
     }
 
     /// Wraps `text` between `left` and `right` from `y`; returns the `y` below it.
     #[allow(clippy::too_many_arguments)]
-    fn lines(&mut self, text: &str, (left, right): (f64, f64), y: f64, font: Font, color: Rgb, leading: f64, on_paper: bool) -> f64 {
+    fn lines(
+        &mut self,
+        text: &str,
+        (left, right): (f64, f64),
+        y: f64,
+        font: Font,
+        color: Rgb,
+        leading: f64,
+        on_paper: bool,
+    ) -> f64 {
         let mut y = y;
         let step = leading * self.r;
         for line in wrap(text, right - left, font, self.measure) {
@@ -412,13 +472,15 @@ impl Painter<'_> {
         };
         let (pad, half) = (2.0 * self.r, font.size * 0.62);
         self.shapes.push(Shape::Rect {
-            corners: [((x0 - pad).round() as i32, (at.1 - half).round() as i32), ((x1 + pad).round() as i32, (at.1 + half).round() as i32)],
+            corners: [
+                ((x0 - pad).round() as i32, (at.1 - half).round() as i32),
+                ((x1 + pad).round() as i32, (at.1 + half).round() as i32),
+            ],
             fill: Some(self.p.paper),
             stroke: None,
         });
         self.text(text, at, font, color, anchor);
     }
-
 
     fn bars(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
         let r = self.r;
@@ -463,16 +525,31 @@ impl Painter<'_> {
                     self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
                 }
                 let end = x_of(bar.value).max(x0 + 2.0 * r);
-                let corners = [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
+                let corners =
+                    [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
                 self.bar_shape(corners, self.p.series(bar.color), bar.mark);
                 let row_top = if compact { y - 16.0 * r } else { y };
-                let target = [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
+                let target =
+                    [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
                 self.hits.push(Hit { item: item_index, rect: corners, target });
                 item_index += 1;
-                self.text_on_paper(bar.value_text.clone(), (end + 6.0 * r, middle), value_font, self.p.ink, Anchor::Left);
+                self.text_on_paper(
+                    bar.value_text.clone(),
+                    (end + 6.0 * r, middle),
+                    value_font,
+                    self.p.ink,
+                    Anchor::Left,
+                );
                 y += row;
                 if let Some(parts) = &bar.parts {
-                    y = self.paragraph_on_paper(&format!("= {parts}"), (x0, right), y - 2.0 * r, Font::regular(11.5 * r), self.p.muted, 15.0);
+                    y = self.paragraph_on_paper(
+                        &format!("= {parts}"),
+                        (x0, right),
+                        y - 2.0 * r,
+                        Font::regular(11.5 * r),
+                        self.p.muted,
+                        15.0,
+                    );
                     y += 4.0 * r;
                 }
             }
@@ -484,7 +561,10 @@ impl Painter<'_> {
         for tick in scale.ticks(max_ticks) {
             let x = x_of(tick);
             grid.push(Shape::Line {
-                points: vec![(x.round() as i32, grid_top.round() as i32), (x.round() as i32, grid_bottom.round() as i32)],
+                points: vec![
+                    (x.round() as i32, grid_top.round() as i32),
+                    (x.round() as i32, grid_bottom.round() as i32),
+                ],
                 color: if tick == scale.min { self.p.axis } else { self.p.grid },
                 width: self.stroke(1.0),
             });
@@ -501,11 +581,8 @@ impl Painter<'_> {
 
     /// How many tick labels fit side by side along `span` pixels.
     fn tick_budget(&self, figure: &Figure, scale: &ValueScale, span: f64, font: Font) -> usize {
-        let widest = scale
-            .ticks(12)
-            .iter()
-            .map(|&t| self.measure.width(&tick_text(figure, t), font))
-            .fold(0.0, f64::max);
+        let widest =
+            scale.ticks(12).iter().map(|&t| self.measure.width(&tick_text(figure, t), font)).fold(0.0, f64::max);
         ((span / (widest + 14.0 * self.r)).floor() as usize + 1).max(2)
     }
 
@@ -519,7 +596,8 @@ impl Painter<'_> {
                 stroke: Some((base, thin)),
             }),
             Mark::Secondary | Mark::PressReportedSecondary => {
-                let fill = if mark == Mark::Secondary { mix(base, self.p.paper, 0.35) } else { mix(base, self.p.paper, 0.7) };
+                let fill =
+                    if mark == Mark::Secondary { mix(base, self.p.paper, 0.35) } else { mix(base, self.p.paper, 0.7) };
                 self.shapes.push(Shape::Rect { corners, fill: Some(fill), stroke: None });
                 self.hatch(corners, base);
                 self.shapes.push(Shape::Rect { corners, fill: None, stroke: Some((base, thin)) });
@@ -583,7 +661,13 @@ impl Painter<'_> {
             let x = x_of(f64::from(year));
             self.line(&[(x, y0), (x, y1 + 4.0 * r)], self.p.grid, r.max(1.0));
             if f64::from(year) < time.end {
-                self.text(year.to_string(), (x_of(f64::from(year) + 0.5), y1 + 12.0 * r), tick_font, self.p.muted, Anchor::Center);
+                self.text(
+                    year.to_string(),
+                    (x_of(f64::from(year) + 0.5), y1 + 12.0 * r),
+                    tick_font,
+                    self.p.muted,
+                    Anchor::Center,
+                );
             }
         }
         let mut item_index = 0;
@@ -606,7 +690,12 @@ impl Painter<'_> {
                 item_index += 1;
             }
             if let Some(last) = line.points.last() {
-                end_labels.push((y_of(last.value), &line.label, last.value_text.clone(), self.p.series_text(line.color)));
+                end_labels.push((
+                    y_of(last.value),
+                    &line.label,
+                    last.value_text.clone(),
+                    self.p.series_text(line.color),
+                ));
             }
         }
         // End labels: label and value on two lines, pushed apart so they never overlap.

@@ -69,8 +69,7 @@ impl ValueScale {
                 let high = self.max.log10().round() as i32;
                 let decades = (high - low).max(1) as usize;
                 let every = decades.div_ceil(max_ticks).max(1);
-                let mut ticks: Vec<f64> =
-                    (low..=high).step_by(every).map(|e| clean(10f64.powi(e))).collect();
+                let mut ticks: Vec<f64> = (low..=high).step_by(every).map(|e| clean(10f64.powi(e))).collect();
                 if decades <= 2 && max_ticks > 3 * decades {
                     ticks = (low..high)
                         .flat_map(|e| [1.0, 2.0, 5.0].map(|m| clean(m * 10f64.powi(e))))
@@ -96,7 +95,8 @@ pub struct TimeScale {
 impl TimeScale {
     /// Fits whole years around `years`.
     pub fn fit(years: impl IntoIterator<Item = f64>) -> TimeScale {
-        let (low, high) = years.into_iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let (low, high) =
+            years.into_iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
         if !low.is_finite() {
             return TimeScale { start: 2023.0, end: 2026.0 };
         }

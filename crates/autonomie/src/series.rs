@@ -90,7 +90,12 @@ impl Series {
 /// value, which cover the same pixels as all of the column's points. The lowest and
 /// highest are found on the raw values, so `y_of` runs four times per column, not once
 /// per value.
-pub fn polyline(values: &[f64], (left, right): (f64, f64), y_of: impl Fn(f64) -> f64, decimate: bool) -> Vec<(i32, i32)> {
+pub fn polyline(
+    values: &[f64],
+    (left, right): (f64, f64),
+    y_of: impl Fn(f64) -> f64,
+    decimate: bool,
+) -> Vec<(i32, i32)> {
     let step = if values.len() > 1 { (right - left) / (values.len() - 1) as f64 } else { 0.0 };
     let x_of = |i: usize| (left + i as f64 * step).round() as i32;
     let y_px = |v: f64| y_of(v).round() as i32;
@@ -149,7 +154,13 @@ const LINE: (u8, u8, u8) = (37, 99, 235);
 
 /// Lays out `series` as a line chart filling `canvas` (`canvas.height`, or 2/3 of the
 /// width when unset): y axis with round ticks on `scale`, x axis numbering the points.
-pub fn plan(series: &Series, scale: Scale, canvas: &Canvas, measure: &dyn MeasureText, decimate: bool) -> Result<Plan, SeriesError> {
+pub fn plan(
+    series: &Series,
+    scale: Scale,
+    canvas: &Canvas,
+    measure: &dyn MeasureText,
+    decimate: bool,
+) -> Result<Plan, SeriesError> {
     series.check(scale)?;
     let values = series.values();
     let r = canvas.ratio.clamp(0.5, 8.0);
@@ -166,21 +177,46 @@ pub fn plan(series: &Series, scale: Scale, canvas: &Canvas, measure: &dyn Measur
     let (top, bottom) = (10.0 * r, (h - 24.0 * r).max(10.0 * r + 1.0));
     let y_of = |v: f64| bottom - y_scale.fraction(v).clamp(-0.05, 1.05) * (bottom - top);
 
-    let mut shapes = vec![Shape::Rect { corners: [(0, 0), (width as i32, height as i32)], fill: Some(palette.paper), stroke: None }];
+    let mut shapes =
+        vec![Shape::Rect { corners: [(0, 0), (width as i32, height as i32)], fill: Some(palette.paper), stroke: None }];
     for (tick, label) in y_ticks.iter().zip(&labels) {
         let y = y_of(*tick).round() as i32;
-        shapes.push(Shape::Line { points: vec![(left as i32, y), (right as i32, y)], color: palette.grid, width: r.round().max(1.0) as u32 });
-        shapes.push(Shape::Text { text: label.clone(), at: ((left - 6.0 * r) as i32, y), font, color: palette.muted, anchor: Anchor::Right });
+        shapes.push(Shape::Line {
+            points: vec![(left as i32, y), (right as i32, y)],
+            color: palette.grid,
+            width: r.round().max(1.0) as u32,
+        });
+        shapes.push(Shape::Text {
+            text: label.clone(),
+            at: ((left - 6.0 * r) as i32, y),
+            font,
+            color: palette.muted,
+            anchor: Anchor::Right,
+        });
     }
     let axis_width = r.round().max(1.0) as u32;
-    shapes.push(Shape::Line { points: vec![(left as i32, bottom as i32), (right as i32, bottom as i32)], color: palette.axis, width: axis_width });
+    shapes.push(Shape::Line {
+        points: vec![(left as i32, bottom as i32), (right as i32, bottom as i32)],
+        color: palette.axis,
+        width: axis_width,
+    });
     let last = values.len().saturating_sub(1);
     for (fraction, anchor) in [(0.0, Anchor::Left), (0.5, Anchor::Center), (1.0, Anchor::Right)] {
         let index = (last as f64 * fraction).round() as usize;
         let x = (left + (right - left) * fraction) as i32;
-        shapes.push(Shape::Text { text: tick_label(index as f64), at: (x, (bottom + 12.0 * r) as i32), font, color: palette.muted, anchor });
+        shapes.push(Shape::Text {
+            text: tick_label(index as f64),
+            at: (x, (bottom + 12.0 * r) as i32),
+            font,
+            color: palette.muted,
+            anchor,
+        });
     }
-    shapes.push(Shape::Line { points: polyline(values, (left, right), y_of, decimate), color: palette.series(LINE), width: (1.5 * r).round().max(1.0) as u32 });
+    shapes.push(Shape::Line {
+        points: polyline(values, (left, right), y_of, decimate),
+        color: palette.series(LINE),
+        width: (1.5 * r).round().max(1.0) as u32,
+    });
     Ok(Plan { width, height, shapes, hits: Vec::new() })
 }
 
@@ -214,7 +250,10 @@ mod tests {
 
     #[test]
     fn values_that_cannot_be_drawn_are_refused_with_their_index() {
-        assert_eq!(Series::new(vec![1.0, 0.0]).unwrap().check(Scale::Log), Err(SeriesError::NotPositiveOnLog { index: 1 }));
+        assert_eq!(
+            Series::new(vec![1.0, 0.0]).unwrap().check(Scale::Log),
+            Err(SeriesError::NotPositiveOnLog { index: 1 })
+        );
         assert_eq!(Series::new(vec![1.0, f64::NAN]), Err(SeriesError::NotFinite { index: 1 }));
         assert_eq!(Series::new(vec![1.0, -3.0]), Err(SeriesError::Negative { index: 1 }));
         assert_eq!(Series::new(vec![1.0, 0.0]).unwrap().check(Scale::Linear), Ok(()));

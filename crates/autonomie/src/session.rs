@@ -45,7 +45,14 @@ impl Session {
     /// Lays the chart out at `css_width` CSS pixels for a screen of `ratio` device
     /// pixels per CSS pixel. When `css_height` is given (a finite number of CSS pixels),
     /// the plot is stretched or shrunk to reach it where the view allows.
-    pub fn plan(&self, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme, measure: &dyn MeasureText) -> Result<Plan, Error> {
+    pub fn plan(
+        &self,
+        css_width: f64,
+        ratio: f64,
+        css_height: Option<f64>,
+        theme: Theme,
+        measure: &dyn MeasureText,
+    ) -> Result<Plan, Error> {
         let figure = self.figure()?;
         Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
     }
@@ -54,7 +61,14 @@ impl Session {
     /// drawing would be larger than a browser canvas can be (see [`MAX_CANVAS_SIDE`]
     /// and [`MAX_CANVAS_PIXELS`]): a very tall chart on a high-density screen is drawn
     /// less sharp rather than not at all. Returns the plan and the ratio it uses.
-    pub fn plan_for_canvas(&self, css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme, measure: &dyn MeasureText) -> Result<(Plan, f64), Error> {
+    pub fn plan_for_canvas(
+        &self,
+        css_width: f64,
+        ratio: f64,
+        css_height: Option<f64>,
+        theme: Theme,
+        measure: &dyn MeasureText,
+    ) -> Result<(Plan, f64), Error> {
         let figure = self.figure()?;
         let mut layout = canvas_for(css_width, ratio, css_height, theme);
         loop {
@@ -206,7 +220,8 @@ impl Session {
 pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Canvas {
     let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(MIN_RATIO, 8.0) } else { 1.0 };
     let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
-    let height = css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
+    let height =
+        css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
     Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme }
 }
 

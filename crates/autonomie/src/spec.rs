@@ -159,7 +159,6 @@ pub struct SourceSpec {
     pub date_note: Option<String>,
 }
 
-
 // How each type is read, in document order. `Reader::object` refuses any field not
 // listed and any field given twice; each field's reader refuses any other JSON type
 // (an array where an object is expected included); required fields are checked once the
@@ -238,7 +237,11 @@ impl ChartSpec {
             }
             Ok(())
         })?;
-        Ok(ChartSpec { id: r.required(at, "id", id)?, title: r.required(at, "title", title)?, views: r.required(at, "views", views)? })
+        Ok(ChartSpec {
+            id: r.required(at, "id", id)?,
+            title: r.required(at, "title", title)?,
+            views: r.required(at, "views", views)?,
+        })
     }
 }
 
@@ -364,7 +367,11 @@ impl PartSpec {
             }
             Ok(())
         })?;
-        Ok(PartSpec { label: r.required(at, "label", label)?, value: r.required(at, "value", value)?, source: r.required(at, "source", source)? })
+        Ok(PartSpec {
+            label: r.required(at, "label", label)?,
+            value: r.required(at, "value", value)?,
+            source: r.required(at, "source", source)?,
+        })
     }
 }
 

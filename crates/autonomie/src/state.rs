@@ -119,7 +119,11 @@ impl ViewState {
 }
 
 fn first_view(chart: &Chart) -> Result<&View, Error> {
-    chart.views.first().ok_or_else(|| Error::UnknownOption { option: "view", value: String::new(), expected: Vec::new() })
+    chart.views.first().ok_or_else(|| Error::UnknownOption {
+        option: "view",
+        value: String::new(),
+        expected: Vec::new(),
+    })
 }
 
 fn unknown(option: &'static str, value: &str, expected: &[&str]) -> Error {
