@@ -2,7 +2,7 @@
 // in the URL fragment, an embed-code generator under each chart, and the list of every
 // source.
 
-import { readFragment, writeFragment, stateEntries } from './fragment.js';
+import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
@@ -16,7 +16,7 @@ for (const [id, element] of charts) {
   for (const name of ['view', 'scale', 'currency', 'hidden']) {
     const value = fragment.get(`${id}.${name}`);
     if (value !== undefined) {
-      element.setAttribute(name, value);
+      element.setAttribute(attributeName(name), value);
       touched.add(id);
     }
   }
@@ -61,7 +61,7 @@ export function embedSnippets(element) {
   const params = new Map([['chart', state.chart]]);
   for (const [name, value] of [['view', state.view], ['scale', state.scale], ['currency', state.currency], ['lang', state.lang], ['hidden', state.hidden.join(',')]]) {
     if (!value) continue;
-    attributes.push(`${name}="${value}"`);
+    attributes.push(`${attributeName(name)}="${value}"`);
     params.set(name, value);
   }
   const height = Math.ceil(element.getBoundingClientRect().height) + 40;

@@ -3,8 +3,8 @@
 //   <script type="module" src="https://WIDGET-HOST/www/autonomie-chart.js"></script>
 //   <autonomie-chart chart="valuations" currency="USD" lang="fr"></autonomie-chart>
 //
-// Attributes (all optional): chart, view, scale, currency, lang, hidden (comma-separated
-// series keys), src (URL of a dataset JSON), height (CSS pixels), theme (`light`, `dark`
+// Attributes (all optional): chart, view, scale, currency, lang, hidden-series
+// (comma-separated series keys; `hidden` is read too, the name of version 0.1), src (URL of a dataset JSON), height (CSS pixels), theme (`light`, `dark`
 // or `auto`, the default), loading (`lazy`, the default, or `eager` to start at once). Attributes and the
 // reader's toggles stay in sync both ways; each change fires `autonomie-change` with the
 // state as `detail`. The chart lives in a shadow root with its own stylesheet, starts
@@ -14,7 +14,7 @@ import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 
-const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden', 'src', 'height', 'theme'];
+const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
 const FETCH_TIMEOUT_MS = 10000;
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 
@@ -241,7 +241,7 @@ export class AutonomieChartElement extends HTMLElement {
     });
     this.#starting = true;
     if (lang !== 'fr' && lang !== 'en') this.#attempt(() => this.#chart.setLang(lang));
-    for (const name of ['view', 'scale', 'currency', 'hidden', 'theme']) {
+    for (const name of ['view', 'scale', 'currency', 'hidden', 'hidden-series', 'theme']) {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
     this.#starting = false;
@@ -265,7 +265,8 @@ export class AutonomieChartElement extends HTMLElement {
       case 'scale': if (value) chart.setScale(value); break;
       case 'currency': if (value) chart.setCurrency(value.toUpperCase()); break;
       case 'lang': chart.setLang(value || this.#lang()); break;
-      case 'hidden': chart.setHidden(parseHidden(value)); break;
+      case 'hidden':
+      case 'hidden-series': chart.setHidden(parseHidden(value)); break;
       case 'height': chart.setHeight(Number(value)); break;
       case 'theme': chart.setTheme(value || 'auto'); break;
       default: break;
@@ -282,10 +283,12 @@ export class AutonomieChartElement extends HTMLElement {
   #writeAttributes(state) {
     this.#reflecting = true;
     try {
-      const wanted = { view: state.view, scale: state.scale, currency: state.currency, hidden: state.hidden.join(',') };
+      const wanted = { view: state.view, scale: state.scale, currency: state.currency, 'hidden-series': state.hidden.join(',') };
+      // Never written: a global attribute, whose change drops the focus (fragment.js).
+      if (this.hasAttribute('hidden')) this.removeAttribute('hidden');
       for (const [name, value] of Object.entries(wanted)) {
         const current = this.getAttribute(name);
-        if (name === 'hidden' && value === '') {
+        if (name === 'hidden-series' && value === '') {
           if (current !== null) this.removeAttribute(name);
         } else if (current !== value) {
           this.setAttribute(name, value);

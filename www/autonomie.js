@@ -92,6 +92,23 @@ export class AutonomieChart {
   #tableBox;
   #tableButton;
   #notes;
+  #noteList = null;
+  #rates;
+  #sources;
+  #checked;
+  #viewGroup = null;
+  #scaleGroup;
+  #currencyGroup;
+  #tools;
+  #tableCaption;
+  #tableHead;
+  #tableBody;
+  /** The one live region: a toggle's new state is announced here, once. */
+  #status;
+  /** The handle's last `info()` answer, parsed once per change. */
+  #info = null;
+  /** For each part of the chart, the data it shows (its dirty flag is a difference). */
+  #shown = {};
   #print;
   #reader;
   #cancelFrame = null;
@@ -142,8 +159,15 @@ export class AutonomieChart {
     this.#tableButton.addEventListener('click', () => this.#toggleTable());
     // A focusable region, so that a wide table can be scrolled from the keyboard.
     this.#tableBox = element('div', { class: 'atm-table atm-visually-hidden', id: tableId, role: 'region', tabindex: '0' });
+    const table = element('table');
+    this.#tableCaption = element('caption');
+    this.#tableHead = element('thead');
+    this.#tableBody = element('tbody');
+    table.append(this.#tableCaption, this.#tableHead, this.#tableBody);
+    this.#tableBox.append(table);
     this.#notes = element('div', { class: 'atm-notes' });
-    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes);
+    this.#status = element('p', { class: 'atm-visually-hidden', role: 'status' });
+    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes, this.#status);
     container.replaceChildren(this.#root);
 
     this.#reader = new ItemReader(this.#canvas, this.#stage, () => this.#handle, () => this.#lang);
@@ -187,14 +211,14 @@ export class AutonomieChart {
   setSeriesVisible(key, visible) { this.#apply((h) => h.setSeriesVisible(key, Boolean(visible))); }
   /** Flips the visibility of series `key`. */
   toggleSeries(key) {
-    const hidden = this.state()?.hidden ?? [];
+    const hidden = this.#lastState?.hidden ?? [];
     this.setSeriesVisible(key, hidden.includes(key));
   }
   /** Shows exactly the series not listed in `keys`. */
   setHidden(keys) {
     this.#apply((h) => {
       const wanted = new Set(keys);
-      for (const entry of JSON.parse(h.info()).legend) h.setSeriesVisible(entry.key, !wanted.has(entry.key));
+      for (const entry of this.#info?.legend ?? []) h.setSeriesVisible(entry.key, !wanted.has(entry.key));
       for (const key of wanted) h.setSeriesVisible(key, false);
     });
   }
@@ -215,7 +239,7 @@ export class AutonomieChart {
   }
   /** The chart's title in the current language. */
   title() {
-    return this.#handle ? JSON.parse(this.#handle.info()).title : '';
+    return this.#handle && this.#info ? this.#info.title : '';
   }
   /** Downloads what is shown as `png`, `svg` or `csv`; resolves to the file name. */
   download(format) {
@@ -246,7 +270,7 @@ export class AutonomieChart {
     const before = this.#handle.state();
     try {
       change(this.#handle);
-      this.#refresh();
+      this.#refresh({ announce: true });
     } catch (error) {
       this.#fail(error);
       throw error;
@@ -275,21 +299,53 @@ export class AutonomieChart {
     this.#root.classList.add('atm-failed');
   }
 
-  /** Rebuilds the HTML around the canvas from the handle and schedules one redraw. */
-  #refresh() {
+  /**
+   * Brings the HTML around the canvas up to date with the handle, in place, and
+   * schedules one redraw. Each part (controls, legend, notes, description, table) is
+   * touched only when its data changed since the last refresh, and then only the nodes
+   * whose text or state differ: the control the reader used stays in the document, so
+   * keyboard and screen-reader focus stays on it.
+   */
+  #refresh({ announce = false } = {}) {
     const info = JSON.parse(this.#handle.info());
+    this.#info = info;
     this.#lastState = info.state;
     this.#error.hidden = true;
     this.#canvas.hidden = false;
     this.#root.classList.remove('atm-failed');
     this.#reader.hide();
-    this.#renderControls(info);
-    this.#renderNotes(info);
     const ui = UI[info.state.lang];
-    this.#canvas.setAttribute('aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
-    this.#description.textContent = this.#handle.description();
-    this.#renderTable();
-    this.#schedule(true);
+    const dirty = this.#dirtyParts(info);
+    if (dirty.has('controls')) this.#updateControls(info, ui);
+    if (dirty.has('legend')) this.#updateLegend(info, ui);
+    if (dirty.has('notes')) this.#updateNotes(info, ui);
+    if (dirty.has('sources')) this.#updateSources(info, ui);
+    if (dirty.has('text')) {
+      setText(this.#canvas, 'aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
+      this.#description.textContent = this.#handle.description();
+      this.#updateTable(JSON.parse(this.#handle.table()));
+      // One live region, one sentence: the new state, heard once.
+      if (announce) this.#status.textContent = `${info.title}. ${info.subtitle}`;
+    }
+    if (dirty.has('canvas')) this.#schedule(true);
+  }
+
+  /** Which parts of the chart differ from what the last refresh showed. */
+  #dirtyParts(info) {
+    const keys = {
+      controls: JSON.stringify([info.views, info.state.scale, info.state.currency, info.state.lang, info.measure]),
+      legend: JSON.stringify([info.legend, info.state.lang]),
+      notes: JSON.stringify([info.notes, info.rates, info.checked, info.state.lang]),
+      sources: JSON.stringify([info.sources, info.state.lang]),
+      text: JSON.stringify(info.state),
+      canvas: JSON.stringify(info.state),
+    };
+    const dirty = new Set();
+    for (const [part, key] of Object.entries(keys)) {
+      if (this.#shown[part] !== key) dirty.add(part);
+      this.#shown[part] = key;
+    }
+    return dirty;
   }
 
   #schedule(force) {
@@ -336,86 +392,147 @@ export class AutonomieChart {
     this.#tableBox.classList.toggle('atm-visually-hidden', !open);
   }
 
-  #renderTable() {
-    const data = JSON.parse(this.#handle.table());
+  /** The data table, its rows updated in place. */
+  #updateTable(data) {
     this.#tableBox.setAttribute('aria-label', data.caption);
-    const table = element('table');
-    table.append(element('caption', {}, data.caption));
-    const head = element('thead');
-    const headRow = element('tr');
-    headRow.append(...data.headers.map((h) => element('th', { scope: 'col' }, h)));
-    head.append(headRow);
-    const body = element('tbody');
-    for (const row of data.rows) {
-      const tr = element('tr');
-      tr.append(element('th', { scope: 'row' }, row[0]), ...row.slice(1).map((cell) => element('td', {}, cell)));
-      body.append(tr);
-    }
-    table.append(head, body);
-    this.#tableBox.replaceChildren(table);
+    this.#tableCaption.textContent = data.caption;
+    const byIndex = (_, index) => index;
+    syncChildren(this.#tableHead, [data.headers], byIndex, () => element('tr'), (tr, headers) => {
+      syncChildren(tr, headers, byIndex, () => element('th', { scope: 'col' }), setTextContent);
+    });
+    syncChildren(this.#tableBody, data.rows, byIndex, () => element('tr'), (tr, row) => {
+      syncChildren(tr, row, byIndex, (_, i) => (i === 0 ? element('th', { scope: 'row' }) : element('td')), setTextContent);
+    });
   }
 
-  #buttonGroup(label, options, onPick) {
-    const group = element('div', { class: 'atm-group', role: 'group', 'aria-label': label });
-    group.append(element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }, label));
-    for (const option of options) {
-      const button = element('button', { type: 'button', 'aria-pressed': String(option.active), 'data-value': option.value }, option.label);
-      button.addEventListener('click', () => onPick(option.value));
+  /** A labelled group of toggle buttons, built once; `pick(value)` runs on a click. */
+  #buttonGroup(values, pick) {
+    const group = element('div', { class: 'atm-group', role: 'group' });
+    const label = element('span', { class: 'atm-group-label', 'aria-hidden': 'true' });
+    group.append(label);
+    for (const value of values) {
+      const button = element('button', { type: 'button', 'aria-pressed': 'false', 'data-value': value });
+      button.addEventListener('click', () => pick(button.dataset.value));
       group.append(button);
     }
     return group;
   }
 
-  #renderControls(info) {
-    const ui = UI[info.state.lang];
-    const groups = [];
-    if (info.views.length > 1) {
-      groups.push(this.#buttonGroup(ui.view, info.views.map((v) => ({ value: v.id, label: v.label, active: v.active })), (v) => this.setView(v)));
-    }
-    groups.push(this.#buttonGroup(ui.scale, ['linear', 'log'].map((s) => ({ value: s, label: ui[s], active: info.state.scale === s })), (s) => this.setScale(s)));
-    if (info.measure === 'money') {
-      groups.push(this.#buttonGroup(ui.currency, [['EUR', '€ EUR'], ['USD', '$ USD']].map(([c, l]) => ({ value: c, label: l, active: info.state.currency === c })), (c) => this.setCurrency(c)));
-    }
-    const tools = element('div', { class: 'atm-group', role: 'group', 'aria-label': ui.download });
-    this.#tableButton.textContent = ui.table;
-    tools.append(this.#tableButton, element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }, ui.download));
-    for (const format of ['png', 'svg', 'csv']) {
-      const button = element('button', { type: 'button', 'data-export': format, 'aria-label': `${ui.download} ${format.toUpperCase()}` }, format.toUpperCase());
-      button.addEventListener('click', () => this.download(format).catch((error) => this.#fail(error)));
-      tools.append(button);
-    }
-    groups.push(tools);
-    this.#controls.replaceChildren(...groups);
-    this.#legend.setAttribute('aria-label', ui.series);
-    this.#legend.replaceChildren(...info.legend.map((entry) => {
-      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible), 'data-key': entry.key });
-      const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = entry.color;
-      swatch.style.borderColor = entry.color;
-      button.append(swatch, entry.label);
-      button.addEventListener('click', () => this.toggleSeries(entry.key));
-      return button;
-    }));
+  /** Sets a group's label and its buttons' labels and pressed states. */
+  #setGroup(group, label, options) {
+    setText(group, 'aria-label', label);
+    setTextContent(group.firstChild, label);
+    const buttons = [...group.querySelectorAll('button')];
+    buttons.forEach((button, i) => {
+      setTextContent(button, options[i].label);
+      setText(button, 'aria-pressed', String(options[i].active));
+    });
   }
 
-  #renderNotes(info) {
-    const ui = UI[info.state.lang];
-    const parts = [];
-    if (info.notes.length) {
-      const list = element('ul', { class: 'atm-note-list' });
-      list.append(...info.notes.map((n) => element('li', {}, n)));
-      parts.push(list);
+  /** The controls: built on the first refresh, then only their texts and states change. */
+  #updateControls(info, ui) {
+    if (!this.#viewGroup) {
+      this.#viewGroup = this.#buttonGroup(info.views.map((v) => v.id), (v) => this.setView(v));
+      this.#scaleGroup = this.#buttonGroup(['linear', 'log'], (s) => this.setScale(s));
+      this.#currencyGroup = this.#buttonGroup(['EUR', 'USD'], (c) => this.setCurrency(c));
+      this.#tools = element('div', { class: 'atm-group', role: 'group' });
+      this.#tools.append(this.#tableButton, element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }));
+      for (const format of ['png', 'svg', 'csv']) {
+        const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
+        button.addEventListener('click', () => this.download(format).catch((error) => this.#fail(error)));
+        this.#tools.append(button);
+      }
+      this.#controls.replaceChildren(this.#viewGroup, this.#scaleGroup, this.#currencyGroup, this.#tools);
     }
-    if (info.rates.length) {
-      parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(ui.listSeparator)}`));
+    this.#viewGroup.hidden = info.views.length < 2;
+    this.#setGroup(this.#viewGroup, ui.view, info.views.map((v) => ({ label: v.label, active: v.active })));
+    this.#setGroup(this.#scaleGroup, ui.scale, ['linear', 'log'].map((s) => ({ label: ui[s], active: info.state.scale === s })));
+    this.#currencyGroup.hidden = info.measure !== 'money';
+    this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€ EUR'], ['USD', '$ USD']].map(([c, l]) => ({ label: l, active: info.state.currency === c })));
+    setText(this.#tools, 'aria-label', ui.download);
+    setTextContent(this.#tableButton, ui.table);
+    setTextContent(this.#tableButton.nextSibling, ui.download);
+    for (const button of this.#tools.querySelectorAll('[data-export]')) {
+      setText(button, 'aria-label', `${ui.download} ${button.dataset.export.toUpperCase()}`);
     }
-    const list = element('p', { class: 'atm-sources' });
-    list.append(element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `));
-    info.sources.forEach((source, index) => {
-      if (index > 0) list.append(ui.listSeparator);
-      list.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
-    });
-    parts.push(list, element('p', { class: 'atm-checked' }, `${ui.checked} ${info.checked}.`));
-    this.#notes.replaceChildren(...parts);
   }
+
+  /** The legend: one button per series, kept by key, so focus survives a toggle. */
+  #updateLegend(info, ui) {
+    setText(this.#legend, 'aria-label', ui.series);
+    syncChildren(this.#legend, info.legend, (entry) => entry.key, (entry) => {
+      const button = element('button', { type: 'button', class: 'atm-series', 'data-key': entry.key });
+      button.append(element('span', { class: 'atm-swatch', 'aria-hidden': 'true' }), document.createTextNode(''));
+      button.addEventListener('click', () => this.toggleSeries(button.dataset.key));
+      return button;
+    }, (button, entry) => {
+      setText(button, 'aria-pressed', String(entry.visible));
+      const swatch = button.firstChild;
+      swatch.style.backgroundColor = entry.color;
+      swatch.style.borderColor = entry.color;
+      if (button.lastChild.data !== entry.label) button.lastChild.data = entry.label;
+    });
+  }
+
+  /** Notes, exchange rates, sources and the checked date, updated in place. */
+  #updateNotes(info, ui) {
+    if (!this.#noteList) {
+      this.#noteList = element('ul', { class: 'atm-note-list' });
+      this.#rates = element('p', { class: 'atm-rates' });
+      this.#sources = element('p', { class: 'atm-sources' });
+      this.#checked = element('p', { class: 'atm-checked' });
+      this.#notes.replaceChildren(this.#noteList, this.#rates, this.#sources, this.#checked);
+    }
+    this.#noteList.hidden = info.notes.length === 0;
+    syncChildren(this.#noteList, info.notes, (_, index) => index, () => element('li'), setTextContent);
+    this.#rates.hidden = info.rates.length === 0;
+    setTextContent(this.#rates, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
+    setTextContent(this.#checked, `${ui.checked} ${info.checked}.`);
+  }
+
+  /** The source list: a few text nodes around each link, rebuilt only when the sources
+   * or the language change (a view that cites the same sources leaves it alone). */
+  #updateSources(info, ui) {
+    const nodes = [element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `)];
+    info.sources.forEach((source, index) => {
+      if (index > 0) nodes.push(ui.listSeparator);
+      nodes.push(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
+    });
+    this.#sources.replaceChildren(...nodes);
+  }
+}
+
+/** Sets attribute `name` only when it changes (no mutation, no re-announcement). */
+function setText(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** Sets a node's text only when it changes. */
+function setTextContent(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * Makes `parent`'s children match `items`: a child is kept while its key (`keyOf(item,
+ * index)`) is the same at its place, so a focused child stays in the document; new
+ * children come from `create`, and `update(child, item)` brings each up to date.
+ */
+function syncChildren(parent, items, keyOf, create, update) {
+  const existing = new Map();
+  for (const child of parent.children) existing.set(child.dataset.syncKey, child);
+  let previous = null;
+  items.forEach((item, index) => {
+    const key = String(keyOf(item, index));
+    let child = existing.get(key);
+    if (child) existing.delete(key);
+    else {
+      child = create(item, index);
+      child.dataset.syncKey = key;
+    }
+    update(child, item, index);
+    const expected = previous ? previous.nextElementSibling : parent.firstElementChild;
+    if (expected !== child) parent.insertBefore(child, expected);
+    previous = child;
+  });
+  for (const stale of existing.values()) stale.remove();
 }

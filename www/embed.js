@@ -2,7 +2,7 @@
 // fragment and goes back into it when the reader toggles; the frame tells its parent
 // its height so that autonomie-resize.js can fit the iframe to it.
 
-import { readFragment, stateEntries, writeFragment, STATE_ATTRIBUTES } from './fragment.js';
+import { attributeName, readFragment, stateEntries, writeFragment, STATE_ATTRIBUTES } from './fragment.js';
 
 const chart = document.getElementById('chart');
 
@@ -10,8 +10,8 @@ function applyFragment() {
   const fragment = readFragment();
   for (const name of ['chart', ...STATE_ATTRIBUTES]) {
     const value = fragment.get(name);
-    if (value !== undefined) chart.setAttribute(name, value);
-    else if (name === 'hidden') chart.removeAttribute(name);
+    if (value !== undefined) chart.setAttribute(attributeName(name), value);
+    else if (name === 'hidden') chart.removeAttribute(attributeName(name));
   }
   if (!chart.hasAttribute('lang')) {
     chart.setAttribute('lang', (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en');

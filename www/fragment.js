@@ -3,8 +3,17 @@
 // embed.html (one chart):  #chart=valuations&view=history&scale=log&currency=USD&lang=fr&hidden=openai
 // index.html (all charts): #lang=en&valuations.view=history&valuations.hidden=openai
 
-/** The element attributes a fragment sets, for one chart. */
+/** The state keys a fragment sets, for one chart. */
 export const STATE_ATTRIBUTES = ['view', 'scale', 'currency', 'lang', 'hidden'];
+
+/**
+ * The element attribute of a state key: the hidden series go in `hidden-series`, since
+ * setting the global `hidden` attribute on the element, even one that stays visible,
+ * makes the browser drop the focus of the control inside it that the reader just used.
+ */
+export function attributeName(key) {
+  return key === 'hidden' ? 'hidden-series' : key;
+}
 
 /** Reads `#a=b&c=d` into a Map (later keys win). */
 export function readFragment(hash = location.hash) {

@@ -155,7 +155,7 @@ describe('embedding', () => {
     await page.click('#a button[data-key="mistral"]');
     await settle(page);
     assert.equal(await page.getAttribute('#a', 'currency'), 'USD');
-    assert.equal(await page.getAttribute('#a', 'hidden'), 'mistral');
+    assert.equal(await page.getAttribute('#a', 'hidden-series'), 'mistral');
     const events = await page.evaluate(() => window.events);
     assert.equal(events.at(-1).currency, 'USD');
     assert.deepEqual(events.at(-1).hidden, ['mistral']);
