@@ -50,6 +50,8 @@ export function chartIds(datasetJson) {
 const UI = {
   fr: {
     view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
+    scaleShort: { linear: 'Linéaire', log: 'Log' }, scaleNames: { linear: 'Linéaire', log: 'Log, logarithmique' }, currencies: { EUR: '€ euros', USD: '$ dollars américains' },
+    seriesToggle: (n) => `Séries (${n})`, data: 'Données', ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
     sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
@@ -57,6 +59,8 @@ const UI = {
   },
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
+    scaleShort: { linear: 'Linear', log: 'Log' }, scaleNames: { linear: 'Linear', log: 'Log, logarithmic' }, currencies: { EUR: '€ euros', USD: '$ US dollars' },
+    seriesToggle: (n) => `Series (${n})`, data: 'Data', ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
     sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
@@ -100,6 +104,8 @@ export class AutonomieChart {
   #scaleGroup;
   #currencyGroup;
   #tools;
+  #legendToggle;
+  #toolsToggle;
   #tableCaption;
   #tableHead;
   #tableBody;
@@ -148,7 +154,7 @@ export class AutonomieChart {
     const tableId = uniqueId('atm-table');
     this.#root = element('div', { class: 'atm' });
     this.#controls = element('div', { class: 'atm-controls' });
-    this.#legend = element('div', { class: 'atm-legend', role: 'group' });
+    this.#legend = element('div', { class: 'atm-legend', role: 'group', id: uniqueId('atm-legend') });
     this.#stage = element('div', { class: 'atm-stage' });
     this.#canvas = element('canvas', { class: 'atm-canvas', role: 'img', 'aria-describedby': descriptionId });
     this.#error = element('div', { class: 'atm-error', role: 'alert', hidden: '' });
@@ -379,6 +385,7 @@ export class AutonomieChart {
 
   #preparePrint() {
     if (!this.#handle || this.#canvas.hidden) return;
+    this.#openDisclosures();
     try {
       this.#print.replaceChildren(printableSvg(this.#handle, this.#canvas.clientWidth || 760));
     } catch (error) {
@@ -407,9 +414,7 @@ export class AutonomieChart {
 
   /** A labelled group of toggle buttons, built once; `pick(value)` runs on a click. */
   #buttonGroup(values, pick) {
-    const group = element('div', { class: 'atm-group', role: 'group' });
-    const label = element('span', { class: 'atm-group-label', 'aria-hidden': 'true' });
-    group.append(label);
+    const group = element('div', { class: 'atm-group atm-segmented', role: 'group' });
     for (const value of values) {
       const button = element('button', { type: 'button', 'aria-pressed': 'false', 'data-value': value });
       button.addEventListener('click', () => pick(button.dataset.value));
@@ -421,37 +426,47 @@ export class AutonomieChart {
   /** Sets a group's label and its buttons' labels and pressed states. */
   #setGroup(group, label, options) {
     setText(group, 'aria-label', label);
-    setTextContent(group.firstChild, label);
     const buttons = [...group.querySelectorAll('button')];
     buttons.forEach((button, i) => {
       setTextContent(button, options[i].label);
+      // A short visible label (Log, €) keeps its full name for assistive technology.
+      if (options[i].name) setText(button, 'aria-label', options[i].name);
       setText(button, 'aria-pressed', String(options[i].active));
     });
   }
 
-  /** The controls: built on the first refresh, then only their texts and states change. */
+  /**
+   * The controls: built on the first refresh, then only their texts and states change.
+   * One flex row that wraps: view, currency, scale, then two disclosure buttons that a
+   * narrow chart shows (the series toggles, and the table with the downloads), so that a
+   * phone gets two rows of controls; a wide chart shows what they disclose inline.
+   */
   #updateControls(info, ui) {
     if (!this.#viewGroup) {
       this.#viewGroup = this.#buttonGroup(info.views.map((v) => v.id), (v) => this.setView(v));
-      this.#scaleGroup = this.#buttonGroup(['linear', 'log'], (s) => this.setScale(s));
       this.#currencyGroup = this.#buttonGroup(['EUR', 'USD'], (c) => this.setCurrency(c));
-      this.#tools = element('div', { class: 'atm-group', role: 'group' });
-      this.#tools.append(this.#tableButton, element('span', { class: 'atm-group-label', 'aria-hidden': 'true' }));
+      this.#scaleGroup = this.#buttonGroup(['linear', 'log'], (s) => this.setScale(s));
+      this.#legendToggle = disclosure('atm-legend-toggle', this.#legend);
+      this.#toolsToggle = disclosure('atm-tools-toggle', null);
+      this.#tools = element('div', { class: 'atm-group atm-tools', role: 'group', id: uniqueId('atm-tools') });
+      this.#toolsToggle.setAttribute('aria-controls', this.#tools.id);
+      this.#tools.append(this.#tableButton);
       for (const format of ['png', 'svg', 'csv']) {
         const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
         button.addEventListener('click', () => this.download(format).catch((error) => this.#fail(error)));
         this.#tools.append(button);
       }
-      this.#controls.replaceChildren(this.#viewGroup, this.#scaleGroup, this.#currencyGroup, this.#tools);
+      this.#controls.replaceChildren(this.#viewGroup, this.#currencyGroup, this.#scaleGroup, this.#legendToggle, this.#toolsToggle, this.#tools);
     }
     this.#viewGroup.hidden = info.views.length < 2;
     this.#setGroup(this.#viewGroup, ui.view, info.views.map((v) => ({ label: v.label, active: v.active })));
-    this.#setGroup(this.#scaleGroup, ui.scale, ['linear', 'log'].map((s) => ({ label: ui[s], active: info.state.scale === s })));
     this.#currencyGroup.hidden = info.measure !== 'money';
-    this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€ EUR'], ['USD', '$ USD']].map(([c, l]) => ({ label: l, active: info.state.currency === c })));
-    setText(this.#tools, 'aria-label', ui.download);
+    this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ label: l, name: ui.currencies[c], active: info.state.currency === c })));
+    this.#setGroup(this.#scaleGroup, ui.scale, ['linear', 'log'].map((s) => ({ label: ui.scaleShort[s], name: ui.scaleNames[s], active: info.state.scale === s })));
+    setTextContent(this.#legendToggle, ui.seriesToggle(info.legend.length));
+    setTextContent(this.#toolsToggle, ui.data);
+    setText(this.#tools, 'aria-label', ui.data);
     setTextContent(this.#tableButton, ui.table);
-    setTextContent(this.#tableButton.nextSibling, ui.download);
     for (const button of this.#tools.querySelectorAll('[data-export]')) {
       setText(button, 'aria-label', `${ui.download} ${button.dataset.export.toUpperCase()}`);
     }
@@ -474,32 +489,60 @@ export class AutonomieChart {
     });
   }
 
-  /** Notes, exchange rates, sources and the checked date, updated in place. */
+  /**
+   * Notes, exchange rates, sources and the checked date, updated in place. The canvas
+   * on screen carries only a short source line: the notes, the rates and the full
+   * source list are here, once, the long ones behind a disclosure.
+   */
   #updateNotes(info, ui) {
     if (!this.#noteList) {
       this.#noteList = element('ul', { class: 'atm-note-list' });
-      this.#rates = element('p', { class: 'atm-rates' });
-      this.#sources = element('p', { class: 'atm-sources' });
+      this.#rates = element('details', { class: 'atm-rates' });
+      this.#rates.append(element('summary'), element('p'));
+      this.#sources = element('details', { class: 'atm-sources' });
+      this.#sources.append(element('summary'), element('ul', { class: 'atm-source-list' }));
       this.#checked = element('p', { class: 'atm-checked' });
       this.#notes.replaceChildren(this.#noteList, this.#rates, this.#sources, this.#checked);
     }
     this.#noteList.hidden = info.notes.length === 0;
     syncChildren(this.#noteList, info.notes, (_, index) => index, () => element('li'), setTextContent);
     this.#rates.hidden = info.rates.length === 0;
-    setTextContent(this.#rates, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
+    setTextContent(this.#rates.firstChild, `${ui.ratesTitle} (${info.rates.length})`);
+    setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
     setTextContent(this.#checked, `${ui.checked} ${info.checked}.`);
   }
 
-  /** The source list: a few text nodes around each link, rebuilt only when the sources
-   * or the language change (a view that cites the same sources leaves it alone). */
+  /** The source list: each source a line with its link, rebuilt only when the sources or
+   * the language change (a view that cites the same sources leaves it alone). Two
+   * sources or fewer are shown open. */
   #updateSources(info, ui) {
-    const nodes = [element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `)];
-    info.sources.forEach((source, index) => {
-      if (index > 0) nodes.push(ui.listSeparator);
-      nodes.push(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
-    });
-    this.#sources.replaceChildren(...nodes);
+    setTextContent(this.#sources.firstChild, ui.sourcesTitle(info.sources.length));
+    if (info.sources.length <= 2) this.#sources.open = true;
+    this.#sources.lastChild.replaceChildren(...info.sources.map((source) => {
+      const item = element('li');
+      item.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
+      return item;
+    }));
   }
+
+  /** Opens every disclosure, so that print shows what they hold. */
+  #openDisclosures() {
+    this.#rates.open = true;
+    this.#sources.open = true;
+  }
+}
+
+/**
+ * A button that shows or hides `panel` (its `aria-controls`) on a narrow chart; the
+ * panel is open when the button's `aria-expanded` is true (see widget-style.js).
+ */
+function disclosure(className, panel) {
+  const button = element('button', { type: 'button', class: `atm-disclosure ${className}`, 'aria-expanded': 'false' });
+  if (panel) button.setAttribute('aria-controls', panel.id);
+  button.addEventListener('click', () => {
+    button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
+  });
+  return button;
 }
 
 /** Sets attribute `name` only when it changes (no mutation, no re-announcement). */

@@ -39,7 +39,9 @@ chart.addEventListener('autonomie-change', (event) => {
 
 let lastHeight = 0;
 new ResizeObserver(() => {
-  const height = Math.ceil(document.documentElement.scrollHeight);
+  // The root's own box, not scrollHeight: that is never less than the frame's current
+  // height, so a chart that got shorter could never shrink its frame.
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   if (height !== lastHeight && window.parent !== window) {
     lastHeight = height;
     // Only a number leaves the frame, so any parent may read it.

@@ -38,9 +38,30 @@ export const WIDGET_CSS = `
   --ink: #ffffff; --muted: #ffffff; --paper: #000000; --line: #ffffff; --wash: #000000;
   --link: #9fd0ff; --pressed-ink: #000000; --pressed-paper: #ffffff; --focus: #ffff00;
 }
-.atm-controls { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; margin: 0 0 0.5rem; }
+/* The chart is a size container: a narrow chart (a phone, a narrow column) gets compact
+   controls whatever the page's width. */
+.atm { container: atm / inline-size; }
+.atm-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0 0 0.5rem; }
 .atm-group { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
-.atm-group-label { font-size: 0.8rem; color: var(--muted); margin: 0 2px 0 6px; }
+/* Segmented controls: the buttons of one choice joined in a row. */
+.atm-segmented { flex-wrap: nowrap; gap: 0; }
+.atm-segmented button { border-radius: 0; }
+.atm-segmented button + button { margin-inline-start: -1px; }
+.atm-segmented button:first-child { border-start-start-radius: 4px; border-end-start-radius: 4px; }
+.atm-segmented button:last-child { border-start-end-radius: 4px; border-end-end-radius: 4px; }
+.atm-segmented button:focus-visible { position: relative; z-index: 1; }
+/* The disclosure buttons exist for narrow charts only. */
+.atm-disclosure { display: none; }
+.atm-disclosure::after { content: " \\25BE"; }
+.atm-disclosure[aria-expanded="true"]::after { content: " \\25B4"; }
+@container atm (max-width: 559px) {
+  .atm-controls { gap: 6px 8px; }
+  button { padding: 0.25rem 0.55rem; font-size: 0.8125rem; }
+  .atm-disclosure { display: inline-block; }
+  .atm-tools-toggle[aria-expanded="false"] ~ .atm-tools { display: none; }
+  .atm-tools { flex-basis: 100%; }
+  .atm-controls:has(.atm-legend-toggle[aria-expanded="false"]) + .atm-legend { display: none; }
+}
 button {
   font: inherit;
   font-size: 0.875rem;
@@ -116,7 +137,10 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
 .atm-notes p, .atm-note-list { margin: 0.35rem 0; }
 .atm-note-list { padding-left: 1.2rem; }
 .atm-notes a { color: var(--link); }
-.atm-sources-label { font-weight: 600; }
+.atm-notes details { margin: 0.35rem 0; }
+.atm-notes summary { cursor: pointer; font-weight: 600; min-height: 24px; }
+.atm-notes details p { margin: 0.25rem 0 0; }
+.atm-source-list { margin: 0.25rem 0 0; padding-left: 1.2rem; }
 
 @media (forced-colors: active) {
   button { forced-color-adjust: none; color: ButtonText; background: ButtonFace; border: 1px solid ButtonText; }
@@ -132,7 +156,8 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
   .atm-controls, .atm-legend, .atm-tooltip, .atm-ring, .atm-canvas { display: none !important; }
   .atm-print { display: block; }
   .atm-print svg { display: block; width: 100%; height: auto; }
-  .atm-notes, .atm-notes a { color: #000000; }
+  /* The printed drawing carries the notes, the rates and every source. */
+  .atm-notes { display: none !important; }
 }
 `;
 

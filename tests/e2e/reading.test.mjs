@@ -206,8 +206,12 @@ describe('reading a chart', () => {
     assert.ok(await page.isVisible(`${chart('funding')} .atm-print svg`));
     assert.ok(!(await page.isVisible(`${chart('funding')} canvas`)));
     const texts = await page.$eval(chart('funding'), (e) => [...e.shadowRoot.querySelectorAll('.atm-print svg text')].map((t) => t.textContent.trim()).join(' | '));
-    assert.match(texts, /Sources : Forschungszentrum Jülich/);
-    assert.ok(await page.isVisible(`${chart('funding')} .atm-sources`));
+    // The printed drawing travels alone: it carries the notes, the rates and every
+    // source with its title, so the HTML notes are not printed a second time.
+    assert.match(texts, /Sources :/);
+    assert.match(texts, /Forschungszentrum Jülich \(JSC\), «/);
+    assert.match(texts, /Conversion au cours de référence BCE/);
+    assert.ok(!(await page.isVisible(`${chart('funding')} .atm-notes`)));
     await page.pdf({ path: `${ARTIFACTS}page.pdf` });
     await page.emulateMedia({ media: 'screen' });
     await page.close();

@@ -71,11 +71,15 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     // 200 bars, 20 long notes and 300-character labels: about 5,000 CSS pixels tall.
     let dataset = Rc::new(Dataset::from_json(&crate::bad_inputs::at_the_limits()).unwrap());
     let session = Session::new(Rc::clone(&dataset), &dataset.charts[0].id).unwrap();
-    let (natural, one) = session.plan_for_canvas(390.0, 1.0, None, Theme::Light, &EstimatedMetrics).unwrap();
+    let (natural, one) = session
+        .plan_for_canvas(390.0, 1.0, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
+        .unwrap();
     assert_eq!(one, 1.0, "at ratio 1 it fits");
     assert!(natural.height > 4000, "the chart is tall ({} px)", natural.height);
     for asked in [3.0, 8.0] {
-        let (plan, ratio) = session.plan_for_canvas(390.0, asked, None, Theme::Light, &EstimatedMetrics).unwrap();
+        let (plan, ratio) = session
+            .plan_for_canvas(390.0, asked, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
+            .unwrap();
         assert!(ratio < asked, "ratio {asked} is lowered (to {ratio})");
         assert!(plan.height <= MAX_CANVAS_SIDE && plan.width <= MAX_CANVAS_SIDE);
         assert!(
@@ -96,7 +100,7 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     let real = Rc::new(Dataset::embedded().unwrap());
     let (_, ratio) = Session::new(real, "valuations")
         .unwrap()
-        .plan_for_canvas(820.0, 3.0, None, Theme::Light, &EstimatedMetrics)
+        .plan_for_canvas(820.0, 3.0, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
         .unwrap();
     assert_eq!(ratio, 3.0);
 }

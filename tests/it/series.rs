@@ -38,7 +38,13 @@ const H: usize = 1040;
 /// RGB pixels of `values` drawn on 1640×1040 device pixels at `ratio` (the line is
 /// 1.5 × `ratio` pixels wide, rounded), and how many vertices the line has.
 fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>, usize) {
-    let canvas = Canvas { width: W as u32, ratio, height: Some(H as u32), theme: Theme::Light };
+    let canvas = Canvas {
+        width: W as u32,
+        ratio,
+        height: Some(H as u32),
+        theme: Theme::Light,
+        footer: autonomie::render::Footer::Short,
+    };
     let series = series::Series::new(values.to_vec()).unwrap();
     let plan = series::plan(&series, scale, &canvas, &EstimatedMetrics, decimate).unwrap();
     let vertices = plan

@@ -21,7 +21,7 @@ pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> S
 
 pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64, theme: Theme) -> String {
     let figure = Figure::build(dataset, state).unwrap();
-    let canvas = Canvas { width, ratio, height: None, theme };
+    let canvas = Canvas { width, ratio, height: None, theme, footer: autonomie::render::Footer::Full };
     let plan = render::plan(&figure, dataset, &canvas, &EstimatedMetrics);
     autonomie::backend::svg(&plan).unwrap()
 }

@@ -17,7 +17,7 @@ use autonomie::error::Error;
 use autonomie::i18n::Lang;
 use autonomie::json::ToJson;
 use autonomie::model::Dataset;
-use autonomie::render::{Plan, Theme};
+use autonomie::render::{Footer, Plan, Theme};
 use autonomie::session::{all_sources_json, canvas_for, Session};
 use autonomie::text::{EstimatedMetrics, Font, MeasureText};
 
@@ -174,9 +174,10 @@ fn draw_on(
     ratio: f64,
     css_height: Option<f64>,
     theme: Theme,
+    footer: Footer,
 ) -> Result<(Plan, f64), JsError> {
     let (plan, ratio) =
-        session.plan_for_canvas(css_width, ratio, css_height, theme, measure).map_err(|e| js_error(&e))?;
+        session.plan_for_canvas(css_width, ratio, css_height, theme, footer, measure).map_err(|e| js_error(&e))?;
     paint(canvas, &measure.context, &plan)?;
     Ok((plan, ratio))
 }
@@ -245,13 +246,15 @@ impl ChartHandle {
             pixel_ratio,
             css_height,
             theme_from(theme)?,
+            Footer::Short,
         )?;
         let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);
         Ok(height)
     }
 
-    /// Draws the chart on another canvas (an export), with its own size and ratio.
+    /// Draws the chart on another canvas (an export), with its own size and ratio, and
+    /// the full footer: notes, rates and every source.
     #[wasm_bindgen(js_name = drawOn)]
     pub fn draw_on(
         &self,
@@ -261,7 +264,7 @@ impl ChartHandle {
         theme: &str,
     ) -> Result<(), JsError> {
         let measure = CanvasMeasure::for_canvas(canvas)?;
-        draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?)?;
+        draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?, Footer::Full)?;
         Ok(())
     }
 
@@ -281,7 +284,7 @@ impl ChartHandle {
         let measure = CanvasMeasure::for_canvas(canvas)?;
         let (plan, _) = self
             .session
-            .plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, &measure)
+            .plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, Footer::Full, &measure)
             .map_err(|e| js_error(&e))?;
         fit(canvas, &plan);
         let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())

@@ -32,6 +32,14 @@ impl Lang {
         }
     }
 
+    /// Quotation marks around a title: « » with no-break spaces in French, “ ” in English.
+    pub fn quotes(self) -> (&'static str, &'static str) {
+        match self {
+            Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+            Lang::En => ("\u{201c}", "\u{201d}"),
+        }
+    }
+
     /// The language code, as in an HTML `lang` attribute.
     pub fn code(self) -> &'static str {
         match self {

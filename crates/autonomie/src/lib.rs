@@ -13,7 +13,7 @@
 //! let mut state = ViewState::new(&dataset, "valuations")?;
 //! state.set_lang("en")?;
 //! let figure = Figure::build(&dataset, &state)?;
-//! let canvas = render::Canvas { width: 760, ratio: 1.0, height: None, theme: render::Theme::Light };
+//! let canvas = render::Canvas { width: 760, ratio: 1.0, height: None, theme: render::Theme::Light, footer: render::Footer::Full };
 //! let plan = render::plan(&figure, &dataset, &canvas, &EstimatedMetrics);
 //! let svg = autonomie::backend::svg(&plan)?;
 //! assert!(svg.contains("Anthropic"));

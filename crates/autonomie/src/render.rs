@@ -134,6 +134,20 @@ pub struct Canvas {
     pub height: Option<u32>,
     /// Colour scheme.
     pub theme: Theme,
+    /// What goes under the plot.
+    pub footer: Footer,
+}
+
+/// What a drawing carries under its plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Footer {
+    /// On screen: the key and a short source line; the page shows the notes, the rates
+    /// and the full source list in HTML under the canvas, once.
+    Short,
+    /// In an export (PNG, SVG, print, the no-JavaScript picture), which travels alone:
+    /// also the notes, the exchange rates and every source with its title and date.
+    #[default]
+    Full,
 }
 
 /// Horizontal and vertical alignment of a text relative to its anchor point.
@@ -303,11 +317,12 @@ fn plan_with_stretch(
     };
     y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
     let small = Font::regular(11.5 * painter.r);
-    if !figure.rates.is_empty() {
-        let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(figure.lang.list_separator()));
-        y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
-    }
-    y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
+    y = match canvas.footer {
+        Footer::Short => {
+            painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0)
+        }
+        Footer::Full => painter.full_footer(figure, dataset, inner, y, small),
+    };
     let height = (y + pad).ceil() as u32;
     if let Some(Shape::Rect { corners, .. }) = painter.shapes.first_mut() {
         corners[1].1 = height as i32;
@@ -414,6 +429,30 @@ impl Painter<'_> {
 
     fn stroke(&self, width: f64) -> u32 {
         (width * self.r).round().max(1.0) as u32
+    }
+
+    /// The footer of an export: the notes, the exchange rates, and every source with its
+    /// title and date; returns the `y` below it.
+    fn full_footer(&mut self, figure: &Figure, dataset: &Dataset, inner: (f64, f64), y: f64, font: Font) -> f64 {
+        let (r, muted, lang) = (self.r, self.p.muted, figure.lang);
+        let mut y = y;
+        for note in &figure.notes {
+            y = self.paragraph(&format!("\u{2022} {note}"), inner, y + 4.0 * r, font, muted, 15.0);
+        }
+        if !figure.rates.is_empty() {
+            let text = format!("{} {}.", Ui::RateIntro.get(lang), figure.rates.join(lang.list_separator()));
+            y = self.paragraph(&text, inner, y + 4.0 * r, font, muted, 15.0);
+        }
+        let prefix = if figure.sources.len() > 1 { Ui::Sources } else { Ui::Source };
+        y = self.paragraph(prefix.get(lang), inner, y + 4.0 * r, font, muted, 15.0);
+        let (open, close) = lang.quotes();
+        for &index in &figure.sources {
+            let source = &dataset.sources[index];
+            let date = crate::format::date(source.date, lang);
+            let text = format!("{}, {open}{}{close}, {date}", source.publisher, source.title);
+            y = self.paragraph(&text, (inner.0 + 8.0 * r, inner.1), y, font, muted, 15.0);
+        }
+        y
     }
 
     /// Wrapped text starting at `y`; returns the `y` below it. `leading` is in CSS pixels.

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::figure::Figure;
 use crate::format;
 use crate::model::{Dataset, Measure};
-use crate::render::{self, Canvas, Plan, Theme};
+use crate::render::{self, Canvas, Footer, Plan, Theme};
 use crate::state::ViewState;
 use crate::text::{EstimatedMetrics, MeasureText};
 
@@ -60,17 +60,20 @@ impl Session {
     /// Lays the chart out as [`Session::plan`] does, at a lower pixel ratio when the
     /// drawing would be larger than a browser canvas can be (see [`MAX_CANVAS_SIDE`]
     /// and [`MAX_CANVAS_PIXELS`]): a very tall chart on a high-density screen is drawn
-    /// less sharp rather than not at all. Returns the plan and the ratio it uses.
+    /// less sharp rather than not at all. `footer` is [`Footer::Short`] on screen, where
+    /// the page shows the notes and sources in HTML, and [`Footer::Full`] for an export.
+    /// Returns the plan and the ratio it uses.
     pub fn plan_for_canvas(
         &self,
         css_width: f64,
         ratio: f64,
         css_height: Option<f64>,
         theme: Theme,
+        footer: Footer,
         measure: &dyn MeasureText,
     ) -> Result<(Plan, f64), Error> {
         let figure = self.figure()?;
-        let mut layout = canvas_for(css_width, ratio, css_height, theme);
+        let mut layout = Canvas { footer, ..canvas_for(css_width, ratio, css_height, theme) };
         loop {
             let plan = render::plan(&figure, &self.dataset, &layout, measure);
             let (width, height) = (f64::from(plan.width.max(1)), f64::from(plan.height.max(1)));
@@ -80,7 +83,10 @@ impl Session {
             if shrink >= 1.0 || layout.ratio <= MIN_RATIO {
                 return Ok((plan, layout.ratio));
             }
-            layout = canvas_for(css_width, (layout.ratio * shrink * 0.98).max(MIN_RATIO), css_height, theme);
+            layout = Canvas {
+                footer,
+                ..canvas_for(css_width, (layout.ratio * shrink * 0.98).max(MIN_RATIO), css_height, theme)
+            };
         }
     }
 
@@ -222,7 +228,7 @@ pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Th
     let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
     let height =
         css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
-    Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme }
+    Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme, footer: Footer::Full }
 }
 
 /// The lowest pixel ratio a chart is drawn at.
