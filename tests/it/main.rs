@@ -8,6 +8,7 @@ mod docs;
 mod fuzz_regressions;
 mod json;
 mod layout;
+mod phone;
 mod properties;
 mod reading;
 mod series;

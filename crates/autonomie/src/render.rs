@@ -262,17 +262,50 @@ pub struct Plan {
     pub shapes: Vec<Shape>,
     /// Where each item is.
     pub hits: Vec<Hit>,
+    /// The plot area: where the bars or lines may be drawn, gridlines included, without
+    /// the titles, the axis labels and the footer (top-left and bottom-right corners).
+    pub plot: [(i32, i32); 2],
 }
 
 /// Lays out `figure` on `canvas`.
 pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn MeasureText) -> Plan {
     let natural = plan_with_stretch(figure, dataset, canvas, measure, 0.0);
-    let Some(height) = canvas.height else { return natural };
-    let extra = f64::from(height) - f64::from(natural.height);
-    if extra.abs() < 1.0 || figure.is_empty() || (extra < 0.0 && figure.kind == ViewKind::Bars) {
+    if figure.is_empty() {
+        return natural;
+    }
+    let bars = figure.kind == ViewKind::Bars;
+    // On a narrow chart the bars take at least 60 % of the height: the titles, axis and
+    // footer above and below them must not leave the data a strip.
+    let mut extra = if bars && is_narrow(canvas) { extra_for_plot_share(&natural, MIN_PLOT_SHARE) } else { 0.0 };
+    if let Some(height) = canvas.height {
+        let wanted = f64::from(height) - f64::from(natural.height);
+        // Bars only grow; a timeline's plot also shrinks.
+        extra = if bars { extra.max(wanted) } else { wanted };
+    }
+    if extra.abs() < 1.0 {
         return natural;
     }
     plan_with_stretch(figure, dataset, canvas, measure, extra)
+}
+
+/// The share of a narrow bar chart's height that its plot takes, at least (aimed a little
+/// above 60 %, so that rounding each row to whole pixels never leaves it below).
+const MIN_PLOT_SHARE: f64 = 0.62;
+
+/// Below this width in CSS pixels a chart is narrow (a phone, a narrow column): labels
+/// go above their bars and the plot takes the room.
+const NARROW_CSS_WIDTH: f64 = 480.0;
+
+fn is_narrow(canvas: &Canvas) -> bool {
+    f64::from(canvas.width) / canvas.ratio.clamp(0.5, 8.0) < NARROW_CSS_WIDTH + 24.0
+}
+
+/// The device pixels to add to `plan`'s plot (and so to its height) for the plot to take
+/// `share` of the height: (p + e) / (h + e) = share.
+fn extra_for_plot_share(plan: &Plan, share: f64) -> f64 {
+    let [(_, top), (_, bottom)] = plan.plot;
+    let (plot, height) = (f64::from(bottom - top), f64::from(plan.height));
+    ((share * height - plot) / (1.0 - share)).max(0.0).ceil()
 }
 
 fn plan_with_stretch(
@@ -284,8 +317,15 @@ fn plan_with_stretch(
 ) -> Plan {
     let width = canvas.width;
     let palette = canvas.theme.palette();
-    let mut painter =
-        Painter { shapes: Vec::new(), hits: Vec::new(), r: canvas.ratio.clamp(0.5, 8.0), measure, stretch, p: palette };
+    let mut painter = Painter {
+        shapes: Vec::new(),
+        hits: Vec::new(),
+        plot: [(0, 0), (0, 0)],
+        r: canvas.ratio.clamp(0.5, 8.0),
+        measure,
+        stretch,
+        p: palette,
+    };
     let width_px = f64::from(width.max(1));
     painter.shapes.push(Shape::Rect {
         corners: [(0, 0), (width as i32, i32::MAX / 4)],
@@ -327,7 +367,7 @@ fn plan_with_stretch(
     if let Some(Shape::Rect { corners, .. }) = painter.shapes.first_mut() {
         corners[1].1 = height as i32;
     }
-    Plan { width, height, shapes: painter.shapes, hits: painter.hits }
+    Plan { width, height, shapes: painter.shapes, hits: painter.hits, plot: painter.plot }
 }
 
 /// Draws `plan` on `area`, which should be `plan.width` by `plan.height` pixels.
@@ -400,6 +440,8 @@ fn mix(a: Rgb, b: Rgb, amount: f64) -> Rgb {
 struct Painter<'a> {
     shapes: Vec<Shape>,
     hits: Vec<Hit>,
+    /// The plot area, once laid out.
+    plot: [(i32, i32); 2],
     r: f64,
     /// Device pixels to add to (or take from) the plot to reach a requested height.
     stretch: f64,
@@ -531,11 +573,13 @@ impl Painter<'_> {
         let extra_per_row = self.stretch.max(0.0) / bars.len().max(1) as f64;
         // On a narrow chart each label goes on its own line above its bar, so the bars
         // keep most of the width.
-        let compact = (right - left) / r < 480.0;
+        let compact = (right - left) / r < NARROW_CSS_WIDTH;
         let widest_label = bars.iter().map(|b| self.measure.width(&b.label, label_font)).fold(0.0, f64::max);
         let label_width = if compact { 0.0 } else { (widest_label + 12.0 * r).min((right - left) * 0.4) };
         let widest_value = bars.iter().map(|b| self.measure.width(&b.value_text, value_font)).fold(0.0, f64::max);
-        let value_room = (widest_value + 10.0 * r).min((right - left) * if compact { 0.6 } else { 0.4 });
+        // A narrow chart gives the bars the whole width: a value that does not fit after
+        // its bar goes inside its end, on the paper's colour.
+        let value_room = if compact { 2.0 * r } else { (widest_value + 10.0 * r).min((right - left) * 0.4) };
         let x0 = left + label_width;
         let x1 = (right - value_room).max(x0 + 20.0 * r);
         let scale = ValueScale::fit(figure.scale, bars.iter().map(|b| b.value));
@@ -556,9 +600,12 @@ impl Painter<'_> {
                     y += 16.0 * r;
                 }
                 let row = if compact { 24.0 * r } else { 28.0 * r } + extra_per_row;
-                let thickness = (row - 10.0 * r).min(34.0 * r);
-                let (bar_top, bar_bottom) = (y + (row - thickness) / 2.0, y + (row + thickness) / 2.0);
-                let middle = y + row / 2.0;
+                let thickness = (row - 10.0 * r).min(if compact { 44.0 } else { 34.0 } * r);
+                // A narrow chart keeps each bar under its label and puts the room it
+                // was given below the bar; a wide one centres the bar in its row.
+                let bar_top = if compact { y + 4.0 * r } else { y + (row - thickness) / 2.0 };
+                let bar_bottom = bar_top + thickness;
+                let middle = (bar_top + bar_bottom) / 2.0;
                 if !compact {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
                     self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
@@ -572,13 +619,10 @@ impl Painter<'_> {
                     [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
                 self.hits.push(Hit { item: item_index, rect: corners, target });
                 item_index += 1;
-                self.text_on_paper(
-                    bar.value_text.clone(),
-                    (end + 6.0 * r, middle),
-                    value_font,
-                    self.p.ink,
-                    Anchor::Left,
-                );
+                let value_width = self.measure.width(&bar.value_text, value_font);
+                let inside = end + 6.0 * r + value_width > right && end - 6.0 * r - value_width > x0;
+                let (at, anchor) = if inside { (end - 6.0 * r, Anchor::Right) } else { (end + 6.0 * r, Anchor::Left) };
+                self.text_on_paper(bar.value_text.clone(), (at, middle), value_font, self.p.ink, anchor);
                 y += row;
                 if let Some(parts) = &bar.parts {
                     y = self.paragraph_on_paper(
@@ -595,8 +639,10 @@ impl Painter<'_> {
             y += 6.0 * r;
         }
         let grid_bottom = y;
+        self.plot = [(x0.round() as i32, grid_top.round() as i32), (x1.round() as i32, grid_bottom.round() as i32)];
         let max_ticks = self.tick_budget(figure, &scale, x1 - x0, tick_font);
         let mut grid = Vec::new();
+        let mut last_label_end = f64::NEG_INFINITY;
         for tick in scale.ticks(max_ticks) {
             let x = x_of(tick);
             grid.push(Shape::Line {
@@ -610,6 +656,12 @@ impl Painter<'_> {
             let text = tick_text(figure, tick);
             let half = self.measure.width(&text, tick_font) / 2.0;
             let centre = x.clamp(left + half, (right - half).max(left + half));
+            // Kept inside the canvas, the last label may move onto the one before it:
+            // then its gridline stays and its label goes.
+            if centre - half < last_label_end + 6.0 * r {
+                continue;
+            }
+            last_label_end = centre + half;
             self.text(text, (centre, grid_bottom + 10.0 * r), tick_font, self.p.muted, Anchor::Center);
         }
         // Gridlines go under the bars.
@@ -689,6 +741,7 @@ impl Painter<'_> {
         let x0 = left + axis_width;
         let x1 = (right - end_width.min((right - left) * 0.4)).max(x0 + 40.0 * r);
         let (y0, y1) = (y, y + plot_height);
+        self.plot = [(x0.round() as i32, y0.round() as i32), (x1.round() as i32, y1.round() as i32)];
         let x_of = |year: f64| x0 + (x1 - x0) * time.fraction(year);
         let y_of = |value: f64| y1 - (y1 - y0) * scale.fraction(value).clamp(0.0, 1.0);
         for (tick, text) in ticks.iter().zip(tick_texts) {

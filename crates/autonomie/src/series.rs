@@ -217,7 +217,8 @@ pub fn plan(
         color: palette.series(LINE),
         width: (1.5 * r).round().max(1.0) as u32,
     });
-    Ok(Plan { width, height, shapes, hits: Vec::new() })
+    let plot = [(left.round() as i32, top.round() as i32), (right.round() as i32, bottom.round() as i32)];
+    Ok(Plan { width, height, shapes, hits: Vec::new(), plot })
 }
 
 /// A tick value with thousands separators and at most two decimals.
