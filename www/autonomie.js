@@ -51,7 +51,7 @@ const UI = {
   fr: {
     view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
     scaleShort: { linear: 'Linéaire', log: 'Log' }, scaleNames: { linear: 'Linéaire', log: 'Log, logarithmique' }, currencies: { EUR: '€ euros', USD: '$ dollars américains' },
-    seriesToggle: (n) => `Séries (${n})`, data: 'Données', ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
+    more: 'Options', ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
     sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
@@ -60,7 +60,7 @@ const UI = {
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
     scaleShort: { linear: 'Linear', log: 'Log' }, scaleNames: { linear: 'Linear', log: 'Log, logarithmic' }, currencies: { EUR: '€ euros', USD: '$ US dollars' },
-    seriesToggle: (n) => `Series (${n})`, data: 'Data', ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
+    more: 'Options', ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
     sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
@@ -104,8 +104,8 @@ export class AutonomieChart {
   #scaleGroup;
   #currencyGroup;
   #tools;
-  #legendToggle;
-  #toolsToggle;
+  /** On a narrow chart, shows or hides the series toggles, the table and downloads. */
+  #moreToggle;
   #tableCaption;
   #tableHead;
   #tableBody;
@@ -437,35 +437,32 @@ export class AutonomieChart {
 
   /**
    * The controls: built on the first refresh, then only their texts and states change.
-   * One flex row that wraps: view, currency, scale, then two disclosure buttons that a
-   * narrow chart shows (the series toggles, and the table with the downloads), so that a
-   * phone gets two rows of controls; a wide chart shows what they disclose inline.
+   * One flex row that wraps: view, currency, scale, then an "Options" disclosure that a
+   * narrow chart shows, for the series toggles, the table and the downloads, so that a
+   * phone gets two rows of controls; a wide chart shows what it discloses inline.
    */
   #updateControls(info, ui) {
     if (!this.#viewGroup) {
       this.#viewGroup = this.#buttonGroup(info.views.map((v) => v.id), (v) => this.setView(v));
       this.#currencyGroup = this.#buttonGroup(['EUR', 'USD'], (c) => this.setCurrency(c));
       this.#scaleGroup = this.#buttonGroup(['linear', 'log'], (s) => this.setScale(s));
-      this.#legendToggle = disclosure('atm-legend-toggle', this.#legend);
-      this.#toolsToggle = disclosure('atm-tools-toggle', null);
       this.#tools = element('div', { class: 'atm-group atm-tools', role: 'group', id: uniqueId('atm-tools') });
-      this.#toolsToggle.setAttribute('aria-controls', this.#tools.id);
+      this.#moreToggle = disclosure('atm-more-toggle', [this.#legend, this.#tools]);
       this.#tools.append(this.#tableButton);
       for (const format of ['png', 'svg', 'csv']) {
         const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
         button.addEventListener('click', () => this.download(format).catch((error) => this.#fail(error)));
         this.#tools.append(button);
       }
-      this.#controls.replaceChildren(this.#viewGroup, this.#currencyGroup, this.#scaleGroup, this.#legendToggle, this.#toolsToggle, this.#tools);
+      this.#controls.replaceChildren(this.#viewGroup, this.#currencyGroup, this.#scaleGroup, this.#moreToggle, this.#tools);
     }
     this.#viewGroup.hidden = info.views.length < 2;
     this.#setGroup(this.#viewGroup, ui.view, info.views.map((v) => ({ label: v.label, active: v.active })));
     this.#currencyGroup.hidden = info.measure !== 'money';
     this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ label: l, name: ui.currencies[c], active: info.state.currency === c })));
     this.#setGroup(this.#scaleGroup, ui.scale, ['linear', 'log'].map((s) => ({ label: ui.scaleShort[s], name: ui.scaleNames[s], active: info.state.scale === s })));
-    setTextContent(this.#legendToggle, ui.seriesToggle(info.legend.length));
-    setTextContent(this.#toolsToggle, ui.data);
-    setText(this.#tools, 'aria-label', ui.data);
+    setTextContent(this.#moreToggle, ui.more);
+    setText(this.#tools, 'aria-label', ui.download);
     setTextContent(this.#tableButton, ui.table);
     for (const button of this.#tools.querySelectorAll('[data-export]')) {
       setText(button, 'aria-label', `${ui.download} ${button.dataset.export.toUpperCase()}`);
@@ -533,12 +530,12 @@ export class AutonomieChart {
 }
 
 /**
- * A button that shows or hides `panel` (its `aria-controls`) on a narrow chart; the
- * panel is open when the button's `aria-expanded` is true (see widget-style.js).
+ * A button that shows or hides `panels` (its `aria-controls`) on a narrow chart; they
+ * are open when the button's `aria-expanded` is true (see widget-style.js).
  */
-function disclosure(className, panel) {
+function disclosure(className, panels) {
   const button = element('button', { type: 'button', class: `atm-disclosure ${className}`, 'aria-expanded': 'false' });
-  if (panel) button.setAttribute('aria-controls', panel.id);
+  button.setAttribute('aria-controls', panels.map((panel) => panel.id).join(' '));
   button.addEventListener('click', () => {
     button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
   });

@@ -55,12 +55,12 @@ export const WIDGET_CSS = `
 .atm-disclosure::after { content: " \\25BE"; }
 .atm-disclosure[aria-expanded="true"]::after { content: " \\25B4"; }
 @container atm (max-width: 559px) {
-  .atm-controls { gap: 6px 8px; }
+  .atm-controls { gap: 6px; }
   button { padding: 0.25rem 0.55rem; font-size: 0.8125rem; }
   .atm-disclosure { display: inline-block; }
-  .atm-tools-toggle[aria-expanded="false"] ~ .atm-tools { display: none; }
+  .atm-more-toggle[aria-expanded="false"] ~ .atm-tools { display: none; }
   .atm-tools { flex-basis: 100%; }
-  .atm-controls:has(.atm-legend-toggle[aria-expanded="false"]) + .atm-legend { display: none; }
+  .atm-controls:has(.atm-more-toggle[aria-expanded="false"]) + .atm-legend { display: none; }
 }
 button {
   font: inherit;

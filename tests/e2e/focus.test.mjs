@@ -142,9 +142,9 @@ describe('keyboard focus', () => {
   test('a tap and a click leave focus on the control', async () => {
     for (const [context, act] of [[touchBrowser.context, 'tap'], [browser.context, 'click']]) {
       const { page } = await openChart(context, 'funding');
-      // On a phone the series toggles sit behind the "Séries" disclosure.
-      for (const selector of ['.atm-controls button[data-value="log"]', '.atm-legend-toggle', '.atm-legend button']) {
-        if (selector === '.atm-legend-toggle' && act === 'click') continue;
+      // On a phone the series toggles sit behind the "Options" disclosure.
+      for (const selector of ['.atm-controls button[data-value="log"]', '.atm-more-toggle', '.atm-legend button']) {
+        if (selector === '.atm-more-toggle' && act === 'click') continue;
         const target = page.locator(`autonomie-chart[chart="funding"] ${selector}`).first();
         await target[act]();
         await settle(page);

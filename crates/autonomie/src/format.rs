@@ -73,6 +73,11 @@ pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> S
 }
 
 /// Formats a date at its own precision.
+/// A date to the month at most: `juin 2023`, `Jun 2023` (a year alone stays a year).
+pub fn month(date: Date, lang: Lang) -> String {
+    self::date(Date { day: None, ..date }, lang)
+}
+
 pub fn date(date: Date, lang: Lang) -> String {
     const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     const FR: [&str; 12] =

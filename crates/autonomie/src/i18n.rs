@@ -117,3 +117,12 @@ impl Ui {
         }
     }
 }
+
+/// The short source line of a chart with many sources: how many, from when to when, and
+/// that the page lists them under the chart.
+pub fn sources_summary(lang: Lang, count: usize, first: &str, last: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Sources : {count} publications, de {first} à {last}, listées sous le graphique."),
+        Lang::En => format!("Sources: {count} publications, {first} to {last}, listed below the chart."),
+    }
+}

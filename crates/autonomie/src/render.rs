@@ -358,9 +358,14 @@ fn plan_with_stretch(
     y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
     let small = Font::regular(11.5 * painter.r);
     y = match canvas.footer {
-        Footer::Short => {
-            painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0)
-        }
+        Footer::Short => painter.paragraph(
+            &short_source_line(figure, dataset),
+            inner,
+            y + 4.0 * painter.r,
+            small,
+            palette.muted,
+            15.0,
+        ),
         Footer::Full => painter.full_footer(figure, dataset, inner, y, small),
     };
     let height = (y + pad).ceil() as u32;
@@ -425,6 +430,21 @@ where
     }
     area.present()?;
     Ok(())
+}
+
+/// The source line of the screen: each publisher and date while there are three at most,
+/// else how many sources, from when to when, and that the page lists them.
+fn short_source_line(figure: &Figure, dataset: &Dataset) -> String {
+    let publishers: std::collections::BTreeSet<&str> =
+        figure.sources.iter().map(|&index| dataset.sources[index].publisher.as_str()).collect();
+    let dates = figure.sources.iter().map(|&index| dataset.sources[index].date);
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else { return figure.source_line(dataset) };
+    if publishers.len() <= 3 {
+        return figure.source_line(dataset);
+    }
+    let lang = figure.lang;
+    let (first, last) = (crate::format::month(first, lang), crate::format::month(last, lang));
+    crate::i18n::sources_summary(lang, figure.sources.len(), &first, &last)
 }
 
 fn color((r, g, b): Rgb) -> RGBColor {
