@@ -52,11 +52,14 @@ pub enum Output<'a> {
 
 type Done = Result<(), DrawingErrorKind<DrawError>>;
 
-/// An SVG backend's error (writing to a string fails only when memory runs out), as a
-/// [`DrawError`].
+/// An SVG backend's error as a [`DrawError`]. plotters-svg fails only when it saves a
+/// file, which [`svg`] never asks of it; its I/O error is not kept, as formatting one
+/// would cost the wasm 0.8 KB gzip.
 fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<DrawError> {
     match error {
-        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(DrawError(e.to_string())),
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(DrawError("the SVG could not be written".to_owned()))
+        }
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
 }
