@@ -1,8 +1,10 @@
-// src/canvas.rs draws a laid-out chart with far fewer canvas calls than plotters-canvas
-// (styles set only when they change, lines of one style stroked as one path). This
-// proves that it draws the same picture: for every chart, view, scale and theme, at a
-// desktop and a phone width, its pixels are compared with those plotters-canvas draws
-// from the same plan, in the test variant of the wasm (scripts/build-test-variant.sh).
+// The widget's batching canvas backend (crates/autonomie/src/canvas.rs) draws with far
+// fewer canvas calls than plotters-canvas (styles set only when they change, lines of
+// one style stroked as one path). This proves that it draws the same picture: for every
+// chart, view, scale and theme, at a desktop and a phone width, its pixels are compared
+// with those plotters-canvas draws from the same plan, both backends driven by the one
+// drawing function, render::render, in the test variant of the wasm
+// (scripts/build-test-variant.sh).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import { openPage, serveTestVariant, serverAndBrowser } from './browser.mjs';
 
 const env = serverAndBrowser();
 
-test('the canvas painter draws what plotters-canvas draws from the same plan', async () => {
+test('the batching canvas backend draws what plotters-canvas draws from the same plan', async () => {
   const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page, log } = await openPage(env.browser.context, env.origin, '/www/embed.html');
   const results = await page.evaluate(async () => {
@@ -73,11 +75,12 @@ test('the canvas painter draws what plotters-canvas draws from the same plan', a
     assert.ok(r.inked > r.pixels * 0.02, `${r.name}: something is drawn (${r.inked} inked pixels)`);
     // Only where hatching lines' soft edges overlap: stroked as one path, an overlap is
     // painted once instead of twice (3 levels of 255 at most, measured).
-    assert.ok(r.largest <= 4, `${r.name}: a pixel differs by ${r.largest} levels`);
+    assert.ok(r.largest <= 3, `${r.name}: a pixel differs by ${r.largest} levels`);
     assert.ok(r.differing <= r.pixels * 0.01, `${r.name}: ${r.differing} pixels differ`);
   }
   const identical = results.filter((r) => r.differing === 0).length;
-  assert.ok(identical >= results.length / 2, `${identical} of ${results.length} drawings are identical to the pixel`);
+  // Every drawing without hatching (48 of 72, measured).
+  assert.ok(identical >= (results.length * 2) / 3, `${identical} of ${results.length} drawings are identical to the pixel`);
   console.log(`# ${identical} of ${results.length} drawings identical to the pixel`);
   assert.deepEqual(log.errors, []);
   await page.close();

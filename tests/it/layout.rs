@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use autonomie::model::{Dataset, EMBEDDED_JSON};
-use autonomie::render::{Anchor, Shape, Theme};
-use autonomie::session::Session;
+use autonomie::render::{Anchor, Footer, Shape, Theme};
+use autonomie::session::{DrawRequest, Session};
 use autonomie::text::{EstimatedMetrics, MeasureText};
 
 /// The texts of a drawing that pass the canvas's left or right edge.
@@ -72,13 +72,25 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     let dataset = Rc::new(Dataset::from_json(&crate::bad_inputs::at_the_limits()).unwrap());
     let session = Session::new(Rc::clone(&dataset), &dataset.charts[0].id).unwrap();
     let (natural, one) = session
-        .plan_for_canvas(390.0, 1.0, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
+        .plan_for_canvas(
+            &DrawRequest { css_width: 390.0, ratio: 1.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedMetrics,
+        )
         .unwrap();
     assert_eq!(one, 1.0, "at ratio 1 it fits");
     assert!(natural.height > 4000, "the chart is tall ({} px)", natural.height);
     for asked in [3.0, 8.0] {
         let (plan, ratio) = session
-            .plan_for_canvas(390.0, asked, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
+            .plan_for_canvas(
+                &DrawRequest {
+                    css_width: 390.0,
+                    ratio: asked,
+                    css_height: None,
+                    theme: Theme::Light,
+                    footer: Footer::Short,
+                },
+                &EstimatedMetrics,
+            )
             .unwrap();
         assert!(ratio < asked, "ratio {asked} is lowered (to {ratio})");
         assert!(plan.height <= MAX_CANVAS_SIDE && plan.width <= MAX_CANVAS_SIDE);
@@ -100,7 +112,10 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     let real = Rc::new(Dataset::embedded().unwrap());
     let (_, ratio) = Session::new(real, "valuations")
         .unwrap()
-        .plan_for_canvas(820.0, 3.0, None, Theme::Light, autonomie::render::Footer::Short, &EstimatedMetrics)
+        .plan_for_canvas(
+            &DrawRequest { css_width: 820.0, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedMetrics,
+        )
         .unwrap();
     assert_eq!(ratio, 3.0);
 }

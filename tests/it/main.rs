@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bad_inputs;
+mod canvas;
 mod dataset;
 mod dependencies;
 mod docs;

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use autonomie::model::{Dataset, ViewKind};
 use autonomie::render::{Anchor, Footer, Plan, Shape, Theme};
-use autonomie::session::Session;
+use autonomie::session::{DrawRequest, Session};
 use autonomie::text::{EstimatedMetrics, MeasureText};
 
 const PHONE_WIDTHS: [f64; 4] = [320.0, 360.0, 390.0, 430.0];
@@ -31,7 +31,13 @@ fn every_view() -> Vec<(String, ViewKind, Session)> {
 }
 
 fn screen_plan(session: &Session, css_width: f64) -> Plan {
-    session.plan_for_canvas(css_width, 3.0, None, Theme::Light, Footer::Short, &EstimatedMetrics).unwrap().0
+    session
+        .plan_for_canvas(
+            &DrawRequest { css_width, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedMetrics,
+        )
+        .unwrap()
+        .0
 }
 
 /// The plot's share of the canvas: (height, width).

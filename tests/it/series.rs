@@ -8,7 +8,6 @@ use autonomie::model::Scale;
 use autonomie::render::{self, Canvas, Theme};
 use autonomie::series;
 use autonomie::text::EstimatedMetrics;
-use plotters::prelude::*;
 use plotters_bitmap::BitMapBackend;
 
 /// The benchmark's random walk: mulberry32 seeded with 42, y from 100,
@@ -58,13 +57,13 @@ fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>,
         .unwrap();
     let mut buffer = vec![0u8; W * H * 3];
     {
-        let area = BitMapBackend::with_buffer(&mut buffer, (W as u32, H as u32)).into_drawing_area();
+        let backend = BitMapBackend::with_buffer(&mut buffer, (W as u32, H as u32));
         // Text is not drawn by the bitmap backend without a font feature: keep only marks.
         let marks = render::Plan {
             shapes: plan.shapes.into_iter().filter(|s| !matches!(s, render::Shape::Text { .. })).collect(),
             ..plan
         };
-        render::render(&area, &marks).unwrap();
+        render::render(backend, &marks).unwrap();
     }
     (buffer, vertices)
 }

@@ -7,19 +7,20 @@
 mod canvas;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use autonomie::canvas::ContextMeasure;
 use autonomie::error::Error;
 use autonomie::i18n::Lang;
 use autonomie::json::ToJson;
 use autonomie::model::Dataset;
 use autonomie::render::{Footer, Plan, Theme};
-use autonomie::session::{all_sources_json, canvas_for, Session};
-use autonomie::text::{EstimatedMetrics, Font, MeasureText};
+use autonomie::session::{all_sources_json, canvas_for, DrawRequest, Session};
+
+use canvas::WebContext;
 
 thread_local! {
     static EMBEDDED: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
@@ -119,43 +120,17 @@ pub fn sources(lang: &str) -> Result<String, JsError> {
 }
 
 /// Text widths from the canvas's own `measureText`, cached per text and font.
-struct CanvasMeasure {
-    context: CanvasRenderingContext2d,
-    cache: RefCell<HashMap<(String, u64, bool), f64>>,
-}
+type CanvasMeasure = ContextMeasure<WebContext>;
 
-impl MeasureText for CanvasMeasure {
-    fn width(&self, text: &str, font: Font) -> f64 {
-        let key = (text.to_owned(), font.size.to_bits(), font.bold);
-        if let Some(width) = self.cache.borrow().get(&key) {
-            return *width;
-        }
-        self.context.set_font(&font.css());
-        // A page script or an extension may replace measureText (anti-fingerprinting
-        // tools return noise): only a finite, non-negative width is believed.
-        let width = match self.context.measure_text(text).map(|m| m.width()) {
-            Ok(width) if width.is_finite() && width >= 0.0 => width,
-            _ => EstimatedMetrics.width(text, font),
-        };
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() > 4096 {
-            cache.clear();
-        }
-        cache.insert(key, width);
-        width
-    }
-}
-
-impl CanvasMeasure {
-    fn for_canvas(canvas: &HtmlCanvasElement) -> Result<CanvasMeasure, JsError> {
-        let context = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
-        Ok(CanvasMeasure { context, cache: RefCell::new(HashMap::new()) })
-    }
+/// Measures with `canvas`'s 2D context, the one its drawings use.
+fn measure_for(canvas: &HtmlCanvasElement) -> Result<CanvasMeasure, JsError> {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+    Ok(ContextMeasure::new(WebContext(context)))
 }
 
 fn theme_from(name: &str) -> Result<Theme, JsError> {
@@ -170,15 +145,10 @@ fn draw_on(
     session: &Session,
     canvas: &HtmlCanvasElement,
     measure: &CanvasMeasure,
-    css_width: f64,
-    ratio: f64,
-    css_height: Option<f64>,
-    theme: Theme,
-    footer: Footer,
+    request: &DrawRequest,
 ) -> Result<(Plan, f64), JsError> {
-    let (plan, ratio) =
-        session.plan_for_canvas(css_width, ratio, css_height, theme, footer, measure).map_err(|e| js_error(&e))?;
-    paint(canvas, &measure.context, &plan)?;
+    let (plan, ratio) = session.plan_for_canvas(request, measure).map_err(|e| js_error(&e))?;
+    paint(canvas, measure.context(), &plan)?;
     Ok((plan, ratio))
 }
 
@@ -193,13 +163,27 @@ fn fit(canvas: &HtmlCanvasElement, plan: &Plan) {
 }
 
 /// Sizes `canvas`'s backing store to `plan` and draws it with `context`, the canvas's
-/// 2D context.
-fn paint(canvas: &HtmlCanvasElement, context: &CanvasRenderingContext2d, plan: &Plan) -> Result<(), JsError> {
+/// 2D context, through the project's batching backend ([`autonomie::canvas`]), or
+/// plotters-canvas when built with the feature `plotters-canvas`.
+fn paint(canvas: &HtmlCanvasElement, context: &WebContext, plan: &Plan) -> Result<(), JsError> {
     fit(canvas, plan);
-    crate::canvas::paint(context, plan).map_err(|e| {
-        let reason = e.as_string().or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from)).unwrap_or_default();
-        JsError::new(&format!("the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {reason}"))
-    })
+    #[cfg(not(feature = "plotters-canvas"))]
+    let drawn = autonomie::canvas::draw(context, plan);
+    #[cfg(feature = "plotters-canvas")]
+    let drawn = {
+        let _ = context;
+        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+        autonomie::render::render(backend, plan)
+    };
+    drawn.map_err(|e| refused(&e))
+}
+
+/// A drawing that failed: the canvas refused a call.
+fn refused(error: &Error) -> JsError {
+    JsError::new(&format!(
+        "the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {error}"
+    ))
 }
 
 /// One chart on one canvas.
@@ -219,7 +203,7 @@ impl ChartHandle {
     pub fn new(canvas: HtmlCanvasElement, chart: &str, dataset_json: Option<String>) -> Result<ChartHandle, JsError> {
         let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
         let session = Session::new(dataset, chart).map_err(|e| js_error(&e))?;
-        let measure = CanvasMeasure::for_canvas(&canvas)?;
+        let measure = measure_for(&canvas)?;
         Ok(ChartHandle { session, canvas, measure, plan: None })
     }
 
@@ -238,16 +222,9 @@ impl ChartHandle {
         if PANIC_WHEN_DRAWING.with(|chart| chart.borrow().as_deref() == Some(self.session.state.chart.as_str())) {
             panic!("chart {} was asked to panic, for a test", self.session.state.chart);
         }
-        let (plan, ratio) = draw_on(
-            &self.session,
-            &self.canvas,
-            &self.measure,
-            css_width,
-            pixel_ratio,
-            css_height,
-            theme_from(theme)?,
-            Footer::Short,
-        )?;
+        let request =
+            DrawRequest { css_width, ratio: pixel_ratio, css_height, theme: theme_from(theme)?, footer: Footer::Short };
+        let (plan, ratio) = draw_on(&self.session, &self.canvas, &self.measure, &request)?;
         let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);
         Ok(height)
@@ -263,13 +240,20 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        let measure = CanvasMeasure::for_canvas(canvas)?;
-        draw_on(&self.session, canvas, &measure, css_width, pixel_ratio, None, theme_from(theme)?, Footer::Full)?;
+        let measure = measure_for(canvas)?;
+        let request = DrawRequest {
+            css_width,
+            ratio: pixel_ratio,
+            css_height: None,
+            theme: theme_from(theme)?,
+            footer: Footer::Full,
+        };
+        draw_on(&self.session, canvas, &measure, &request)?;
         Ok(())
     }
 
     /// Test builds only (feature `test-exports`): [`ChartHandle::draw_on`] through
-    /// plotters-canvas instead of [`crate::canvas`], the reference the painter is
+    /// plotters-canvas instead of the batching backend, the reference that backend is
     /// compared with (tests/e2e/painter.test.mjs).
     #[cfg(feature = "test-exports")]
     #[wasm_bindgen(js_name = drawOnWithPlottersCanvas)]
@@ -280,16 +264,24 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        use plotters::prelude::IntoDrawingArea;
-        let measure = CanvasMeasure::for_canvas(canvas)?;
+        let measure = measure_for(canvas)?;
         let (plan, _) = self
             .session
-            .plan_for_canvas(css_width, pixel_ratio, None, theme_from(theme)?, Footer::Full, &measure)
+            .plan_for_canvas(
+                &DrawRequest {
+                    css_width,
+                    ratio: pixel_ratio,
+                    css_height: None,
+                    theme: theme_from(theme)?,
+                    footer: Footer::Full,
+                },
+                &measure,
+            )
             .map_err(|e| js_error(&e))?;
         fit(canvas, &plan);
         let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("no 2D context"))?;
-        autonomie::render::render(&backend.into_drawing_area(), &plan).map_err(|e| js_error(&e))
+        autonomie::render::render(backend, &plan).map_err(|e| refused(&e))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
@@ -396,7 +388,7 @@ impl SeriesChart {
     /// A series chart on `canvas`, with no values yet.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
-        let measure = CanvasMeasure::for_canvas(&canvas)?;
+        let measure = measure_for(&canvas)?;
         let series = autonomie::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(SeriesChart { canvas, measure, series, decimate: true })
     }
@@ -433,8 +425,8 @@ impl SeriesChart {
         // width of the polyline, which decimation leaves unchanged (miter joins would
         // add spikes at each turn of the whole series).
         fit(&self.canvas, &plan);
-        self.measure.context.set_line_join("round");
-        self.measure.context.set_line_cap("round");
-        paint(&self.canvas, &self.measure.context, &plan)
+        self.measure.context().0.set_line_join("round");
+        self.measure.context().0.set_line_cap("round");
+        paint(&self.canvas, self.measure.context(), &plan)
     }
 }

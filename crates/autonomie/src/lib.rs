@@ -3,8 +3,9 @@
 //! The pipeline is one-way: a dataset file, read by [`json`] into [`spec`] types, is
 //! checked into a [`model::Dataset`]; a reader's choices ([`state::ViewState`]) select
 //! and convert what to show ([`figure::Figure`]); [`render`] lays that out as a
-//! [`render::Plan`], which plotters draws to SVG ([`backend::svg`]) and, in the browser,
-//! `canvas::paint` draws on a canvas (`web` and `canvas`: wasm32 only).
+//! [`render::Plan`], which [`render::render`], the one drawing function, draws on a
+//! plotters backend: SVG ([`backend::svg`]) or a canvas 2D context ([`canvas::draw`]:
+//! the browser's in the web crate, a recording one in native tests).
 //!
 //! ```
 //! use autonomie::{model::Dataset, state::ViewState, figure::Figure, render, text::EstimatedMetrics};
@@ -21,6 +22,7 @@
 //! ```
 
 pub mod backend;
+pub mod canvas;
 pub mod date;
 pub mod describe;
 pub mod error;

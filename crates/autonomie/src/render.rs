@@ -2,8 +2,10 @@
 //!
 //! Two steps: [`plan`] turns a figure into a list of [`Shape`]s in device pixels, with
 //! the total height and the rectangle of every item (pure, no backend); [`render`]
-//! draws that list on a `DrawingArea`. The canvas in the browser and the SVG of the
-//! native tests go through the same code. This is the only module that draws.
+//! draws that list on any plotters `DrawingBackend`: the canvas in the browser (through
+//! [`crate::canvas::BatchingBackend`]), the SVG export, the static SVGs, the native
+//! snapshots and the recorded canvas calls of the native tests all go through it. This
+//! is the only module that draws.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -375,11 +377,15 @@ fn plan_with_stretch(
     Plan { width, height, shapes: painter.shapes, hits: painter.hits, plot: painter.plot }
 }
 
-/// Draws `plan` on `area`, which should be `plan.width` by `plan.height` pixels.
-pub fn render<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, plan: &Plan) -> Result<(), Error>
+/// Draws `plan` on `backend`, which should be `plan.width` by `plan.height` pixels: the
+/// one drawing function of every output (the browser's canvas, SVG exports and
+/// snapshots, native tests). The product's outputs go through
+/// [`crate::backend::Output`], so that this is compiled once for all of them.
+pub fn render<DB: DrawingBackend>(backend: DB, plan: &Plan) -> Result<(), Error>
 where
     DB::ErrorType: 'static,
 {
+    let area = backend.into_drawing_area();
     for shape in &plan.shapes {
         match shape {
             Shape::Rect { corners, fill, stroke } => {

@@ -57,22 +57,13 @@ impl Session {
         Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
     }
 
-    /// Lays the chart out as [`Session::plan`] does, at a lower pixel ratio when the
-    /// drawing would be larger than a browser canvas can be (see [`MAX_CANVAS_SIDE`]
-    /// and [`MAX_CANVAS_PIXELS`]): a very tall chart on a high-density screen is drawn
-    /// less sharp rather than not at all. `footer` is [`Footer::Short`] on screen, where
-    /// the page shows the notes and sources in HTML, and [`Footer::Full`] for an export.
-    /// Returns the plan and the ratio it uses.
-    pub fn plan_for_canvas(
-        &self,
-        css_width: f64,
-        ratio: f64,
-        css_height: Option<f64>,
-        theme: Theme,
-        footer: Footer,
-        measure: &dyn MeasureText,
-    ) -> Result<(Plan, f64), Error> {
+    /// Lays the chart out as `request` asks, at a lower pixel ratio when the drawing
+    /// would be larger than a browser canvas can be (see [`MAX_CANVAS_SIDE`] and
+    /// [`MAX_CANVAS_PIXELS`]): a very tall chart on a high-density screen is drawn less
+    /// sharp rather than not at all. Returns the plan and the ratio it uses.
+    pub fn plan_for_canvas(&self, request: &DrawRequest, measure: &dyn MeasureText) -> Result<(Plan, f64), Error> {
         let figure = self.figure()?;
+        let DrawRequest { css_width, ratio, css_height, theme, footer } = *request;
         let mut layout = Canvas { footer, ..canvas_for(css_width, ratio, css_height, theme) };
         loop {
             let plan = render::plan(&figure, &self.dataset, &layout, measure);
@@ -218,6 +209,23 @@ impl Session {
             ("dateNote", &source.date_note),
         ])
     }
+}
+
+/// A drawing on a canvas, as the page asks for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawRequest {
+    /// Width in CSS pixels.
+    pub css_width: f64,
+    /// Device pixels per CSS pixel (lowered when the canvas would be too large).
+    pub ratio: f64,
+    /// Height to aim at, in CSS pixels (a timeline's plot stretches or shrinks, bars
+    /// only grow); `None` for the natural height.
+    pub css_height: Option<f64>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// [`Footer::Short`] on screen, where the page shows the notes and sources in HTML;
+    /// [`Footer::Full`] for an export.
+    pub footer: Footer,
 }
 
 /// Turns page measurements (CSS pixels, any number a browser may report) into a

@@ -3,7 +3,7 @@
 //! Layout needs text widths before drawing. plotters measures text on the web by
 //! inserting a `<span>` into the page, which forces a layout per label, is skewed by the
 //! host page's CSS and is blocked by a strict CSP. The renderer asks a [`MeasureText`]
-//! instead: the canvas's own `measureText` in the browser ([`crate::web`]), or
+//! instead: the canvas's own `measureText` in the browser ([`crate::canvas::ContextMeasure`]), or
 //! [`EstimatedMetrics`], a fixed table, for native SVG output and tests.
 
 /// The fonts the charts use: one sans-serif family, regular or bold.
