@@ -6,7 +6,6 @@ mod dataset;
 mod dependencies;
 mod docs;
 mod fuzz_regressions;
-mod json;
 mod layout;
 mod properties;
 mod reading;
