@@ -7,8 +7,6 @@
 //! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
 //! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
 
-use std::path::PathBuf;
-
 use autonomie::figure::Figure;
 use autonomie::model::Dataset;
 use autonomie::render::{self, Canvas, Theme};
