@@ -6,6 +6,7 @@ mod dataset;
 mod dependencies;
 mod docs;
 mod fuzz_regressions;
+mod json;
 mod layout;
 mod properties;
 mod reading;

@@ -394,6 +394,10 @@ fn place(said: &str, bytes: &[u8], offset: usize) -> usize {
         // The backslash of the escape.
         return bytes.get(..offset).and_then(|before| before.iter().rposition(|&b| b == b'\\')).unwrap_or(last);
     }
+    if said == "expected ident" {
+        // The start of the misspelt word (`tru`, `nul`).
+        return last - bytes[..last].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    }
     if said == "trailing comma" {
         // serde_json stops at the bracket; the comma is before it.
         return bytes.get(..last).and_then(|before| before.iter().rposition(|&b| b == b',')).unwrap_or(last);
@@ -484,7 +488,8 @@ fn found_value(serde: &str) -> String {
     }
     let number = serde.strip_prefix("integer `").or_else(|| serde.strip_prefix("floating point `"));
     if let Some(number) = number.and_then(|n| n.strip_suffix('`')) {
-        return format!("the number {number}");
+        // zmij writes 1e300 as 1e+300.
+        return format!("the number {}", number.replace("e+", "e"));
     }
     match serde {
         "sequence" => "an array".to_owned(),
