@@ -11,9 +11,11 @@
 //! for the path of the field. Every object refuses unknown fields
 //! (`deny_unknown_fields`) and repeated ones (serde's derive), and only a JSON object
 //! is read as an object: serde's derive would also take an array for the fields in
-//! order (`"label": ["a", "b"]`), so every object field is read through [`object`],
-//! [`objects`] or [`optional_object`], which ask for a map. serde's terse messages are
-//! reworded in plain words by [`plain`], with the path, the line and the column.
+//! order (`"label": ["a", "b"]`), so every object field is read through `object`,
+//! `objects` or `optional_object`, which ask serde_json for a map. serde's terse
+//! messages are reworded in plain words (`invalid type: string "40", expected f64`
+//! becomes `expected a number, found the string "40"`), with the path, and the line and
+//! column where the wrong value starts.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -331,6 +333,28 @@ const EXPECTED: [(&str, &str); 4] = [
     ("a string", "a string"),
 ];
 
+/// serde_json's phrases for JSON that cannot be read, and ours.
+const REWORDED: [(&str, &str); 13] = [
+    ("EOF while parsing a value", "the file ends where a value was expected"),
+    ("EOF while parsing a list", "the file ends inside an array"),
+    ("EOF while parsing an object", "the file ends inside an object"),
+    ("EOF while parsing a string", "the file ends inside a string"),
+    ("expected `:`", "expected `:` after the field name"),
+    ("expected ident", NOT_A_VALUE),
+    ("expected value", NOT_A_VALUE),
+    ("invalid escape", "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
+    ("lone leading surrogate in hex escape", LONE_SURROGATE),
+    ("unexpected end of hex escape", LONE_SURROGATE),
+    ("key must be a string", "expected a field name in double quotes"),
+    ("trailing characters", "unexpected text after the end of the JSON document"),
+    ("recursion limit exceeded", "arrays and objects nest more than 128 levels deep"),
+];
+
+/// What serde_json calls `expected value` or `expected ident`.
+const NOT_A_VALUE: &str = "expected a JSON value (an object, an array, a string, a number, true, false or null)";
+/// A `\uD800`-`\uDFFF` escape without its pair.
+const LONE_SURROGATE: &str = "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text";
+
 /// The longest string quoted in a message, in characters.
 const LONGEST_QUOTE: usize = 40;
 
@@ -452,27 +476,10 @@ fn reworded(said: &str) -> String {
     if said.starts_with("missing field") {
         return format!("{said} in the object that ends");
     }
-    let words = match said {
-        "EOF while parsing a value" => "the file ends where a value was expected",
-        "EOF while parsing a list" => "the file ends inside an array",
-        "EOF while parsing an object" => "the file ends inside an object",
-        "EOF while parsing a string" => "the file ends inside a string",
-        "expected `:`" => "expected `:` after the field name",
-        "expected ident" | "expected value" => {
-            "expected a JSON value (an object, an array, a string, a number, true, false or null)"
-        }
-        "invalid escape" => "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
-            "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text"
-        }
-        "key must be a string" => "expected a field name in double quotes",
-        "trailing characters" => "unexpected text after the end of the JSON document",
-        "recursion limit exceeded" => "arrays and objects nest more than 128 levels deep",
-        // Already plain: "trailing comma", "invalid number", "number out of range",
-        // "expected `,` or `]`", "expected `,` or `}`", "unknown field `x`, expected
-        // one of …", "duplicate field `x`", and this module's own messages.
-        other => other,
-    };
+    // Already plain, and kept: "trailing comma", "invalid number", "number out of
+    // range", "expected `,` or `]`", "expected `,` or `}`", "unknown field `x`,
+    // expected one of …", "duplicate field `x`", and this module's own messages.
+    let words = REWORDED.iter().find(|(serde, _)| *serde == said).map_or(said, |(_, ours)| ours);
     words.to_owned()
 }
 
