@@ -107,6 +107,76 @@ proptest! {
     }
 }
 
+/// Short texts over JSON's own characters and the format's field names: mostly not a
+/// dataset, sometimes nearly one.
+fn jsonish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            " ",
+            "\n",
+            "\"",
+            "\\",
+            "u",
+            "d800",
+            "00e9",
+            "n",
+            "t",
+            "true",
+            "false",
+            "null",
+            "0",
+            "1",
+            "-",
+            ".",
+            "e",
+            "+",
+            "9",
+            "1e400",
+            "\"a\"",
+            "é",
+            "\t",
+            "\u{1}",
+            "x",
+            "😀",
+            "\"format\":",
+            "\"checked\":",
+            "\"charts\":",
+            "\"sources\":",
+            "\"id\":",
+            "\"title\":",
+            "\"en\":",
+        ]),
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Whatever the text, reading it ends in a message that places the problem inside
+    /// the text (or just past its end).
+    #[test]
+    fn every_message_points_inside_the_text(text in jsonish()) {
+        // (A text that happens to be a whole dataset has no message.)
+        let Err(problem) = DatasetSpec::read(&text) else { return Ok(()) };
+        let message = problem.to_string();
+        let (_, place) = message.rsplit_once(" at line ").unwrap();
+        let (line, column) = place.split_once(" column ").unwrap();
+        let (line, column): (usize, usize) = (line.parse().unwrap(), column.parse().unwrap());
+        let lines: Vec<&str> = text.split('\n').collect();
+        prop_assert!(line >= 1 && line <= lines.len(), "{:?}: {}", text, message);
+        prop_assert!(column >= 1 && column <= lines[line - 1].chars().count() + 1, "{:?}: {}", text, message);
+        prop_assert!(!message.contains("EOF") && !message.contains("invalid type"), "{}", message);
+    }
+}
+
 /// The message of a dataset text that cannot be read.
 fn message(text: &str) -> String {
     DatasetSpec::read(text).unwrap_err().to_string()
