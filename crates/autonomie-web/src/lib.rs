@@ -15,10 +15,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use autonomie::canvas::ContextMeasure;
 use autonomie::error::Error;
 use autonomie::i18n::Lang;
-use autonomie::json::ToJson;
 use autonomie::model::Dataset;
 use autonomie::render::{Footer, Plan, Theme};
-use autonomie::session::{all_sources_json, canvas_for, DrawRequest, Session};
+use autonomie::session::{all_sources_json, canvas_for, chart_ids_json, DrawRequest, Session};
 
 use canvas::WebContext;
 
@@ -106,8 +105,7 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
 #[wasm_bindgen]
 pub fn chart_ids(dataset_json: Option<String>) -> Result<String, JsError> {
     let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
-    let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
-    Ok(ids.to_json())
+    Ok(chart_ids_json(&dataset))
 }
 
 /// Every source of the embedded dataset and the day it was last checked, as JSON.

@@ -102,8 +102,9 @@ fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
     })
 }
 
-/// The data behind the figure, as a table of texts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The data behind the figure, as a table of texts (written as JSON for the page by
+/// [`crate::session::Session::table_json`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Table {
     /// Caption: the chart's title and subtitle.
     pub caption: String,
@@ -227,12 +228,10 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>, separator: c
             out.push(separator);
         }
         first = false;
-        // Quote every field that could be misread, and defuse spreadsheet formulas.
-        let field = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
-            format!("'{field}")
-        } else {
-            field
-        };
+        // Quote every field that could be misread, and defuse spreadsheet formulas (a
+        // signed number such as -5.8 is left as it is).
+        let field =
+            if field.starts_with(['=', '+', '-', '@']) && !is_number(&field) { format!("'{field}") } else { field };
         if field.contains([separator, '"', '\n', '\r']) || field.starts_with(' ') {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
@@ -242,4 +241,53 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>, separator: c
         }
     }
     out.push_str("\r\n");
+}
+
+/// Whether `text` is a decimal number: an optional sign, digits with an optional
+/// decimal point (at least one digit), an optional exponent (`-5.8`, `+.5`, `1e-3`).
+/// A syntax check, not `str::parse::<f64>`: parsing floats would bring core's
+/// Eisel-Lemire tables (10 KB) into the wasm for this one test.
+fn is_number(text: &str) -> bool {
+    let bytes = text.strip_prefix(['+', '-']).unwrap_or(text).as_bytes();
+    let digits =
+        |from: usize| bytes.get(from..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count());
+    let whole = digits(0);
+    let mut at = whole;
+    let mut fraction = 0;
+    if bytes.get(at) == Some(&b'.') {
+        fraction = digits(at + 1);
+        at += 1 + fraction;
+    }
+    if whole + fraction == 0 {
+        return false;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let exponent = digits(at);
+        if exponent == 0 {
+            return false;
+        }
+        at += exponent;
+    }
+    at == bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_number;
+
+    #[test]
+    fn a_number_is_what_rust_parses_as_a_decimal_number() {
+        for text in [
+            "0", "-5.8", "+5.8", "5.", ".5", "-.5", "1e3", "1E+3", "-1e-3", "007", "1.5e10", "", "-", "+", ".", "-.",
+            "e3", "1e", "1e+", "1.2.3", "1e3.5", "--1", "+-1", " 1", "1 ", "=1+2", "-1+2", "@SUM(A1)", "-inf", "+NaN",
+            "1_000", "0x10", "-٣",
+        ] {
+            let rust = text.parse::<f64>().is_ok() && !text.to_ascii_lowercase().contains(['i', 'n']);
+            assert_eq!(is_number(text), rust, "{text:?}");
+        }
+    }
 }

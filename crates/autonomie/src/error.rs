@@ -11,27 +11,6 @@ pub struct Problem {
     pub message: String,
 }
 
-impl Problem {
-    /// The same problem seen from the object that holds it in field `name`.
-    pub fn in_field(self, name: &str) -> Problem {
-        self.inside(name)
-    }
-
-    /// The same problem seen from the array that holds it at `index`.
-    pub fn in_item(self, index: usize) -> Problem {
-        self.inside(&format!("[{index}]"))
-    }
-
-    fn inside(self, segment: &str) -> Problem {
-        let path = match self.path.as_str() {
-            "" => segment.to_owned(),
-            rest if rest.starts_with('[') => format!("{segment}{rest}"),
-            rest => format!("{segment}.{rest}"),
-        };
-        Problem { path, ..self }
-    }
-}
-
 /// Paths longer than this many characters are shortened in messages.
 const LONGEST_PATH_SHOWN: usize = 100;
 
@@ -54,7 +33,8 @@ impl fmt::Display for Problem {
 /// Everything that can go wrong between a dataset file and pixels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// The file is not JSON, or a field has the wrong JSON type.
+    /// The file is not JSON, or a field has the wrong JSON type, or an unknown,
+    /// repeated or missing field (read by [`crate::spec::DatasetSpec::read`]).
     Syntax(Problem),
     /// The JSON is well formed but breaks the rules of the format; every problem found.
     Invalid(Vec<Problem>),

@@ -1,6 +1,6 @@
 //! Autonomie: sourced charts of how far Europe trails the United States and China in AI.
 //!
-//! The pipeline is one-way: a dataset file, read by [`json`] into [`spec`] types, is
+//! The pipeline is one-way: a dataset file, read by serde_json into [`spec`] types, is
 //! checked into a [`model::Dataset`]; a reader's choices ([`state::ViewState`]) select
 //! and convert what to show ([`figure::Figure`]); [`render`] lays that out as a
 //! [`render::Plan`], which [`render::render`], the one drawing function, draws on a
@@ -30,7 +30,6 @@ pub mod exercise;
 pub mod figure;
 pub mod format;
 pub mod i18n;
-pub mod json;
 pub mod model;
 pub mod money;
 pub mod render;

@@ -1,21 +1,115 @@
 //! One chart as the page sees it: a dataset, a reader's state, and the JSON the page
-//! needs around the canvas (legend, views, notes, sources).
+//! needs around the canvas (legend, views, notes, sources, the item under the pointer).
 //!
-//! Platform-neutral, so the whole JavaScript-facing API is tested natively;
-//! [`crate::web`] only adds the canvas and converts errors.
+//! Platform-neutral, so the whole JavaScript-facing API is tested natively; the web
+//! crate only adds the canvas and converts errors. Each JSON answer is a `Serialize`
+//! type below, written by serde_json; the page's scripts (`www/`) read these shapes.
 
 use std::rc::Rc;
 
-use crate::json::{self, Raw};
+use serde::Serialize;
 
 use crate::describe;
 use crate::error::Error;
 use crate::figure::Figure;
 use crate::format;
-use crate::model::{Dataset, Measure};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Measure, Source};
 use crate::render::{self, Canvas, Footer, Plan, Theme};
-use crate::state::ViewState;
+use crate::state::{StateJson, ViewState};
 use crate::text::{EstimatedMetrics, MeasureText};
+
+/// `value` as JSON text. serde_json fails only on a map whose keys are not strings, or
+/// when a `Serialize` impl reports an error; the answers of this module (strings,
+/// numbers, booleans, options, lists and derived structs) have neither, so the empty
+/// fallback is never used.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// What a tooltip shows about one item ([`Session::item_json`]).
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    index: usize,
+    count: usize,
+    label: &'a str,
+    group: Option<&'a str>,
+    value: &'a str,
+    published: Option<&'a str>,
+    date: String,
+    basis: Option<&'static str>,
+    note: Option<&'a str>,
+    parts: Option<&'a str>,
+    source: SourceJson<'a>,
+    rect: Option<[i32; 4]>,
+}
+
+/// A cited document, dates in the reader's language. `key` only in the list of every
+/// source ([`all_sources_json`]).
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    publisher: &'a str,
+    title: &'a str,
+    url: &'a str,
+    date: String,
+    #[serde(rename = "dateNote")]
+    date_note: Option<&'a str>,
+}
+
+impl<'a> SourceJson<'a> {
+    fn new(source: &'a Source, lang: Lang, with_key: bool) -> SourceJson<'a> {
+        SourceJson {
+            key: with_key.then_some(source.key.as_str()),
+            publisher: &source.publisher,
+            title: &source.title,
+            url: &source.url,
+            date: format::date(source.date, lang),
+            date_note: source.date_note.as_deref(),
+        }
+    }
+}
+
+/// Everything the page shows around the canvas ([`Session::info_json`]).
+#[derive(Serialize)]
+struct InfoJson<'a> {
+    chart: &'a str,
+    title: &'a str,
+    subtitle: &'a str,
+    measure: &'static str,
+    views: Vec<ViewJson<'a>>,
+    legend: Vec<LegendJson<'a>>,
+    notes: &'a [String],
+    rates: &'a [String],
+    sources: Vec<SourceJson<'a>>,
+    checked: String,
+    state: StateJson<'a>,
+}
+
+/// An entry of the view switch.
+#[derive(Serialize)]
+struct ViewJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    active: bool,
+}
+
+/// A legend entry.
+#[derive(Serialize)]
+struct LegendJson<'a> {
+    key: &'a str,
+    label: &'a str,
+    color: String,
+    visible: bool,
+}
+
+/// Every source of a dataset ([`all_sources_json`]).
+#[derive(Serialize)]
+struct AllSourcesJson<'a> {
+    checked: String,
+    sources: Vec<SourceJson<'a>>,
+}
 
 /// A chart, its dataset and the reader's choices.
 #[derive(Debug, Clone)]
@@ -95,23 +189,20 @@ impl Session {
         let Some(item) = figure.items().nth(index) else { return Ok(None) };
         let rect = plan.hit(index).map(|h| h.rect);
         let lang = self.state.lang;
-        Ok(Some(
-            json::object(&[
-                ("index", &index),
-                ("count", &figure.items().count()),
-                ("label", &item.label),
-                ("group", &item.group),
-                ("value", &item.shown_text),
-                ("published", &item.published_text),
-                ("date", &format::date(item.date, lang)),
-                ("basis", &item.mark.describe(lang)),
-                ("note", &item.note),
-                ("parts", &item.parts),
-                ("source", &self.source_json(item.source)),
-                ("rect", &rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1])),
-            ])
-            .0,
-        ))
+        Ok(Some(to_json(&ItemJson {
+            index,
+            count: figure.items().count(),
+            label: &item.label,
+            group: item.group.as_deref(),
+            value: &item.shown_text,
+            published: item.published_text.as_deref(),
+            date: format::date(item.date, lang),
+            basis: item.mark.describe(lang),
+            note: item.note.as_deref(),
+            parts: item.parts.as_deref(),
+            source: SourceJson::new(&self.dataset.sources[item.source], lang, false),
+            rect: rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
+        })))
     }
 
     /// A text description of what is shown, for screen readers.
@@ -122,7 +213,7 @@ impl Session {
     /// The table of what is shown, as JSON: `caption`, `headers`, `rows`.
     pub fn table_json(&self) -> Result<String, Error> {
         let table = describe::table(&self.figure()?, &self.dataset);
-        Ok(json::object(&[("caption", &table.caption), ("headers", &table.headers), ("rows", &table.rows)]).0)
+        Ok(to_json(&table))
     }
 
     /// What is shown, as CSV (see [`describe::csv`]).
@@ -160,54 +251,42 @@ impl Session {
         let figure = self.figure()?;
         let (chart, view) = self.state.resolve(&self.dataset)?;
         let lang = self.state.lang;
-        let views: Vec<Raw> = chart
+        let views = chart
             .views
             .iter()
-            .map(|v| json::object(&[("id", &v.id), ("label", &v.label.get(lang)), ("active", &(v.id == view.id))]))
+            .map(|v| ViewJson { id: &v.id, label: v.label.get(lang), active: v.id == view.id })
             .collect();
-        let legend: Vec<Raw> = figure
+        let legend = figure
             .legend
             .iter()
             .map(|entry| {
                 let (r, g, b) = entry.color;
-                json::object(&[
-                    ("key", &entry.key),
-                    ("label", &entry.label),
-                    ("color", &format!("#{r:02x}{g:02x}{b:02x}")),
-                    ("visible", &entry.visible),
-                ])
+                LegendJson {
+                    key: &entry.key,
+                    label: &entry.label,
+                    color: format!("#{r:02x}{g:02x}{b:02x}"),
+                    visible: entry.visible,
+                }
             })
             .collect();
-        let sources: Vec<Raw> = figure.sources.iter().map(|&s| self.source_json(s)).collect();
+        let sources = figure.sources.iter().map(|&s| SourceJson::new(&self.dataset.sources[s], lang, false)).collect();
         let measure = match view.measure {
             Measure::Count => "count",
             Measure::Money => "money",
         };
-        Ok(json::object(&[
-            ("chart", &chart.id),
-            ("title", &figure.title),
-            ("subtitle", &figure.subtitle),
-            ("measure", &measure),
-            ("views", &views),
-            ("legend", &legend),
-            ("notes", &figure.notes),
-            ("rates", &figure.rates),
-            ("sources", &sources),
-            ("checked", &format::date(self.dataset.checked, lang)),
-            ("state", &Raw(self.state.to_json())),
-        ])
-        .0)
-    }
-
-    fn source_json(&self, index: usize) -> Raw {
-        let source = &self.dataset.sources[index];
-        json::object(&[
-            ("publisher", &source.publisher),
-            ("title", &source.title),
-            ("url", &source.url),
-            ("date", &format::date(source.date, self.state.lang)),
-            ("dateNote", &source.date_note),
-        ])
+        Ok(to_json(&InfoJson {
+            chart: &chart.id,
+            title: &figure.title,
+            subtitle: &figure.subtitle,
+            measure,
+            views,
+            legend,
+            notes: &figure.notes,
+            rates: &figure.rates,
+            sources,
+            checked: format::date(self.dataset.checked, lang),
+            state: self.state.json(),
+        }))
     }
 }
 
@@ -248,22 +327,18 @@ pub const MAX_CANVAS_SIDE: u32 = 32_767;
 /// The most pixels a canvas may have in every browser (Safari on iOS: 4,096²).
 pub const MAX_CANVAS_PIXELS: u64 = 16_777_216;
 
-/// Every source of a dataset, for the page's sources section, as a JSON array in the
-/// language `lang`.
-pub fn all_sources_json(dataset: &Dataset, lang: crate::i18n::Lang) -> String {
-    let list: Vec<Raw> = dataset
-        .sources
-        .iter()
-        .map(|s| {
-            json::object(&[
-                ("key", &s.key),
-                ("publisher", &s.publisher),
-                ("title", &s.title),
-                ("url", &s.url),
-                ("date", &format::date(s.date, lang)),
-                ("dateNote", &s.date_note),
-            ])
-        })
-        .collect();
-    json::object(&[("checked", &format::date(dataset.checked, lang)), ("sources", &list)]).0
+/// Every source of a dataset, for the page's sources section, as a JSON object in the
+/// language `lang`: `checked`, and `sources` (`key`, `publisher`, `title`, `url`,
+/// `date`, `dateNote`).
+pub fn all_sources_json(dataset: &Dataset, lang: Lang) -> String {
+    to_json(&AllSourcesJson {
+        checked: format::date(dataset.checked, lang),
+        sources: dataset.sources.iter().map(|s| SourceJson::new(s, lang, true)).collect(),
+    })
+}
+
+/// The chart ids of a dataset, in page order, as a JSON array.
+pub fn chart_ids_json(dataset: &Dataset) -> String {
+    let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
+    to_json(&ids)
 }

@@ -1,19 +1,35 @@
-//! The dataset file as written on disk: plain types read from the JSON tree of
-//! [`crate::json`], no checks beyond JSON types and field names.
+//! The dataset file as written on disk: plain types that serde reads from the JSON
+//! text, no checks beyond JSON types and field names.
 //!
 //! Everything here is raw: strings stay strings until [`crate::model`] checks them and
 //! turns them into typed values, so that an error can name the exact path of the field
-//! that is wrong. Every object refuses unknown and repeated fields; a field's JSON type
-//! is checked here, with its line and column. The format is documented in
-//! `docs/data-format.md`.
+//! that is wrong. The format is documented in `docs/data-format.md`.
+//!
+//! [`DatasetSpec::read`] parses with `serde_json` straight from the text (no tree of
+//! values: reading stops at the first value of the wrong type, so a large file of the
+//! wrong shape costs no more than its first wrong value), with `serde_path_to_error`
+//! for the path of the field. Every object refuses unknown fields
+//! (`deny_unknown_fields`) and repeated ones (serde's derive), and only a JSON object
+//! is read as an object: serde's derive would also take an array for the fields in
+//! order (`"label": ["a", "b"]`), so every object field is read through `object`,
+//! `objects` or `optional_object`, which ask serde_json for a map. serde's terse
+//! messages are reworded in plain words (`invalid type: string "40", expected f64`
+//! becomes `expected a number, found the string "40"`), with the path, and the line and
+//! column where the wrong value starts.
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_path_to_error::Segment;
 
 use crate::error::Problem;
-use crate::json::Reader;
 
 /// A text in both languages of the product.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextSpec {
     /// English text.
     pub en: Option<String>,
@@ -22,34 +38,42 @@ pub struct TextSpec {
 }
 
 /// The whole dataset file.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DatasetSpec {
     /// Format version; only `1` exists.
     pub format: u32,
     /// Day the figures were last checked against their sources (`YYYY-MM-DD`).
     pub checked: String,
     /// The charts, in page order.
+    #[serde(deserialize_with = "objects")]
     pub charts: Vec<ChartSpec>,
     /// ECB euro reference rates used to convert amounts.
+    #[serde(default, deserialize_with = "objects")]
     pub rates: Vec<RateSpec>,
     /// Every cited document, by key. A key given twice is an error (a JSON object with
     /// a repeated key would otherwise keep only the last one, silently).
+    #[serde(deserialize_with = "sources")]
     pub sources: BTreeMap<String, SourceSpec>,
 }
 
 /// One chart: an id that is part of the public API, a title and one or more views.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChartSpec {
     /// `models`, `valuations` or `funding` in the embedded dataset; any key in a custom one.
     pub id: String,
     /// Chart title.
+    #[serde(deserialize_with = "object")]
     pub title: TextSpec,
     /// The views a reader can switch between; the first is the default.
+    #[serde(deserialize_with = "objects")]
     pub views: Vec<ViewSpec>,
 }
 
 /// One way of looking at a chart's figures.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ViewSpec {
     /// View key, such as `latest` or `history`.
     pub id: String,
@@ -60,45 +84,58 @@ pub struct ViewSpec {
     /// Default scale: `linear` or `log`.
     pub scale: String,
     /// Short name on the view switch, such as "History".
+    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// Subtitle drawn under the chart title.
+    #[serde(deserialize_with = "object")]
     pub title: TextSpec,
     /// Label of the value axis.
+    #[serde(deserialize_with = "object")]
     pub axis: TextSpec,
     /// Panels of a bar view (one per group); ignored by timelines.
+    #[serde(default, deserialize_with = "objects")]
     pub groups: Vec<GroupSpec>,
     /// Notes printed under the chart.
+    #[serde(default, deserialize_with = "objects")]
     pub notes: Vec<TextSpec>,
     /// The series (legend entries).
+    #[serde(deserialize_with = "objects")]
     pub series: Vec<SeriesSpec>,
 }
 
 /// A panel of a bar view.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupSpec {
     /// Key that points refer to.
     pub key: String,
     /// Panel heading.
+    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
 }
 
 /// A legend entry: a category of a bar chart or a line of a timeline.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SeriesSpec {
     /// Key used by the show/hide API.
     pub key: String,
     /// Legend and axis label.
+    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// Colour as `#rrggbb`.
     pub color: String,
     /// A regional total drawn apart from the bars it overlaps.
+    #[serde(default)]
     pub aggregate: bool,
     /// The figures.
+    #[serde(deserialize_with = "objects")]
     pub points: Vec<PointSpec>,
 }
 
 /// One sourced figure.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PointSpec {
     /// Panel key (bar views only).
     pub group: Option<String>,
@@ -115,15 +152,19 @@ pub struct PointSpec {
     /// Key into [`DatasetSpec::sources`].
     pub source: String,
     /// Short description of the figure.
+    #[serde(default, deserialize_with = "optional_object")]
     pub note: Option<TextSpec>,
     /// How the amount splits between contributors.
+    #[serde(default, deserialize_with = "objects")]
     pub parts: Vec<PartSpec>,
 }
 
 /// A share of an amount.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PartSpec {
     /// Who contributes.
+    #[serde(deserialize_with = "object")]
     pub label: TextSpec,
     /// How much, in the same unit and currency as the whole.
     pub value: f64,
@@ -132,7 +173,8 @@ pub struct PartSpec {
 }
 
 /// An ECB reference rate.
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RateSpec {
     /// `YYYY-MM-DD` for a daily rate, `YYYY-MM` for a monthly mean, `YYYY` for an annual mean.
     pub date: String,
@@ -145,7 +187,8 @@ pub struct RateSpec {
 }
 
 /// A cited document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceSpec {
     /// Title of the document.
     pub title: String,
@@ -159,264 +202,307 @@ pub struct SourceSpec {
     pub date_note: Option<String>,
 }
 
-// How each type is read, in document order. `Reader::object` refuses any field not
-// listed and any field given twice; each field's reader refuses any other JSON type
-// (an array where an object is expected included); required fields are checked once the
-// object is read.
-
 impl DatasetSpec {
-    /// Reads a whole dataset file: one object, then nothing but white space.
+    /// Reads a whole dataset file: one object, then nothing but white space. The error
+    /// names the JSON path of the value where reading stopped, says what is wrong in
+    /// plain words and ends with its line and column.
     pub fn read(text: &str) -> Result<DatasetSpec, Problem> {
-        let mut reader = Reader::new(text);
-        let spec = DatasetSpec::read_object(&mut reader)?;
-        reader.end()?;
-        Ok(spec)
+        let mut json = serde_json::Deserializer::from_str(text);
+        let mut track = serde_path_to_error::Track::new();
+        let read = object(serde_path_to_error::Deserializer::new(&mut json, &mut track));
+        match read.and_then(|spec| json.end().map(|()| spec)) {
+            Ok(spec) => Ok(spec),
+            Err(error) => Err(plain(&error, &track.path(), text)),
+        }
+    }
+}
+
+// Objects: a JSON object (a map), never an array.
+
+/// Reads a `T` from a JSON object only.
+struct Object<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Object<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
     }
 
-    fn read_object(r: &mut Reader<'_>) -> Result<DatasetSpec, Problem> {
-        let (mut format, mut checked, mut charts, mut rates, mut sources) = (None, None, None, None, None);
-        let at = r.object(&["format", "checked", "charts", "rates", "sources"], &mut |r, name| {
-            match name {
-                "format" => format = Some(r.whole_number()?),
-                "checked" => checked = Some(r.string()?),
-                "charts" => charts = Some(r.objects(ChartSpec::read)?),
-                "rates" => rates = Some(r.objects(RateSpec::read)?),
-                "sources" => sources = Some(read_sources(r)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(DatasetSpec {
-            format: r.required(at, "format", format)?,
-            checked: r.required(at, "checked", checked)?,
-            charts: r.required(at, "charts", charts)?,
-            rates: rates.unwrap_or_default(),
-            sources: r.required(at, "sources", sources)?,
-        })
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map))
     }
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Object<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+/// An object field.
+fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<T, D::Error> {
+    Object(PhantomData).deserialize(deserializer)
+}
+
+/// An optional object field: `null` or an object.
+fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    struct Optional<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Optional<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+            object(deserializer).map(Some)
+        }
+    }
+
+    deserializer.deserialize_option(Optional(PhantomData))
+}
+
+/// An array of objects.
+fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    struct Objects<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Objects<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an array of objects")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Object(PhantomData))? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+
+    deserializer.deserialize_seq(Objects(PhantomData))
 }
 
 /// The sources by key, refusing a key given twice (a map would keep the last one).
-fn read_sources(r: &mut Reader<'_>) -> Result<BTreeMap<String, SourceSpec>, Problem> {
-    let mut sources = BTreeMap::new();
-    r.members("an object of sources by key", &mut |r, key, at| {
-        if sources.contains_key(key) {
-            return Err(r.error_at(at, &format!("duplicate source key \"{key}\"; each source needs its own key")));
+fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, SourceSpec>, D::Error> {
+    struct Sources;
+
+    impl<'de> Visitor<'de> for Sources {
+        type Value = BTreeMap<String, SourceSpec>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object of sources by key")
         }
-        let source = SourceSpec::read(r).map_err(|problem| problem.in_field(key))?;
-        sources.insert(key.to_owned(), source);
-        Ok(())
-    })?;
-    Ok(sources)
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut sources = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if sources.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate source key \"{key}\"; each source needs its own key"
+                    )));
+                }
+                let source = map.next_value_seed(Object(PhantomData))?;
+                sources.insert(key, source);
+            }
+            Ok(sources)
+        }
+    }
+
+    deserializer.deserialize_map(Sources)
 }
 
-impl TextSpec {
-    fn read(r: &mut Reader<'_>) -> Result<TextSpec, Problem> {
-        let mut text = TextSpec { en: None, fr: None };
-        r.object(&["en", "fr"], &mut |r, name| {
-            match name {
-                "en" => text.en = r.optional(Reader::string)?,
-                "fr" => text.fr = r.optional(Reader::string)?,
-                _ => {}
+// Messages in plain words.
+
+/// What a value should have been, as [`plain`] says it: serde's name of the expected
+/// type (a primitive's, or the `expecting` text of the visitors above), and ours.
+const EXPECTED: [(&str, &str); 4] = [
+    ("f64", "a number"),
+    ("u32", "a whole number from 0 to 4294967295"),
+    ("a boolean", "true or false"),
+    ("a string", "a string"),
+];
+
+/// serde_json's phrases for JSON that cannot be read, and ours.
+const REWORDED: [(&str, &str); 13] = [
+    ("EOF while parsing a value", "the file ends where a value was expected"),
+    ("EOF while parsing a list", "the file ends inside an array"),
+    ("EOF while parsing an object", "the file ends inside an object"),
+    ("EOF while parsing a string", "the file ends inside a string"),
+    ("expected `:`", "expected `:` after the field name"),
+    ("expected ident", NOT_A_VALUE),
+    ("expected value", NOT_A_VALUE),
+    ("invalid escape", "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
+    ("lone leading surrogate in hex escape", LONE_SURROGATE),
+    ("unexpected end of hex escape", LONE_SURROGATE),
+    ("key must be a string", "expected a field name in double quotes"),
+    ("trailing characters", "unexpected text after the end of the JSON document"),
+    ("recursion limit exceeded", "arrays and objects nest more than 128 levels deep"),
+];
+
+/// What serde_json calls `expected value` or `expected ident`.
+const NOT_A_VALUE: &str = "expected a JSON value (an object, an array, a string, a number, true, false or null)";
+/// A `\uD800`-`\uDFFF` escape without its pair.
+const LONE_SURROGATE: &str = "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text";
+
+/// The longest string quoted in a message, in characters.
+const LONGEST_QUOTE: usize = 40;
+
+/// serde_json's error as a [`Problem`]: the path of the value where reading stopped,
+/// what is wrong in plain words, and `at line L column C`, where the value (or field
+/// name, or character) that is wrong starts, the column counted in characters.
+fn plain(error: &serde_json::Error, path: &serde_path_to_error::Path, text: &str) -> Problem {
+    let mut path_text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => path_text.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !path_text.is_empty() {
+                    path_text.push('.');
+                }
+                path_text.push_str(key);
             }
-            Ok(())
-        })?;
-        Ok(text)
+            // A field name that could not be read: the path is the object's.
+            Segment::Unknown => {}
+        }
+    }
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let said = full.strip_suffix(&suffix).unwrap_or(&full);
+    let at = place(said, text.as_bytes(), offset(text, error.line(), error.column()));
+    let words = match said {
+        // The character itself, from the text.
+        "control character (\\u0000-\\u001F) found while parsing a string" => format!(
+            "the control character U+{:04X} must be written as an escape (such as \\n) in a string",
+            text.as_bytes().get(at).copied().unwrap_or_default()
+        ),
+        _ => reworded(said),
+    };
+    Problem { path: path_text, message: format!("{words} at {}", position(text, at)) }
+}
+
+/// The byte offset of serde_json's line and column: the line's start plus the column,
+/// which counts the bytes serde_json had read on that line (or, for an error about the
+/// next character, that character too).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start = match line {
+        0 | 1 => 0,
+        _ => text.match_indices('\n').nth(line - 2).map_or(text.len(), |(at, _)| at + 1),
+    };
+    (start + column).min(text.len())
+}
+
+/// Where the message of `said` points: the byte offset of the wrong value, field name
+/// or character, given `offset` (see [`offset`]).
+fn place(said: &str, bytes: &[u8], offset: usize) -> usize {
+    let last = offset.saturating_sub(1);
+    if said.starts_with("EOF while") {
+        // Just past the end.
+        return offset;
+    }
+    if said.starts_with("missing field") {
+        // The object's closing brace, the last character read.
+        return last;
+    }
+    if said.starts_with("lone") || said.starts_with("unexpected end of hex") || said == "invalid escape" {
+        // The backslash of the escape.
+        return bytes.get(..offset).and_then(|before| before.iter().rposition(|&b| b == b'\\')).unwrap_or(last);
+    }
+    if said == "expected ident" {
+        // The start of the misspelt word (`tru`, `nul`).
+        return last - bytes[..last].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    }
+    if said == "trailing comma" {
+        // serde_json stops at the bracket; the comma is before it.
+        return bytes.get(..last).and_then(|before| before.iter().rposition(|&b| b == b',')).unwrap_or(last);
+    }
+    let value_read = ["invalid type: ", "invalid value: ", "unknown field", "duplicate", "number out of range"]
+        .iter()
+        .any(|start| said.starts_with(start));
+    if !value_read {
+        // The character serde_json stopped at.
+        return last;
+    }
+    // serde_json has read the value (or field name) up to `offset`, and perhaps white
+    // space after a field name; an array or an object starts at `offset`.
+    let end = offset - bytes[..offset].iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+    let token = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.');
+    match end.checked_sub(1).and_then(|at| bytes.get(at)) {
+        Some(b'"') => {
+            // Back to the opening quote: the first one not escaped by an odd number of
+            // backslashes.
+            let mut at = end - 1;
+            while at > 0 {
+                at -= 1;
+                if bytes[at] == b'"' && bytes[..at].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0 {
+                    return at;
+                }
+            }
+            end - 1
+        }
+        Some(byte) if token(byte) => end - bytes[..end].iter().rev().take_while(|b| token(b)).count(),
+        _ => offset,
     }
 }
 
-impl ChartSpec {
-    fn read(r: &mut Reader<'_>) -> Result<ChartSpec, Problem> {
-        let (mut id, mut title, mut views) = (None, None, None);
-        let at = r.object(&["id", "title", "views"], &mut |r, name| {
-            match name {
-                "id" => id = Some(r.string()?),
-                "title" => title = Some(TextSpec::read(r)?),
-                "views" => views = Some(r.objects(ViewSpec::read)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(ChartSpec {
-            id: r.required(at, "id", id)?,
-            title: r.required(at, "title", title)?,
-            views: r.required(at, "views", views)?,
-        })
-    }
+/// `line L column C` of byte offset `at` of `text`, both counted from 1, the column in
+/// characters.
+fn position(text: &str, at: usize) -> String {
+    let before = text.as_bytes().get(..at).unwrap_or(text.as_bytes());
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    // A character starts at every byte that is not a UTF-8 continuation byte.
+    let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+    format!("line {line} column {column}")
 }
 
-impl ViewSpec {
-    fn read(r: &mut Reader<'_>) -> Result<ViewSpec, Problem> {
-        let (mut id, mut kind, mut measure, mut scale) = (None, None, None, None);
-        let (mut label, mut title, mut axis) = (None, None, None);
-        let (mut groups, mut notes, mut series) = (None, None, None);
-        let names = &["id", "kind", "measure", "scale", "label", "title", "axis", "groups", "notes", "series"];
-        let at = r.object(names, &mut |r, name| {
-            match name {
-                "id" => id = Some(r.string()?),
-                "kind" => kind = Some(r.string()?),
-                "measure" => measure = Some(r.string()?),
-                "scale" => scale = Some(r.string()?),
-                "label" => label = Some(TextSpec::read(r)?),
-                "title" => title = Some(TextSpec::read(r)?),
-                "axis" => axis = Some(TextSpec::read(r)?),
-                "groups" => groups = Some(r.objects(GroupSpec::read)?),
-                "notes" => notes = Some(r.objects(TextSpec::read)?),
-                "series" => series = Some(r.objects(SeriesSpec::read)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(ViewSpec {
-            id: r.required(at, "id", id)?,
-            kind: r.required(at, "kind", kind)?,
-            measure: r.required(at, "measure", measure)?,
-            scale: r.required(at, "scale", scale)?,
-            label: r.required(at, "label", label)?,
-            title: r.required(at, "title", title)?,
-            axis: r.required(at, "axis", axis)?,
-            groups: groups.unwrap_or_default(),
-            notes: notes.unwrap_or_default(),
-            series: r.required(at, "series", series)?,
-        })
+/// serde's and serde_json's phrase `said`, in plain words.
+fn reworded(said: &str) -> String {
+    let type_error = said.strip_prefix("invalid type: ").or_else(|| said.strip_prefix("invalid value: "));
+    if let Some((found, expected)) = type_error.and_then(|rest| rest.rsplit_once(", expected ")) {
+        let expected = EXPECTED.iter().find(|(serde, _)| *serde == expected).map_or(expected, |(_, ours)| ours);
+        return format!("expected {expected}, found {}", found_value(found));
     }
+    if said.starts_with("missing field") {
+        return format!("{said} in the object that ends");
+    }
+    // Already plain, and kept: "trailing comma", "invalid number", "number out of
+    // range", "expected `,` or `]`", "expected `,` or `}`", "unknown field `x`,
+    // expected one of …", "duplicate field `x`", and this module's own messages.
+    let words = REWORDED.iter().find(|(serde, _)| *serde == said).map_or(said, |(_, ours)| ours);
+    words.to_owned()
 }
 
-impl GroupSpec {
-    fn read(r: &mut Reader<'_>) -> Result<GroupSpec, Problem> {
-        let (mut key, mut label) = (None, None);
-        let at = r.object(&["key", "label"], &mut |r, name| {
-            match name {
-                "key" => key = Some(r.string()?),
-                "label" => label = Some(TextSpec::read(r)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(GroupSpec { key: r.required(at, "key", key)?, label: r.required(at, "label", label)? })
+/// How a message names the value it found, from serde's words for it.
+fn found_value(serde: &str) -> String {
+    if let Some(quoted) = serde.strip_prefix("string ") {
+        // serde quotes the string as Rust's `{:?}` does (escapes included).
+        let inner = quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')).unwrap_or(quoted);
+        return match inner.char_indices().nth(LONGEST_QUOTE) {
+            Some((cut, _)) => format!("the string \"{}…\"", &inner[..cut]),
+            None => format!("the string \"{inner}\""),
+        };
     }
-}
-
-impl SeriesSpec {
-    fn read(r: &mut Reader<'_>) -> Result<SeriesSpec, Problem> {
-        let (mut key, mut label, mut color, mut aggregate, mut points) = (None, None, None, None, None);
-        let at = r.object(&["key", "label", "color", "aggregate", "points"], &mut |r, name| {
-            match name {
-                "key" => key = Some(r.string()?),
-                "label" => label = Some(TextSpec::read(r)?),
-                "color" => color = Some(r.string()?),
-                "aggregate" => aggregate = Some(r.boolean()?),
-                "points" => points = Some(r.objects(PointSpec::read)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(SeriesSpec {
-            key: r.required(at, "key", key)?,
-            label: r.required(at, "label", label)?,
-            color: r.required(at, "color", color)?,
-            aggregate: aggregate.unwrap_or_default(),
-            points: r.required(at, "points", points)?,
-        })
+    let number = serde.strip_prefix("integer `").or_else(|| serde.strip_prefix("floating point `"));
+    if let Some(number) = number.and_then(|n| n.strip_suffix('`')) {
+        // zmij writes 1e300 as 1e+300.
+        return format!("the number {}", number.replace("e+", "e"));
     }
-}
-
-impl PointSpec {
-    fn read(r: &mut Reader<'_>) -> Result<PointSpec, Problem> {
-        let (mut group, mut date, mut value, mut currency, mut basis) = (None, None, None, None, None);
-        let (mut deal, mut source, mut note, mut parts) = (None, None, None, None);
-        let names = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts"];
-        let at = r.object(names, &mut |r, name| {
-            match name {
-                "group" => group = r.optional(Reader::string)?,
-                "date" => date = Some(r.string()?),
-                "value" => value = Some(r.number()?),
-                "currency" => currency = r.optional(Reader::string)?,
-                "basis" => basis = r.optional(Reader::string)?,
-                "deal" => deal = r.optional(Reader::string)?,
-                "source" => source = Some(r.string()?),
-                "note" => note = r.optional(TextSpec::read)?,
-                "parts" => parts = Some(r.objects(PartSpec::read)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(PointSpec {
-            group,
-            date: r.required(at, "date", date)?,
-            value: r.required(at, "value", value)?,
-            currency,
-            basis,
-            deal,
-            source: r.required(at, "source", source)?,
-            note,
-            parts: parts.unwrap_or_default(),
-        })
-    }
-}
-
-impl PartSpec {
-    fn read(r: &mut Reader<'_>) -> Result<PartSpec, Problem> {
-        let (mut label, mut value, mut source) = (None, None, None);
-        let at = r.object(&["label", "value", "source"], &mut |r, name| {
-            match name {
-                "label" => label = Some(TextSpec::read(r)?),
-                "value" => value = Some(r.number()?),
-                "source" => source = Some(r.string()?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(PartSpec {
-            label: r.required(at, "label", label)?,
-            value: r.required(at, "value", value)?,
-            source: r.required(at, "source", source)?,
-        })
-    }
-}
-
-impl RateSpec {
-    fn read(r: &mut Reader<'_>) -> Result<RateSpec, Problem> {
-        let (mut date, mut usd_per_eur, mut kind, mut source) = (None, None, None, None);
-        let at = r.object(&["date", "usd_per_eur", "kind", "source"], &mut |r, name| {
-            match name {
-                "date" => date = Some(r.string()?),
-                "usd_per_eur" => usd_per_eur = Some(r.number()?),
-                "kind" => kind = Some(r.string()?),
-                "source" => source = Some(r.string()?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(RateSpec {
-            date: r.required(at, "date", date)?,
-            usd_per_eur: r.required(at, "usd_per_eur", usd_per_eur)?,
-            kind: r.required(at, "kind", kind)?,
-            source: r.required(at, "source", source)?,
-        })
-    }
-}
-
-impl SourceSpec {
-    fn read(r: &mut Reader<'_>) -> Result<SourceSpec, Problem> {
-        let (mut title, mut publisher, mut url, mut date, mut date_note) = (None, None, None, None, None);
-        let at = r.object(&["title", "publisher", "url", "date", "date_note"], &mut |r, name| {
-            match name {
-                "title" => title = Some(r.string()?),
-                "publisher" => publisher = Some(r.string()?),
-                "url" => url = Some(r.string()?),
-                "date" => date = Some(r.string()?),
-                "date_note" => date_note = r.optional(Reader::string)?,
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(SourceSpec {
-            title: r.required(at, "title", title)?,
-            publisher: r.required(at, "publisher", publisher)?,
-            url: r.required(at, "url", url)?,
-            date: r.required(at, "date", date)?,
-            date_note,
-        })
+    match serde {
+        "sequence" => "an array".to_owned(),
+        "map" => "an object".to_owned(),
+        "boolean `true`" => "true".to_owned(),
+        "boolean `false`" => "false".to_owned(),
+        other => other.to_owned(),
     }
 }

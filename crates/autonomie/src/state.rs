@@ -5,9 +5,10 @@
 
 use std::collections::BTreeSet;
 
+use serde::Serialize;
+
 use crate::error::Error;
 use crate::i18n::Lang;
-use crate::json;
 use crate::model::{Chart, Dataset, Scale, View};
 use crate::money::Currency;
 
@@ -105,17 +106,31 @@ impl ViewState {
     /// The state as a JSON object, fields in alphabetical order:
     /// `{"chart":…,"currency":…,"hidden":[…],"lang":…,"scale":…,"view":…}`.
     pub fn to_json(&self) -> String {
-        let hidden: Vec<&String> = self.hidden.iter().collect();
-        json::object(&[
-            ("chart", &self.chart),
-            ("currency", &self.currency.code()),
-            ("hidden", &hidden),
-            ("lang", &self.lang.code()),
-            ("scale", &self.scale.name()),
-            ("view", &self.view),
-        ])
-        .0
+        crate::session::to_json(&self.json())
     }
+
+    /// The state in the form serde writes as [`ViewState::to_json`].
+    pub(crate) fn json(&self) -> StateJson<'_> {
+        StateJson {
+            chart: &self.chart,
+            currency: self.currency.code(),
+            hidden: &self.hidden,
+            lang: self.lang.code(),
+            scale: self.scale.name(),
+            view: &self.view,
+        }
+    }
+}
+
+/// The JSON form of a [`ViewState`] (what the page keeps in the URL and in events).
+#[derive(Serialize)]
+pub(crate) struct StateJson<'a> {
+    chart: &'a str,
+    currency: &'static str,
+    hidden: &'a BTreeSet<String>,
+    lang: &'static str,
+    scale: &'static str,
+    view: &'a str,
 }
 
 fn first_view(chart: &Chart) -> Result<&View, Error> {
