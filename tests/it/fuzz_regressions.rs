@@ -2,7 +2,6 @@
 //! a problem with (`fuzz/regressions/`), and its seeds: none may panic.
 
 use std::fs;
-use std::path::Path;
 
 use autonomie::exercise;
 

@@ -307,7 +307,11 @@ fn plan_with_stretch(
         let text = format!("{} {}.", Ui::RateIntro.get(figure.lang), figure.rates.join(figure.lang.list_separator()));
         y = painter.paragraph(&text, inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
     }
+    for text in &figure.unconverted {
+        y = painter.paragraph(text, inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
+    }
     y = painter.paragraph(&figure.source_line(dataset), inner, y + 4.0 * painter.r, small, palette.muted, 15.0);
+    y = painter.paragraph(&figure.dates_line(dataset), inner, y + 2.0 * painter.r, small, palette.muted, 15.0);
     let height = (y + pad).ceil() as u32;
     if let Some(Shape::Rect { corners, .. }) = painter.shapes.first_mut() {
         corners[1].1 = height as i32;
@@ -499,7 +503,7 @@ impl Painter<'_> {
         let value_room = (widest_value + 10.0 * r).min((right - left) * if compact { 0.6 } else { 0.4 });
         let x0 = left + label_width;
         let x1 = (right - value_room).max(x0 + 20.0 * r);
-        let scale = ValueScale::fit(figure.scale, bars.iter().map(|b| b.value));
+        let scale = ValueScale::fit(figure.scale, bars.iter().filter(|b| b.on_axis()).map(|b| b.value));
         let x_of = |value: f64| x0 + (x1 - x0) * scale.fraction(value).clamp(0.0, 1.0);
         let grid_top = top;
         let mut y = top;
@@ -524,22 +528,35 @@ impl Painter<'_> {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
                     self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
                 }
-                let end = x_of(bar.value).max(x0 + 2.0 * r);
-                let corners =
-                    [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
-                self.bar_shape(corners, self.p.series(bar.color), bar.mark);
                 let row_top = if compact { y - 16.0 * r } else { y };
                 let target =
                     [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
-                self.hits.push(Hit { item: item_index, rect: corners, target });
+                if bar.on_axis() {
+                    let end = x_of(bar.value).max(x0 + 2.0 * r);
+                    let corners =
+                        [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
+                    self.bar_shape(corners, self.p.series(bar.color), bar.mark);
+                    self.hits.push(Hit { item: item_index, rect: corners, target });
+                    self.text_on_paper(
+                        bar.value_text.clone(),
+                        (end + 6.0 * r, middle),
+                        value_font,
+                        self.p.ink,
+                        Anchor::Left,
+                    );
+                } else {
+                    // An amount in another currency, with no rate to convert it: no bar
+                    // on this axis, only the figure as published, said so.
+                    let text = ellipsize(&bar.value_text, (right - x0 - 6.0 * r).max(0.0), value_font, self.measure);
+                    let width = self.measure.width(&text, value_font);
+                    let corners = [
+                        (x0.round() as i32, bar_top.round() as i32),
+                        ((x0 + 6.0 * r + width).round() as i32, bar_bottom.round() as i32),
+                    ];
+                    self.hits.push(Hit { item: item_index, rect: corners, target });
+                    self.text_on_paper(text, (x0 + 6.0 * r, middle), value_font, self.p.muted, Anchor::Left);
+                }
                 item_index += 1;
-                self.text_on_paper(
-                    bar.value_text.clone(),
-                    (end + 6.0 * r, middle),
-                    value_font,
-                    self.p.ink,
-                    Anchor::Left,
-                );
                 y += row;
                 if let Some(parts) = &bar.parts {
                     y = self.paragraph_on_paper(
@@ -632,7 +649,8 @@ impl Painter<'_> {
         let value_font = Font::regular(11.5 * r);
         let axis = axis_title(figure);
         let mut y = self.paragraph(&axis, (left, right), top, Font::regular(12.0 * r), self.p.muted, 16.0) + 8.0 * r;
-        let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).collect();
+        // Amounts without a rate to the axis's currency are listed under the chart instead.
+        let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).filter(|p| p.on_axis()).collect();
         let scale = ValueScale::fit(figure.scale, points.iter().map(|p| p.value));
         let time = TimeScale::fit(points.iter().map(|p| p.date.as_year_fraction()));
         let plot_height = (((right - left) * 0.45).clamp(200.0 * r, 320.0 * r) + self.stretch).max(120.0 * r);
@@ -643,7 +661,7 @@ impl Painter<'_> {
         let end_width = figure
             .lines
             .iter()
-            .filter_map(|l| l.points.last().map(|p| (l, p)))
+            .filter_map(|l| l.points.iter().rfind(|p| p.on_axis()).map(|p| (l, p)))
             .map(|(l, p)| self.measure.width(&l.label, end_font).max(self.measure.width(&p.value_text, value_font)))
             .fold(0.0, f64::max)
             + 14.0 * r;
@@ -674,7 +692,7 @@ impl Painter<'_> {
         let mut end_labels: Vec<(f64, &str, String, Rgb)> = Vec::new();
         for line in &figure.lines {
             let mut path: Vec<(f64, f64)> = Vec::new();
-            for point in &line.points {
+            for point in line.points.iter().filter(|p| p.on_axis()) {
                 let (x, y) = (x_of(point.date.as_year_fraction()), y_of(point.value));
                 if let Some(&(_, previous_y)) = path.last() {
                     path.push((x, previous_y));
@@ -684,12 +702,14 @@ impl Painter<'_> {
             let line_color = self.p.series(line.color);
             self.line(&path, line_color, 2.0 * r);
             for point in &line.points {
-                let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
-                let rect = self.marker(center, line_color, point.mark);
-                self.hits.push(Hit { item: item_index, rect, target: rect });
+                if point.on_axis() {
+                    let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
+                    let rect = self.marker(center, line_color, point.mark);
+                    self.hits.push(Hit { item: item_index, rect, target: rect });
+                }
                 item_index += 1;
             }
-            if let Some(last) = line.points.last() {
+            if let Some(last) = line.points.iter().rfind(|p| p.on_axis()) {
                 end_labels.push((
                     y_of(last.value),
                     &line.label,
@@ -781,6 +801,8 @@ impl Painter<'_> {
 fn axis_title(figure: &Figure) -> String {
     let unit = match (figure.measure, figure.lang) {
         (Measure::Count, _) => String::new(),
+        (Measure::Flops, Lang::En) => ", EFlop/s".to_owned(),
+        (Measure::Flops, Lang::Fr) => ", en Eflop/s".to_owned(),
         (Measure::Money, Lang::En) => format!(", {}", figure.currency.code()),
         (Measure::Money, Lang::Fr) => format!(", en {}", figure.currency.code()),
     };
@@ -792,7 +814,7 @@ fn axis_title(figure: &Figure) -> String {
 
 fn tick_text(figure: &Figure, value: f64) -> String {
     match figure.measure {
-        Measure::Count => format::number(value, Digits::Source, figure.lang),
+        Measure::Count | Measure::Flops => format::number(value, Digits::Source, figure.lang),
         Measure::Money if value == 0.0 => "0".to_owned(),
         Measure::Money => format::money(value, figure.currency, Digits::Source, figure.lang),
     }

@@ -12,7 +12,7 @@ use crate::describe;
 use crate::error::Error;
 use crate::figure::Figure;
 use crate::format;
-use crate::model::{Dataset, Measure};
+use crate::model::Dataset;
 use crate::render::{self, Canvas, Plan, Theme};
 use crate::state::ViewState;
 use crate::text::{EstimatedMetrics, MeasureText};
@@ -91,8 +91,10 @@ impl Session {
     }
 
     /// Everything about item `index` that a tooltip shows, as JSON: `label`, `group`,
-    /// `value`, `published`, `date`, `basis`, `note`, `parts`, `source` (`publisher`,
-    /// `title`, `url`, `date`), and `rect` (its box in device pixels, from `plan`).
+    /// `value`, `published`, `date`, `basis`, `note`, `parts`, `unconverted` (why an
+    /// amount is shown in its own currency), `source` (`publisher`, `title`, `url`,
+    /// `date`), and `rect` (its box in device pixels, from `plan`; null for an amount of
+    /// a timeline not drawn for want of a rate).
     pub fn item_json(&self, plan: &Plan, index: usize) -> Result<Option<String>, Error> {
         let figure = self.figure()?;
         let Some(item) = figure.items().nth(index) else { return Ok(None) };
@@ -104,12 +106,13 @@ impl Session {
                 ("count", &figure.items().count()),
                 ("label", &item.label),
                 ("group", &item.group),
-                ("value", &item.shown_text),
+                ("value", &if item.on_axis() { item.shown_text.clone() } else { item.value_text.clone() }),
                 ("published", &item.published_text),
                 ("date", &format::date(item.date, lang)),
                 ("basis", &item.mark.describe(lang)),
                 ("note", &item.note),
                 ("parts", &item.parts),
+                ("unconverted", &item.unconverted),
                 ("source", &self.source_json(item.source)),
                 ("rect", &rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1])),
             ])
@@ -157,8 +160,10 @@ impl Session {
 
     /// Everything the page shows around the canvas, as a JSON object:
     /// `title`, `subtitle`, `measure`, `views` (`id`, `label`, `active`), `legend`
-    /// (`key`, `label`, `color`, `visible`), `notes`, `rates`, `sources` (`publisher`,
-    /// `title`, `url`, `date`), `checked`, and `state`.
+    /// (`key`, `label`, `color`, `visible`), `notes`, `rates`, `unconverted` (amounts
+    /// shown in their own currency, with the reason), `sources` (`publisher`, `title`,
+    /// `url`, `date`), `newest` (date of the view's newest figure), `checked`, and
+    /// `state`.
     pub fn info_json(&self) -> Result<String, Error> {
         let figure = self.figure()?;
         let (chart, view) = self.state.resolve(&self.dataset)?;
@@ -182,10 +187,7 @@ impl Session {
             })
             .collect();
         let sources: Vec<Raw> = figure.sources.iter().map(|&s| self.source_json(s)).collect();
-        let measure = match view.measure {
-            Measure::Count => "count",
-            Measure::Money => "money",
-        };
+        let measure = view.measure.name();
         Ok(json::object(&[
             ("chart", &chart.id),
             ("title", &figure.title),
@@ -195,7 +197,9 @@ impl Session {
             ("legend", &legend),
             ("notes", &figure.notes),
             ("rates", &figure.rates),
+            ("unconverted", &figure.unconverted),
             ("sources", &sources),
+            ("newest", &figure.newest.map(|d| format::date(d, lang))),
             ("checked", &format::date(self.dataset.checked, lang)),
             ("state", &Raw(self.state.to_json())),
         ])
@@ -234,8 +238,9 @@ pub const MAX_CANVAS_SIDE: u32 = 32_767;
 /// The most pixels a canvas may have in every browser (Safari on iOS: 4,096²).
 pub const MAX_CANVAS_PIXELS: u64 = 16_777_216;
 
-/// Every source of a dataset, for the page's sources section, as a JSON array in the
-/// language `lang`.
+/// Every source of a dataset, for the page's sources section, as a JSON object in the
+/// language `lang`: `checked` (the day the sources were last checked), `newest` (the date
+/// of the newest figure of every chart) and `sources`.
 pub fn all_sources_json(dataset: &Dataset, lang: crate::i18n::Lang) -> String {
     let list: Vec<Raw> = dataset
         .sources
@@ -251,5 +256,10 @@ pub fn all_sources_json(dataset: &Dataset, lang: crate::i18n::Lang) -> String {
             ])
         })
         .collect();
-    json::object(&[("checked", &format::date(dataset.checked, lang)), ("sources", &list)]).0
+    json::object(&[
+        ("checked", &format::date(dataset.checked, lang)),
+        ("newest", &dataset.newest().map(|d| format::date(d, lang))),
+        ("sources", &list),
+    ])
+    .0
 }

@@ -118,6 +118,9 @@ pub struct PointSpec {
     pub note: Option<TextSpec>,
     /// How the amount splits between contributors.
     pub parts: Vec<PartSpec>,
+    /// Money only: why no ECB rate is available for the amount's date (it is then shown
+    /// in its own currency only).
+    pub no_rate: Option<TextSpec>,
 }
 
 /// A share of an amount.
@@ -324,8 +327,8 @@ impl SeriesSpec {
 impl PointSpec {
     fn read(r: &mut Reader<'_>) -> Result<PointSpec, Problem> {
         let (mut group, mut date, mut value, mut currency, mut basis) = (None, None, None, None, None);
-        let (mut deal, mut source, mut note, mut parts) = (None, None, None, None);
-        let names = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts"];
+        let (mut deal, mut source, mut note, mut parts, mut no_rate) = (None, None, None, None, None);
+        let names = &["group", "date", "value", "currency", "basis", "deal", "source", "note", "parts", "no_rate"];
         let at = r.object(names, &mut |r, name| {
             match name {
                 "group" => group = r.optional(Reader::string)?,
@@ -337,6 +340,7 @@ impl PointSpec {
                 "source" => source = Some(r.string()?),
                 "note" => note = r.optional(TextSpec::read)?,
                 "parts" => parts = Some(r.objects(PartSpec::read)?),
+                "no_rate" => no_rate = r.optional(TextSpec::read)?,
                 _ => {}
             }
             Ok(())
@@ -351,6 +355,7 @@ impl PointSpec {
             source: r.required(at, "source", source)?,
             note,
             parts: parts.unwrap_or_default(),
+            no_rate,
         })
     }
 }
