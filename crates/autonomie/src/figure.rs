@@ -349,10 +349,12 @@ impl Figure {
                 format::date(newest, self.lang),
                 self.lang.list_separator()
             ),
+            // "Sources checked on …": both languages start with an ASCII letter (and
+            // char::to_uppercase would bring Unicode's case tables into the wasm).
             None => {
-                let mut chars = checked.chars();
-                let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-                format!("{first}{}.", chars.as_str())
+                let mut text = format!("{checked}.");
+                text[..1].make_ascii_uppercase();
+                text
             }
         }
     }
