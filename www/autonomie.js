@@ -37,7 +37,7 @@ export function loadWasm() {
   return wasmReady;
 }
 
-/** Every source of the embedded dataset, in `lang`: `{checked, sources: [...]}`. */
+/** Every source of the embedded dataset, in `lang`: `{checked, newest, sources: [...]}`. */
 export function allSources(lang) {
   return JSON.parse(sources(lang));
 }
@@ -51,14 +51,14 @@ const UI = {
   fr: {
     view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
-    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
+    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], newest: 'Chiffre le plus récent :', checked: 'sources vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
     canvasHint: 'utilisez les flèches pour lire chaque valeur', listSeparator: '\u00a0; ',
   },
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
-    sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
+    sources: 'Sources:', quotes: ['“', '”'], newest: 'Newest figure:', checked: 'sources checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
     canvasHint: 'use the arrow keys to read each value', listSeparator: '; ',
   },
@@ -409,13 +409,16 @@ export class AutonomieChart {
     if (info.rates.length) {
       parts.push(element('p', { class: 'atm-rates' }, `${ui.rates} ${info.rates.join(ui.listSeparator)}`));
     }
+    for (const text of info.unconverted ?? []) parts.push(element('p', { class: 'atm-unconverted' }, text));
     const list = element('p', { class: 'atm-sources' });
     list.append(element('span', { class: 'atm-sources-label' }, `${info.sources.length > 1 ? ui.sources : ui.source} `));
     info.sources.forEach((source, index) => {
       if (index > 0) list.append(ui.listSeparator);
       list.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
     });
-    parts.push(list, element('p', { class: 'atm-checked' }, `${ui.checked} ${info.checked}.`));
+    // When the figures are from, apart from when they were checked.
+    const dates = info.newest ? `${ui.newest} ${info.newest}${ui.listSeparator}${ui.checked} ${info.checked}.` : `${ui.checked} ${info.checked}.`;
+    parts.push(list, element('p', { class: 'atm-checked' }, dates.charAt(0).toUpperCase() + dates.slice(1)));
     this.#notes.replaceChildren(...parts);
   }
 }
