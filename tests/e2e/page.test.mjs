@@ -174,7 +174,7 @@ describe('the page', () => {
     for (const key of ['US', 'EUROPE', 'JP']) await clickAndCheck('compute', `button[data-key="${key}"]`, {});
     const table = await page.$$eval(`${chart} .atm-table tbody tr`, (rows) => rows.map((r) => r.textContent));
     assert.equal(table.length, 7);
-    assert.ok(table.some((row) => row.includes('Europe') && row.includes('n° 6 HPC6 · Eni, Italie') && row.includes('477,9\u00a0Pflop/s') && row.includes('BeBeez')), table.join('\n'));
+    assert.ok(table.some((row) => row.includes('Europe') && row.includes('n° 6 HPC6 · Eni, Italie') && row.includes('477,9\u00a0Pflop/s') && row.includes('annonce officielle') && row.includes('BeBeez')), table.join('\n'));
     await clickAndCheck('compute', 'button[data-value="june-2026"]', { view: 'june-2026' });
     const element = await page.$(chart);
     await element.screenshot({ path: `${ARTIFACTS}compute.png` });

@@ -112,6 +112,7 @@ fn the_compute_chart_ranks_systems_by_region_in_exaflops() {
         ]
     );
     assert!(figure.items().nth(4).unwrap().note.as_deref().unwrap().contains("23,752 Nvidia GH200"));
+    assert_eq!(figure.marks, [Mark::Official], "figures of the official TOP500 list");
     state.set_view(&dataset, "november-2025").unwrap();
     state.set_lang("fr").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
