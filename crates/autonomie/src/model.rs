@@ -18,8 +18,8 @@ pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-// Limits. A real dataset stays far below them (the embedded one: 44 kB, 3 charts, 16
-// bars in its largest view, 14 points in its largest timeline, texts of at most 250
+// Limits. A real dataset stays far below them (the embedded one: 77 kB, 4 charts, 16
+// bars in its largest view, 17 points in its largest timeline, texts of at most 300
 // characters); they keep reading, checking and drawing bounded in time and memory, and
 // refuse with a message what could not be drawn legibly anyway. Documented in
 // `docs/data-format.md` ("Limits") and `docs/bad-inputs.md`.
