@@ -17,7 +17,7 @@ export const MODELS = {
   values: [40, 15, 3],
 };
 
-/** "Valuation, billion USD" (latest valuations; Mistral AI's €11.7B at the ECB rate ≈ $13.7B). */
+/** "Valuation, billion USD" (the valuations of October 2025, the view `october-2025`; Mistral AI's €11.7B at the ECB rate ≈ $13.7B). */
 export const VALUATIONS = {
   title: 'Valuation, billion USD',
   labels: ['Mistral AI', 'Anthropic', 'OpenAI'],

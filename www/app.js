@@ -1,4 +1,4 @@
-// The page: three <autonomie-chart> elements, the FR/EN switch, the state of every chart
+// The page: four <autonomie-chart> elements, the FR/EN switch, the state of every chart
 // in the URL fragment, an embed-code generator under each chart, and the list of every
 // source.
 
@@ -28,13 +28,13 @@ const TEXT = {
     embed: 'Intégrer ce graphique', close: 'Fermer', copy: 'Copier', copied: 'Copié.',
     element: 'Élément HTML (recommandé) : à coller dans l’éditeur HTML de votre article',
     iframe: 'Iframe : pour les plateformes qui n’acceptent pas les scripts (la seconde ligne, facultative, ajuste la hauteur)',
-    checked: (date) => `Données vérifiées le ${date}.`,
+    checked: (newest, date) => `Chiffre le plus récent : ${newest}\u00a0; sources vérifiées le ${date}.`,
   },
   en: {
     embed: 'Embed this chart', close: 'Close', copy: 'Copy', copied: 'Copied.',
     element: 'HTML element (recommended): paste it into your post’s HTML editor',
     iframe: 'Iframe: for platforms that do not accept scripts (the optional second line fits the height)',
-    checked: (date) => `Data last checked on ${date}.`,
+    checked: (newest, date) => `Newest figure: ${newest}; sources last checked on ${date}.`,
   },
 };
 
@@ -149,8 +149,8 @@ function setPageLang(next) {
 let sourcesApi = null;
 function renderSources() {
   if (!sourcesApi) return;
-  const { checked, sources } = sourcesApi.allSources(lang);
-  document.getElementById('data-checked').textContent = TEXT[lang].checked(checked);
+  const { checked, newest, sources } = sourcesApi.allSources(lang);
+  document.getElementById('data-checked').textContent = TEXT[lang].checked(newest, checked);
   const quotes = lang === 'fr' ? ['«\u00a0', '\u00a0»'] : ['“', '”'];
   document.getElementById('source-list').replaceChildren(...sources.map((source) => {
     const item = document.createElement('li');

@@ -37,7 +37,7 @@ export function loadWasm() {
   return wasmReady;
 }
 
-/** Every source of the embedded dataset, in `lang`: `{checked, sources: [...]}`. */
+/** Every source of the embedded dataset, in `lang`: `{checked, newest, sources: [...]}`. */
 export function allSources(lang) {
   return JSON.parse(sources(lang));
 }
@@ -53,7 +53,7 @@ const UI = {
     scaleShort: { linear: 'Linéaire', log: 'Log' }, scaleNames: { linear: 'Linéaire', log: 'Log, logarithmique' }, currencies: { EUR: '€ euros', USD: '$ dollars américains' },
     more: 'Options', ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
-    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], checked: 'Données vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
+    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], newest: 'Chiffre le plus récent :', checked: 'sources vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
     canvasHint: 'utilisez les flèches pour lire chaque valeur', listSeparator: '\u00a0; ',
   },
@@ -62,7 +62,7 @@ const UI = {
     scaleShort: { linear: 'Linear', log: 'Log' }, scaleNames: { linear: 'Linear', log: 'Log, logarithmic' }, currencies: { EUR: '€ euros', USD: '$ US dollars' },
     more: 'Options', ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
-    sources: 'Sources:', quotes: ['“', '”'], checked: 'Data checked on', error: 'This chart cannot be shown:',
+    sources: 'Sources:', quotes: ['“', '”'], newest: 'Newest figure:', checked: 'sources checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
     canvasHint: 'use the arrow keys to read each value', listSeparator: '; ',
   },
@@ -100,6 +100,8 @@ export class AutonomieChart {
   #rates;
   #sources;
   #checked;
+  /** Why some amounts are shown in their own currency only (no ECB rate yet). */
+  #unconverted;
   #viewGroup = null;
   #scaleGroup;
   #currencyGroup;
@@ -341,7 +343,7 @@ export class AutonomieChart {
     const keys = {
       controls: JSON.stringify([info.views, info.state.scale, info.state.currency, info.state.lang, info.measure]),
       legend: JSON.stringify([info.legend, info.state.lang]),
-      notes: JSON.stringify([info.notes, info.rates, info.checked, info.state.lang]),
+      notes: JSON.stringify([info.notes, info.rates, info.unconverted, info.newest, info.checked, info.state.lang]),
       sources: JSON.stringify([info.sources, info.state.lang]),
       text: JSON.stringify(info.state),
       canvas: JSON.stringify(info.state),
@@ -498,15 +500,22 @@ export class AutonomieChart {
       this.#rates.append(element('summary'), element('p'));
       this.#sources = element('details', { class: 'atm-sources' });
       this.#sources.append(element('summary'), element('ul', { class: 'atm-source-list' }));
+      this.#unconverted = element('div', { class: 'atm-unconverted' });
       this.#checked = element('p', { class: 'atm-checked' });
-      this.#notes.replaceChildren(this.#noteList, this.#rates, this.#sources, this.#checked);
+      this.#notes.replaceChildren(this.#noteList, this.#unconverted, this.#rates, this.#sources, this.#checked);
     }
     this.#noteList.hidden = info.notes.length === 0;
     syncChildren(this.#noteList, info.notes, (_, index) => index, () => element('li'), setTextContent);
     this.#rates.hidden = info.rates.length === 0;
     setTextContent(this.#rates.firstChild, `${ui.ratesTitle} (${info.rates.length})`);
     setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
-    setTextContent(this.#checked, `${ui.checked} ${info.checked}.`);
+    this.#unconverted.hidden = !info.unconverted?.length;
+    syncChildren(this.#unconverted, info.unconverted ?? [], (_, index) => index, () => element('p'), setTextContent);
+    // When the figures are from, apart from when their sources were checked.
+    const dates = info.newest
+      ? `${ui.newest} ${info.newest}${ui.listSeparator}${ui.checked} ${info.checked}.`
+      : `${ui.checked} ${info.checked}.`;
+    setTextContent(this.#checked, dates.charAt(0).toUpperCase() + dates.slice(1));
   }
 
   /** The source list: each source a line with its link, rebuilt only when the sources or

@@ -90,6 +90,7 @@ export class ItemReader {
     const value = item.published ? `${item.value} (${words.published} ${item.published})` : item.value;
     lines.push(element('span', { class: 'atm-tooltip-value' }, `${value} · ${item.date}`));
     if (item.basis) lines.push(element('span', {}, item.basis));
+    if (item.unconverted) lines.push(element('span', {}, item.unconverted));
     if (item.note) lines.push(element('span', {}, item.note));
     if (item.parts) lines.push(element('span', {}, `${words.parts} ${item.parts}`));
     const source = element('span', { class: 'atm-tooltip-source' }, `${words.source} `);

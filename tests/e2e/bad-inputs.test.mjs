@@ -387,10 +387,11 @@ describe('bad inputs', () => {
     }
     assert.deepEqual(failures, [], failures.join('\n\n'));
     // A good value brings a refused chart back.
-    await page.evaluate(() => document.getElementById('e-attribute-unknown-currency').setAttribute('currency', 'USD'));
+    // (Valuations open in dollars: euros is a change.)
+    await page.evaluate(() => document.getElementById('e-attribute-unknown-currency').setAttribute('currency', 'EUR'));
     await settle(page);
     assert.equal((await outcome(page, 'e-attribute-unknown-currency')).error, null);
-    assert.equal(await page.$eval('#e-attribute-unknown-currency', (e) => e.state().currency), 'USD');
+    assert.equal(await page.$eval('#e-attribute-unknown-currency', (e) => e.state().currency), 'EUR');
     await goodChartAndHostStillWork(page, 'good');
     await page.click('#host-button');
     assert.equal(await page.evaluate(() => window.__hostClicks), 1);

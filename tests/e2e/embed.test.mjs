@@ -151,24 +151,25 @@ describe('embedding', () => {
     assert.equal(await page.$eval('#a', (e) => e.state().scale), 'log');
     assert.notEqual((await canvasPixels(page, '#a canvas')).hash, before.hash);
 
-    await page.click('#a button[data-value="USD"]');
+    // Valuations open in dollars (the 2026 rounds have no ECB rate to euros yet).
+    await page.click('#a button[data-value="EUR"]');
     await page.click('#a button[data-key="mistral"]');
     await settle(page);
-    assert.equal(await page.getAttribute('#a', 'currency'), 'USD');
+    assert.equal(await page.getAttribute('#a', 'currency'), 'EUR');
     assert.equal(await page.getAttribute('#a', 'hidden-series'), 'mistral');
     const events = await page.evaluate(() => window.events);
-    assert.equal(events.at(-1).currency, 'USD');
+    assert.equal(events.at(-1).currency, 'EUR');
     assert.deepEqual(events.at(-1).hidden, ['mistral']);
     assert.equal(events.length, 3, 'one event per change');
 
     // The other element did not move.
     assert.equal((await canvasPixels(page, '#b canvas')).hash, otherBefore.hash);
-    assert.deepEqual(await page.$eval('#b', (e) => e.state()), { chart: 'valuations', view: 'latest', scale: 'linear', currency: 'EUR', lang: 'en', hidden: [] });
+    assert.deepEqual(await page.$eval('#b', (e) => e.state()), { chart: 'valuations', view: 'latest', scale: 'linear', currency: 'USD', lang: 'en', hidden: [] });
 
     // A bad attribute says so in place; a good one brings the chart back.
     await page.evaluate(() => document.getElementById('a').setAttribute('currency', 'GBP'));
     assert.match(await page.textContent('#a .atm-error'), /unknown currency "GBP"; expected one of: EUR, USD/);
-    await page.evaluate(() => document.getElementById('a').setAttribute('currency', 'EUR'));
+    await page.evaluate(() => document.getElementById('a').setAttribute('currency', 'USD'));
     await settle(page);
     assert.ok(await page.isHidden('#a .atm-error'));
     await page.close();
@@ -226,18 +227,18 @@ describe('embedding', () => {
     await page.locator('autonomie-chart[chart="valuations"]').scrollIntoViewIfNeeded();
     await drawn(page, 'autonomie-chart[chart="valuations"]');
     await page.click('autonomie-chart[chart="valuations"] button[data-value="history"]');
-    await page.click('autonomie-chart[chart="valuations"] button[data-value="USD"]');
+    await page.click('autonomie-chart[chart="valuations"] button[data-value="EUR"]');
     await page.click('button[data-lang-choice="en"]');
     await settle(page);
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /lang=en/);
     assert.match(hash, /valuations\.view=history/);
-    assert.match(hash, /valuations\.currency=USD/);
+    assert.match(hash, /valuations\.currency=EUR/);
     const { page: linked } = await openPage(browser.context, A, `/${hash}`);
     await linked.locator('autonomie-chart[chart="valuations"]').scrollIntoViewIfNeeded();
     await drawn(linked, 'autonomie-chart[chart="valuations"]');
     const state = await linked.$eval('autonomie-chart[chart="valuations"]', (e) => e.state());
-    assert.deepEqual([state.view, state.currency, state.lang], ['history', 'USD', 'en']);
+    assert.deepEqual([state.view, state.currency, state.lang], ['history', 'EUR', 'en']);
     assert.equal(await linked.getAttribute('html', 'lang'), 'en');
     assert.deepEqual(await violations(page), []);
     await page.close();
@@ -276,7 +277,7 @@ describe('embedding', () => {
     await page.locator(chart).scrollIntoViewIfNeeded();
     await drawn(page, chart);
     await page.click(`${chart} button[data-value="countries"]`);
-    await page.click(`${chart} button[data-value="USD"]`);
+    await page.click(`${chart} button[data-value="EUR"]`);
     await page.click(`${chart} button[data-key="US"]`);
     await page.click('[data-embed-for="funding"] .embed-toggle');
     const expected = await page.$eval(chart, (e) => e.state());

@@ -51,8 +51,9 @@ async function clickAndCheck(chart, selector, expectState) {
 }
 
 describe('the page', () => {
-  test('draws three crisp, non-blank charts with no error and no third-party request', async () => {
-    for (const chart of ['models', 'valuations', 'funding']) {
+  test('draws four crisp, non-blank charts with no error and no third-party request', async () => {
+    assert.deepEqual([...(await page.evaluate(() => [...window.autonomieCharts.keys()]))], ['models', 'valuations', 'funding', 'compute']);
+    for (const chart of ['models', 'valuations', 'funding', 'compute']) {
       await ready(chart);
       const pixels = await canvasPixels(page, canvas(chart));
       assert.equal(pixels.width, pixels.cssWidth * 2, `${chart}: backing store is CSS width x devicePixelRatio`);
@@ -75,9 +76,24 @@ describe('the page', () => {
     assert.ok(sources.some((s) => s.includes('Stanford HAI') && s.includes('avr. 2025')));
     const links = await page.$$eval('#source-list a', (anchors) => anchors.map((a) => [a.protocol, a.rel]));
     assert.ok(links.every(([protocol, rel]) => protocol === 'https:' && rel === 'noopener noreferrer'));
-    assert.equal(await page.textContent('#data-checked'), 'Données vérifiées le 23 nov. 2026.');
+    // The newest figure of the page, apart from the day the sources were checked.
+    assert.equal(await page.textContent('#data-checked'), 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.');
     const chartSource = await page.textContent('autonomie-chart[chart="models"] .atm-sources');
     assert.match(chartSource, /Stanford HAI, «\sThe 2025 AI Index Report/);
+    // Every chart says how recent its newest figure is.
+    const dates = {};
+    for (const chart of ['models', 'valuations', 'funding', 'compute']) {
+      dates[chart] = await page.textContent(`autonomie-chart[chart="${chart}"] .atm-checked`);
+    }
+    assert.deepEqual(dates, {
+      models: 'Chiffre le plus récent : 2024\u00a0; sources vérifiées le 29 nov. 2026.',
+      valuations: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
+      funding: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
+      compute: 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.',
+    });
+    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citing Reuters)']) {
+      assert.ok(sources.some((s) => s.startsWith(`${publisher},`)), `${publisher} is listed`);
+    }
   });
 
   test('models: view, scale and every legend entry work', async () => {
@@ -99,10 +115,21 @@ describe('the page', () => {
 
   test('valuations: currency, scale, view and legend work', async () => {
     await ready('valuations');
-    await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
+    // The 2026 rounds have no ECB rate in the sources: the chart opens in dollars.
+    assert.equal((await state('valuations')).currency, 'USD');
     const rates = await page.textContent('autonomie-chart[chart="valuations"] .atm-rates');
     assert.match(rates, /1\s€ = 1,1744\s\$ \(9 sept\. 2025\)/);
     await clickAndCheck('valuations', 'button[data-value="EUR"]', { currency: 'EUR' });
+    // In euros, they are shown as published, with the reason.
+    assert.equal(
+      await page.textContent('autonomie-chart[chart="valuations"] .atm-unconverted'),
+      'Montants non convertis, affichés tels que publiés : Anthropic 965\u00a0Md$ (28 mai 2026)\u00a0; OpenAI 852\u00a0Md$ (31 mars 2026). Nos sources ne comprennent pas encore les cours de référence BCE de 2026.',
+    );
+    // The chart as it stood when the blog post was written.
+    await clickAndCheck('valuations', 'button[data-value="october-2025"]', { view: 'october-2025', currency: 'EUR' });
+    assert.equal(await page.$('autonomie-chart[chart="valuations"] .atm-unconverted'), null);
+    assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-checked'), /^Chiffre le plus récent : 2 oct\. 2025/);
+    await clickAndCheck('valuations', 'button[data-value="latest"]', { view: 'latest' });
     await clickAndCheck('valuations', 'button[data-value="log"]', { scale: 'log' });
     await clickAndCheck('valuations', 'button[data-key="openai"]', { hidden: ['openai'] });
     await clickAndCheck('valuations', 'button[data-value="history"]', { view: 'history', scale: 'log', hidden: ['openai'] });
@@ -111,9 +138,12 @@ describe('the page', () => {
     await clickAndCheck('valuations', 'button[data-value="linear"]', { scale: 'linear' });
   });
 
-  test('funding: both views, scales and currencies work', async () => {
+  test('funding: every view, scale and currency works', async () => {
     await ready('funding');
+    await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
     await clickAndCheck('funding', 'button[data-value="USD"]', { currency: 'USD' });
+    await clickAndCheck('funding', 'button[data-value="october-2025"]', { view: 'october-2025' });
+    await clickAndCheck('funding', 'button[data-value="latest"]', { view: 'latest' });
     await clickAndCheck('funding', 'button[data-value="linear"]', { scale: 'linear' });
     await clickAndCheck('funding', 'button[data-key="jupiter"]', { hidden: ['jupiter'] });
     await clickAndCheck('funding', 'button[data-value="countries"]', { view: 'countries', scale: 'log', hidden: [] });
@@ -123,18 +153,46 @@ describe('the page', () => {
     await element.screenshot({ path: `${ARTIFACTS}funding-countries.png` });
   });
 
+  test('compute: both TOP500 lists, both scales, every region, in exaflop/s with no currency', async () => {
+    await ready('compute');
+    const chart = 'autonomie-chart[chart="compute"]';
+    assert.deepEqual(await state('compute'), { chart: 'compute', view: 'june-2026', scale: 'linear', currency: 'EUR', lang: 'fr', hidden: [] });
+    assert.equal(await page.$(`${chart} button[data-value="USD"]`), null, 'no currency for computing speeds');
+    const description = await page.textContent(`${chart} .atm-description`);
+    assert.match(description, /n° 1 LineShine · Shenzhen, Chine : Chine 2,198\sEflop\/s\./);
+    assert.match(description, /n° 5 JUPITER Booster · Jülich, Allemagne : Europe 1\sEflop\/s\./);
+    const notes = await page.textContent(`${chart} .atm-note-list`);
+    assert.match(notes, /23 752 superpuces Nvidia GH200/);
+    assert.match(notes, /HPL \(High-Performance Linpack\)/);
+    await clickAndCheck('compute', 'button[data-value="log"]', { scale: 'log' });
+    await clickAndCheck('compute', 'button[data-value="november-2025"]', { view: 'november-2025', scale: 'linear' });
+    assert.match(await page.textContent(`${chart} .atm-note-list`), /La Chine est absente/);
+    assert.deepEqual(await page.$$eval(`${chart} .atm-legend button`, (b) => b.map((x) => x.dataset.key)), ['US', 'EUROPE', 'JP']);
+    for (const key of ['US', 'EUROPE', 'JP']) {
+      assert.equal(await clickAndCheck('compute', `button[data-key="${key}"]`, {}), 'false', `${key} pressed state`);
+    }
+    for (const key of ['US', 'EUROPE', 'JP']) await clickAndCheck('compute', `button[data-key="${key}"]`, {});
+    const table = await page.$$eval(`${chart} .atm-table tbody tr`, (rows) => rows.map((r) => r.textContent));
+    assert.equal(table.length, 7);
+    assert.ok(table.some((row) => row.includes('Europe') && row.includes('n° 6 HPC6 · Eni, Italie') && row.includes('477,9\u00a0Pflop/s') && row.includes('annonce officielle') && row.includes('BeBeez')), table.join('\n'));
+    await clickAndCheck('compute', 'button[data-value="june-2026"]', { view: 'june-2026' });
+    const element = await page.$(chart);
+    await element.screenshot({ path: `${ARTIFACTS}compute.png` });
+  });
+
   test('the language switch translates the page and every chart', async () => {
     const before = await canvasPixels(page, canvas('models'));
     await page.click('button[data-lang-choice="en"]');
     await settle(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    for (const chart of ['models', 'valuations', 'funding']) {
+    for (const chart of ['models', 'valuations', 'funding', 'compute']) {
       assert.equal((await state(chart)).lang, 'en');
     }
     assert.notEqual((await canvasPixels(page, canvas('models'))).hash, before.hash);
     assert.ok(await page.isVisible('h1 >> text=Europe and AI'));
     assert.ok(!(await page.isVisible('h1 >> text=L’Europe et l’IA')));
-    assert.equal(await page.textContent('#data-checked'), 'Data last checked on Nov 23, 2026.');
+    assert.equal(await page.textContent('#data-checked'), 'Newest figure: Jun 2026; sources last checked on Nov 29, 2026.');
+    assert.match(await page.textContent('autonomie-chart[chart="compute"] .atm-legend'), /United States.*China.*Europe/);
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-legend'), /OpenAI/);
     assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
     await page.click('button[data-lang-choice="fr"]');
@@ -177,7 +235,7 @@ describe('the page', () => {
       return results;
     });
     assert.equal(messages.thrown, undefined, 'construction reports errors in place, it does not throw');
-    assert.match(messages.unknownChart, /unknown chart "weather"; expected one of: models, valuations, funding/);
+    assert.match(messages.unknownChart, /unknown chart "weather"; expected one of: models, valuations, funding, compute/);
     assert.match(messages.notJson, /not valid JSON.*line 1 column/);
     assert.match(messages.invalid, /charts: no chart; expected at least one/);
     assert.ok(log.consoleErrors.some((m) => m.includes('unknown chart "weather"')), 'the console gets the message too');

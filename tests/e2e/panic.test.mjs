@@ -15,7 +15,7 @@ const chart = (id) => `autonomie-chart[chart="${id}"]`;
 test('a panic shows in place of its chart only; the other charts keep working', async () => {
   const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page, log } = await openPage(env.browser.context, env.origin, '/');
-  for (const id of ['models', 'valuations', 'funding']) {
+  for (const id of ['models', 'valuations', 'funding', 'compute']) {
     await page.locator(chart(id)).scrollIntoViewIfNeeded();
     await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));
   }
@@ -30,7 +30,7 @@ test('a panic shows in place of its chart only; the other charts keep working', 
   assert.ok(log.consoleErrors.some((m) => m.includes('chart valuations was asked to panic')), 'the console has it too');
 
   // The other charts answer their toggles and redraw.
-  for (const id of ['models', 'funding']) {
+  for (const id of ['models', 'funding', 'compute']) {
     const before = await canvasPixels(page, `${chart(id)} canvas`);
     const draws = await page.$eval(chart(id), (e) => e.drawCount);
     const target = (await page.$eval(chart(id), (e) => e.state().scale)) === 'log' ? 'linear' : 'log';

@@ -56,16 +56,42 @@ describe('reading a chart', () => {
     const { page } = await openPage(browser.context, origin, '/');
     await openChart(page, 'valuations');
     const box = await page.locator(`${chart('valuations')} canvas`).boundingBox();
-    const openai = await itemCentre(page, 'valuations', 2);
+    let openai = await itemCentre(page, 'valuations', 2);
     await page.mouse.move(openai.x, openai.y);
-    const found = await tooltipText(page, 'valuations');
+    let found = await tooltipText(page, 'valuations');
     assert.ok(found, 'hovering the OpenAI row shows its tooltip');
-    assert.match(found, /≈425\u00a0Md€ \(chiffre publié : 500\u00a0Md\$\) · 2 oct\. 2025/);
-    assert.match(found, /cession secondaire rapportée par la presse/);
-    assert.match(found, /Source : Bloomberg/);
+    assert.match(found, /852\u00a0Md\$ · 31 mars 2026/);
+    assert.match(found, /annonce officielle/);
+    assert.match(found, /Source : DataStudios, OpenAI raised \$122 billion at \$852 B valuation \(1er avr\. 2026\)/);
     assert.ok(await page.isVisible(`${chart('valuations')} .atm-ring`), 'the item is highlighted');
     await page.mouse.move(box.x + box.width / 2, box.y - 60);
     assert.equal(await tooltipText(page, 'valuations'), null);
+    // In euros, an amount without a rate says so, and why, on hover.
+    await page.click(`${chart('valuations')} button[data-value="EUR"]`);
+    await settle(page);
+    const anthropic = await itemCentre(page, 'valuations', 1);
+    await page.mouse.move(anthropic.x, anthropic.y);
+    found = await tooltipText(page, 'valuations');
+    assert.match(found, /965\u00a0Md\$ \(non converti\) · 28 mai 2026/);
+    assert.match(found, /Nos sources ne comprennent pas encore les cours de référence BCE de 2026\./);
+    // The blog post's figures, in their own view.
+    await page.click(`${chart('valuations')} button[data-value="october-2025"]`);
+    await settle(page);
+    openai = await itemCentre(page, 'valuations', 2);
+    await page.mouse.move(openai.x, openai.y);
+    found = await tooltipText(page, 'valuations');
+    assert.match(found, /≈425\u00a0Md€ \(chiffre publié : 500\u00a0Md\$\) · 2 oct\. 2025/);
+    assert.match(found, /cession secondaire rapportée par la presse/);
+    assert.match(found, /Source : Bloomberg/);
+    await page.mouse.move(box.x + box.width / 2, box.y - 60);
+    // A bar of the compute chart: its rank and system, value in exaflop/s, note, source.
+    await openChart(page, 'compute');
+    const jupiter = await itemCentre(page, 'compute', 4);
+    await page.mouse.move(jupiter.x, jupiter.y);
+    found = await tooltipText(page, 'compute');
+    assert.match(found, /^Europe · n° 5 JUPITER Booster · Jülich, Allemagne1\u00a0Eflop\/s · juin 2026/);
+    assert.match(found, /23 752 superpuces Nvidia GH200/);
+    assert.match(found, /Source : TechSpot/);
     await page.close();
   });
 
@@ -167,7 +193,7 @@ describe('reading a chart', () => {
       return { error: doc.querySelector('parsererror') !== null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()) };
     }, svgText);
     assert.equal(parsed.error, false);
-    for (const label of ['Mistral AI', 'Anthropic', 'OpenAI', '$183B', '$500B', '≈$13.7B (€11.7B)'].map((l) => l.replace('$183B', '183\u00a0Md$').replace('$500B', '500\u00a0Md$').replace('≈$13.7B (€11.7B)', '≈13,7\u00a0Md$ (11,7\u00a0Md€)'))) {
+    for (const label of ['Mistral AI', 'Anthropic', 'OpenAI', '965\u00a0Md$', '852\u00a0Md$', '≈13,7\u00a0Md$ (11,7\u00a0Md€)', 'Chiffre le plus récent : 28 mai 2026']) {
       assert.ok(parsed.texts.some((t) => t.includes(label)), `SVG has ${label}`);
     }
 
@@ -177,7 +203,8 @@ describe('reading a chart', () => {
     assert.equal(lines.length, 4);
     assert.match(lines[0], /^série;panneau;date;valeur;unité;valeur publiée;devise publiée;USD pour 1 EUR \(BCE\);date du cours/);
     assert.match(lines[1], /^Mistral AI;;2025-09-09;13,74048;milliard USD;11,7;EUR;1,1744;2025-09-09;annonce officielle;/);
-    assert.match(lines[3], /^OpenAI;;2025-10-02;500;milliard USD;500;USD;;;cession secondaire rapportée par la presse;/);
+    assert.match(lines[2], /^Anthropic;;2026-05-28;965;milliard USD;965;USD;;;annonce officielle;/);
+    assert.match(lines[3], /^OpenAI;;2026-03-31;852;milliard USD;852;USD;;;annonce officielle;/);
     await page.close();
   });
 
@@ -223,7 +250,7 @@ describe('reading a chart', () => {
     try {
       const page = await noScript.context.newPage();
       await page.goto(`${origin}/`);
-      for (const id of ['models', 'valuations', 'funding']) {
+      for (const id of ['models', 'valuations', 'funding', 'compute']) {
         const image = page.locator(`${chart(id)} img.static-chart`);
         await image.scrollIntoViewIfNeeded();
         await page.waitForFunction((s) => document.querySelector(s)?.complete, `${chart(id)} img.static-chart`);
@@ -246,7 +273,7 @@ describe('reading a chart', () => {
       });
     };
     const { page } = await openPage(browser.context, origin, '/');
-    for (const id of ['models', 'valuations', 'funding']) await openChart(page, id);
+    for (const id of ['models', 'valuations', 'funding', 'compute']) await openChart(page, id);
     assert.deepEqual(await audit(page), []);
     await page.click(`${chart('valuations')} .atm-table-button`);
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -17,11 +17,19 @@ function docExample() {
   return JSON.parse(doc.slice(start, doc.indexOf('\n```', start)));
 }
 
+function computeExample() {
+  const doc = read('docs/data-format.md');
+  const heading = doc.indexOf('### A chart of computing power');
+  const start = doc.indexOf('```json\n', heading) + '```json\n'.length;
+  return JSON.parse(doc.slice(start, doc.indexOf('\n```', start)));
+}
+
 test('the embedded dataset, the documentation example and the blog example follow the schema', () => {
   for (const [name, dataset] of [
     ['data/autonomie.json', JSON.parse(read('data/autonomie.json'))],
     ['docs/data-format.md', docExample()],
     ['examples/data/mistral-levees.json', JSON.parse(read('examples/data/mistral-levees.json'))],
+    ['docs/data-format.md (computing power)', computeExample()],
   ]) {
     assert.ok(validate(dataset), `${name}: ${JSON.stringify(validate.errors, null, 1)}`);
   }
@@ -43,6 +51,8 @@ test('the schema refuses what the widget refuses', () => {
     ['a value over 1e15', (d) => { d.charts[0].views[0].series[0].points[0].value = 1e16; }],
     ['a value under 1e-6', (d) => { d.charts[0].views[0].series[0].points[0].value = 1e-7; }],
     ['an implausible exchange rate', (d) => { d.rates[0].usd_per_eur = 20; }],
+    ['an unknown measure', (d) => { d.charts[0].views[0].measure = 'petaflops'; }],
+    ['no_rate as a plain string', (d) => { d.charts[1].views[0].series[0].points[0].no_rate = 'none yet'; }],
     ['101 series in a view', (d) => {
       const view = d.charts[0].views[0];
       view.series = Array.from({ length: 101 }, (_, i) => ({ ...view.series[0], key: `s${i}` }));

@@ -14,20 +14,53 @@ fn figures(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
 fn embedded_dataset_carries_the_sourced_figures() {
     let dataset = Dataset::embedded().unwrap();
     let ids: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["models", "valuations", "funding"]);
+    assert_eq!(ids, ["models", "valuations", "funding", "compute"]);
     let pairs = |v: &[(&str, f64)]| v.iter().map(|(k, x)| ((*k).to_owned(), *x)).collect::<Vec<_>>();
     assert_eq!(figures(&dataset, "models", "latest"), pairs(&[("US", 40.0), ("CN", 15.0), ("EUROPE", 3.0)]));
     assert_eq!(
         figures(&dataset, "models", "history"),
         pairs(&[("US", 61.0), ("US", 40.0), ("CN", 15.0), ("CN", 15.0), ("EU", 21.0), ("EUROPE", 3.0)])
     );
+    // The newest closed round of each company (facts-2026.json), and the figures of the
+    // blog post (October 2025) in a view of their own.
     assert_eq!(
         figures(&dataset, "valuations", "latest"),
+        pairs(&[("mistral", 11.7), ("anthropic", 965.0), ("openai", 852.0)])
+    );
+    assert_eq!(
+        figures(&dataset, "valuations", "october-2025"),
         pairs(&[("mistral", 11.7), ("anthropic", 183.0), ("openai", 500.0)])
     );
+    let history = figures(&dataset, "valuations", "history");
+    for newer in [("anthropic", 380.0), ("anthropic", 965.0), ("openai", 852.0)] {
+        assert!(history.contains(&(newer.0.to_owned(), newer.1)), "{newer:?}");
+    }
+    assert_eq!(history.len(), 17);
     let funding = figures(&dataset, "funding", "latest");
     assert_eq!(funding[0], ("jupiter".to_owned(), 0.5));
     assert_eq!(funding[1], ("asml".to_owned(), 1.3));
+    assert_eq!(funding[3..], pairs(&[("anthropic", 965.0), ("openai", 852.0)]));
+    assert_eq!(figures(&dataset, "funding", "october-2025")[3..], pairs(&[("anthropic", 183.0), ("openai", 500.0)]));
+    // TOP500 HPL Rmax in exaflop/s: only the systems whose figure was read for that list.
+    assert_eq!(
+        figures(&dataset, "compute", "june-2026"),
+        pairs(&[("US", 1.809), ("US", 1.353), ("US", 1.012), ("CN", 2.198), ("EUROPE", 1.0)])
+    );
+    assert_eq!(
+        figures(&dataset, "compute", "november-2025"),
+        pairs(&[
+            ("US", 1.809),
+            ("US", 1.353),
+            ("US", 1.012),
+            ("US", 0.5612),
+            ("EUROPE", 1.0),
+            ("EUROPE", 0.4779),
+            ("JP", 0.44201)
+        ])
+    );
+    let november = dataset.chart("compute").unwrap().view("november-2025").unwrap();
+    assert!(november.series.iter().all(|s| s.key != "CN"), "China did not submit to the November 2025 list");
+    assert_eq!(november.measure, autonomie::model::Measure::Flops);
     let countries = figures(&dataset, "funding", "countries");
     assert_eq!(countries.len(), 16);
     assert_eq!(countries[0], ("US".to_owned(), 109.08));
@@ -39,12 +72,18 @@ fn embedded_dataset_carries_the_sourced_figures() {
 #[test]
 fn valuations_say_whether_they_are_official_reported_or_secondary() {
     let dataset = Dataset::embedded().unwrap();
-    let latest = dataset.chart("valuations").unwrap().view("latest").unwrap();
-    let openai = &latest.series[2].points[0];
+    let october = dataset.chart("valuations").unwrap().view("october-2025").unwrap();
+    let openai = &october.series[2].points[0];
     assert_eq!((openai.basis, openai.deal), (Some(Basis::PressReported), Some(Deal::Secondary)));
     assert_eq!(openai.currency, Some(Currency::Usd));
-    let mistral = &latest.series[0].points[0];
+    let mistral = &october.series[0].points[0];
     assert_eq!((mistral.basis, mistral.currency), (Some(Basis::Official), Some(Currency::Eur)));
+    // The newest figures are closed primary rounds the companies announced, not talks.
+    let latest = dataset.chart("valuations").unwrap().view("latest").unwrap();
+    for series in &latest.series {
+        let point = &series.points[0];
+        assert_eq!((point.basis, point.deal), (Some(Basis::Official), Some(Deal::Primary)), "{}", series.key);
+    }
     let jupiter = &dataset.chart("funding").unwrap().views[0].series[0].points[0];
     let parts: Vec<f64> = jupiter.parts.iter().map(|p| p.value).collect();
     assert_eq!(parts, [0.25, 0.125, 0.125]);
@@ -61,13 +100,23 @@ fn every_figure_has_a_source_with_a_web_address_and_every_amount_a_rate() {
                     assert!(source.url.starts_with("https://"), "{}", source.url);
                     assert!(!source.publisher.is_empty() && !source.title.is_empty());
                     if point.currency.is_some() {
-                        assert!(point.rate.is_some(), "{}/{}/{}", chart.id, view.id, series.key);
+                        // Converted at the rate of its date, or said to have none: only
+                        // the 2026 amounts, whose ECB rates are not in the sources yet.
+                        assert!(
+                            point.rate.is_some() != point.no_rate.is_some(),
+                            "{}/{}/{}",
+                            chart.id,
+                            view.id,
+                            series.key
+                        );
+                        assert_eq!(point.no_rate.is_some(), point.date.year == 2026, "{}/{}", chart.id, view.id);
                     }
                 }
             }
         }
     }
-    assert_eq!(dataset.checked.to_string(), "2026-11-23");
+    assert_eq!(dataset.checked.to_string(), "2026-11-29");
+    assert_eq!(dataset.newest().map(|d| d.to_string()).as_deref(), Some("2026-06"));
 }
 
 /// Applies `edit` to the embedded dataset and returns the validation problems as
@@ -131,9 +180,29 @@ fn validation_names_the_path_and_the_expectation() {
         "is not a date",
     );
     check(
-        |d| d.pointer_mut(&format!("{POINT}/date")).map(|v| *v = json!("2022-01-05")).unwrap(),
-        "charts[1].views[0].series[2].points[0].date",
+        |d| d.pointer_mut("/charts/1/views/0/series/0/points/0/date").map(|v| *v = json!("2022-01-05")).unwrap(),
+        "charts[1].views[0].series[0].points[0].date",
         "no ECB rate",
+    );
+    check(
+        |d| d["charts"][1]["views"][0]["series"][0]["points"][0]["no_rate"] = json!({ "en": "None.", "fr": "Aucun." }),
+        "charts[1].views[0].series[0].points[0].no_rate",
+        "remove `no_rate`",
+    );
+    check(
+        |d| d["charts"][0]["views"][0]["series"][0]["points"][0]["no_rate"] = json!({ "en": "None.", "fr": "Aucun." }),
+        "charts[0].views[0].series[0].points[0].no_rate",
+        "only an amount of money",
+    );
+    check(
+        |d| d["charts"][3]["views"][0]["series"][0]["points"][0]["currency"] = json!("USD"),
+        "charts[3].views[0].series[0].points[0].currency",
+        "a computing speed has no currency",
+    );
+    check(
+        |d| d["charts"][3]["views"][0]["measure"] = json!("petaflops"),
+        "charts[3].views[0].measure",
+        "expected count, money or flops",
     );
     check(
         |d| d.pointer_mut(&format!("{POINT}/currency")).map(|v| *v = json!("GBP")).unwrap(),

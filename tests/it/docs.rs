@@ -19,6 +19,20 @@ fn the_example_in_data_format_md_is_valid() {
 }
 
 #[test]
+fn the_compute_example_in_data_format_md_is_valid() {
+    let doc = std::fs::read_to_string(crate::repo_root().join("docs/data-format.md")).unwrap();
+    let heading = doc.find("### A chart of computing power").unwrap();
+    let start = heading + doc[heading..].find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("\n```").unwrap();
+    let dataset = Dataset::from_json(&doc[start..end]).unwrap();
+    let mut state = ViewState::new(&dataset, "compute").unwrap();
+    state.set_lang("en").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts, ["1\u{a0}EFlop/s", "561.2\u{a0}PFlop/s"], "panels in the order of the groups");
+}
+
+#[test]
 fn the_error_example_in_data_format_md_is_what_the_code_prints() {
     let doc = std::fs::read_to_string(crate::repo_root().join("docs/data-format.md")).unwrap();
     let start = doc.find("```text\n").unwrap() + "```text\n".len();

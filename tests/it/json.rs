@@ -268,9 +268,9 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
         serde_json::from_str(json).unwrap()
     }
     let dataset = Rc::new(Dataset::embedded().unwrap());
-    assert_eq!(chart_ids_json(&dataset), r#"["models","valuations","funding"]"#);
+    assert_eq!(chart_ids_json(&dataset), r#"["models","valuations","funding","compute"]"#);
     let sources = parse(&all_sources_json(&dataset, autonomie::i18n::Lang::En));
-    assert_eq!(keys(&sources), ["checked", "sources"]);
+    assert_eq!(keys(&sources), ["checked", "newest", "sources"]);
     assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
 
     let mut session = Session::new(dataset, "valuations").unwrap();
@@ -284,7 +284,21 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     let info = parse(&session.info_json().unwrap());
     assert_eq!(
         keys(&info),
-        ["chart", "checked", "legend", "measure", "notes", "rates", "sources", "state", "subtitle", "title", "views"]
+        [
+            "chart",
+            "checked",
+            "legend",
+            "measure",
+            "newest",
+            "notes",
+            "rates",
+            "sources",
+            "state",
+            "subtitle",
+            "title",
+            "unconverted",
+            "views"
+        ]
     );
     assert_eq!(keys(&info["views"][0]), ["active", "id", "label"]);
     assert_eq!(keys(&info["legend"][0]), ["color", "key", "label", "visible"]);
@@ -301,7 +315,21 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     let item = parse(&session.item_json(&plan, 0).unwrap().unwrap());
     assert_eq!(
         keys(&item),
-        ["basis", "count", "date", "group", "index", "label", "note", "parts", "published", "rect", "source", "value"]
+        [
+            "basis",
+            "count",
+            "date",
+            "group",
+            "index",
+            "label",
+            "note",
+            "parts",
+            "published",
+            "rect",
+            "source",
+            "unconverted",
+            "value"
+        ]
     );
     assert_eq!(keys(&item["source"]), ["date", "dateNote", "publisher", "title", "url"]);
     assert_eq!(item["index"], 0);

@@ -61,7 +61,7 @@ fn pointing_at_a_timeline_finds_the_nearest_marker_and_skips_hidden_series() {
 
     s.set_series_visible("mistral", false).unwrap();
     let plan_hidden = plan(&s);
-    assert_eq!(plan_hidden.hits.len(), 10);
+    assert_eq!(plan_hidden.hits.len(), 13, "Anthropic's 7 figures and OpenAI's 6, all in dollars");
     if let Some(index) = s.item_at(&plan_hidden, 2.0, x, y) {
         assert_ne!(label_of(&s, &plan_hidden, index), "Mistral AI", "a hidden series cannot be pointed at");
     }
@@ -70,6 +70,8 @@ fn pointing_at_a_timeline_finds_the_nearest_marker_and_skips_hidden_series() {
 #[test]
 fn a_tooltip_has_value_date_basis_and_source() {
     let mut s = session("valuations");
+    s.set_view("october-2025").unwrap();
+    s.state.set_currency("EUR").unwrap();
     s.state.set_lang("en").unwrap();
     let plan = plan(&s);
     let json: serde_json::Value = serde_json::from_str(&s.item_json(&plan, 2).unwrap().unwrap()).unwrap();
@@ -82,6 +84,43 @@ fn a_tooltip_has_value_date_basis_and_source() {
     assert!(json["source"]["url"].as_str().unwrap().starts_with("https://www.bloomberg.com/"));
     assert_eq!(json["count"], 3);
     assert!(s.item_json(&plan, 3).unwrap().is_none());
+}
+
+#[test]
+fn an_amount_without_a_rate_is_shown_as_published_and_says_why() {
+    let mut s = session("valuations");
+    s.state.set_currency("EUR").unwrap();
+    s.state.set_lang("en").unwrap();
+    let latest = plan(&s);
+    let json: serde_json::Value = serde_json::from_str(&s.item_json(&latest, 1).unwrap().unwrap()).unwrap();
+    assert_eq!(json["label"], "Anthropic");
+    assert_eq!(json["value"], "$965B (not converted)");
+    assert_eq!(json["published"], serde_json::Value::Null);
+    assert_eq!(json["date"], "May 28, 2026");
+    assert_eq!(json["unconverted"], "Our sources do not include the ECB reference rates of 2026 yet.");
+    assert!(json["rect"].is_array(), "its row can still be pointed at");
+    let info: serde_json::Value = serde_json::from_str(&s.info_json().unwrap()).unwrap();
+    assert_eq!(
+        info["unconverted"][0],
+        "Amounts not converted, shown as published: Anthropic $965B (May 28, 2026); OpenAI $852B (Mar 31, 2026). \
+         Our sources do not include the ECB reference rates of 2026 yet."
+    );
+    assert_eq!(info["newest"], "May 28, 2026");
+    // In dollars, the same figures are drawn as bars.
+    s.state.set_currency("USD").unwrap();
+    let info: serde_json::Value = serde_json::from_str(&s.info_json().unwrap()).unwrap();
+    assert_eq!(info["unconverted"], serde_json::json!([]));
+    // The history in euros draws the lines up to 2025 and lists the rest.
+    s.set_view("history").unwrap();
+    s.state.set_currency("EUR").unwrap();
+    let history = plan(&s);
+    let figure = s.figure().unwrap();
+    assert_eq!(figure.items().count(), 17);
+    assert_eq!(history.hits.len(), 14, "three amounts of 2026 have no place on a euro axis");
+    assert!(figure.unconverted[0]
+        .contains("Anthropic $380B (Feb 12, 2026); Anthropic $965B (May 28, 2026); OpenAI $852B (Mar 31, 2026)"));
+    let description = s.description().unwrap();
+    assert!(description.contains("to $965B (not converted) (May 28, 2026)"), "{description}");
 }
 
 #[test]
@@ -104,7 +143,7 @@ fn the_description_says_what_the_chart_shows_in_both_languages() {
     v.state.set_lang("en").unwrap();
     v.state.set_currency("USD").unwrap();
     let timeline = v.description().unwrap();
-    assert!(timeline.contains("OpenAI: 5 figures, from $29B (Apr 2023) to $500B (Oct 2, 2025)."), "{timeline}");
+    assert!(timeline.contains("OpenAI: 6 figures, from $29B (Apr 2023) to $852B (Mar 31, 2026)."), "{timeline}");
     v.set_series_visible("openai", false).unwrap();
     assert!(!v.description().unwrap().contains("OpenAI"), "hidden series are not described");
 }
@@ -112,6 +151,8 @@ fn the_description_says_what_the_chart_shows_in_both_languages() {
 #[test]
 fn the_table_and_the_csv_hold_exactly_what_is_shown() {
     let mut s = session("valuations");
+    s.set_view("october-2025").unwrap();
+    s.state.set_currency("EUR").unwrap();
     s.state.set_lang("fr").unwrap();
     s.set_series_visible("anthropic", false).unwrap();
     let table: serde_json::Value = serde_json::from_str(&s.table_json().unwrap()).unwrap();
@@ -149,7 +190,14 @@ fn the_table_and_the_csv_hold_exactly_what_is_shown() {
         english.contains("\"OpenAI completes share sale at record $500 billion valuation\"")
             || english.contains(",OpenAI completes share sale at record $500 billion valuation,")
     );
-    assert_eq!(s.file_name("2026-11-23", "csv"), "autonomie-valuations-latest-2026-11-23.csv");
+    assert_eq!(s.file_name("2026-11-23", "csv"), "autonomie-valuations-october-2025-2026-11-23.csv");
+
+    // An amount left in its own currency says so in the table and keeps its unit in the CSV.
+    s.set_view("latest").unwrap();
+    let table: serde_json::Value = serde_json::from_str(&s.table_json().unwrap()).unwrap();
+    assert_eq!(table["rows"][1][2], "$852B (not converted)");
+    let csv = s.csv().unwrap();
+    assert!(csv.contains("\r\nOpenAI,,2026-03-31,852,billion USD,852,USD,,,official announcement,"), "{csv}");
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
         for view in &chart.views {
             for scale in ["linear", "log"] {
                 for currency in ["EUR", "USD"] {
-                    if view.measure == autonomie::model::Measure::Count && currency == "USD" {
+                    if view.measure != autonomie::model::Measure::Money && currency == "USD" {
                         continue;
                     }
                     for lang in ["fr", "en"] {
@@ -101,7 +101,7 @@ fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
                         state.set_scale(scale).unwrap();
                         state.set_currency(currency).unwrap();
                         state.set_lang(lang).unwrap();
-                        let name = if view.measure == autonomie::model::Measure::Count {
+                        let name = if view.measure != autonomie::model::Measure::Money {
                             format!("{}-{}-{scale}-{lang}", chart.id, view.id)
                         } else {
                             format!("{}-{}-{scale}-{}-{lang}", chart.id, view.id, currency.to_lowercase())
@@ -141,4 +141,15 @@ fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
     check_snapshot("valuations-history-dark", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Dark)).unwrap();
     check_snapshot("valuations-history-contrast", &svg_in_theme(&dataset, &history, 760, 1.0, Theme::Contrast))
         .unwrap();
+    // The compute chart on a phone (one heading per system above its bar) and in the dark;
+    // the newest valuations in euros on a phone (amounts without a rate: text, no bar).
+    let compute = ViewState::new(&dataset, "compute").unwrap();
+    check_snapshot("compute-june-2026-phone-2x", &svg_of(&dataset, &compute, 2 * 340, 2.0)).unwrap();
+    let mut november = compute.clone();
+    november.set_view(&dataset, "november-2025").unwrap();
+    november.set_lang("en").unwrap();
+    check_snapshot("compute-november-2025-dark", &svg_in_theme(&dataset, &november, 760, 1.0, Theme::Dark)).unwrap();
+    let mut euros = ViewState::new(&dataset, "valuations").unwrap();
+    euros.set_currency("EUR").unwrap();
+    check_snapshot("valuations-latest-eur-phone-2x", &svg_of(&dataset, &euros, 2 * 340, 2.0)).unwrap();
 }

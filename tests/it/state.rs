@@ -16,13 +16,22 @@ fn default_state_and_its_json() {
     );
     let funding = ViewState::new(&dataset, "funding").unwrap();
     assert_eq!(funding.scale, Scale::Log, "the funding gap is drawn on a log scale by default");
+    // The newest valuations have no ECB rate to euros yet: these charts open in dollars,
+    // where every amount can be drawn.
+    assert_eq!(funding.currency.code(), "USD");
+    assert_eq!(ViewState::new(&dataset, "valuations").unwrap().currency.code(), "USD");
+    let compute = ViewState::new(&dataset, "compute").unwrap();
+    assert_eq!((compute.view.as_str(), compute.scale), ("june-2026", Scale::Linear));
 }
 
 #[test]
 fn unknown_options_are_refused_with_the_accepted_values() {
     let dataset = Dataset::embedded().unwrap();
     let unknown_chart = ViewState::new(&dataset, "weather").unwrap_err();
-    assert_eq!(unknown_chart.to_string(), "unknown chart \"weather\"; expected one of: models, valuations, funding");
+    assert_eq!(
+        unknown_chart.to_string(),
+        "unknown chart \"weather\"; expected one of: models, valuations, funding, compute"
+    );
     let mut state = ViewState::new(&dataset, "valuations").unwrap();
     let before = state.clone();
     assert!(matches!(state.set_view(&dataset, "future"), Err(Error::UnknownOption { option: "view", .. })));
@@ -41,6 +50,8 @@ fn unknown_options_are_refused_with_the_accepted_values() {
 fn toggles_change_what_the_figure_shows() {
     let dataset = Dataset::embedded().unwrap();
     let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    state.set_view(&dataset, "october-2025").unwrap();
+    state.set_currency("EUR").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
     let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
     assert_eq!(texts, ["11,7\u{a0}Md€", "≈157\u{a0}Md€ (183\u{a0}Md$)", "≈425\u{a0}Md€ (500\u{a0}Md$)"]);
@@ -62,7 +73,7 @@ fn toggles_change_what_the_figure_shows() {
     assert!(!figure.legend[2].visible);
     assert_eq!(
         state.to_json(),
-        r#"{"chart":"valuations","currency":"USD","hidden":["openai"],"lang":"en","scale":"linear","view":"latest"}"#
+        r#"{"chart":"valuations","currency":"USD","hidden":["openai"],"lang":"en","scale":"linear","view":"october-2025"}"#
     );
 
     state.set_view(&dataset, "history").unwrap();
@@ -70,7 +81,53 @@ fn toggles_change_what_the_figure_shows() {
     assert!(state.hidden.contains("openai"), "keys the new view also has stay hidden");
     let figure = Figure::build(&dataset, &state).unwrap();
     assert_eq!(figure.lines.len(), 2);
-    assert_eq!(figure.items().count(), 9);
+    assert_eq!(figure.items().count(), 11);
+
+    state.set_view(&dataset, "latest").unwrap();
+    state.set_series_visible(&dataset, "openai", true).unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts, ["≈$13.7B (€11.7B)", "$965B", "$852B"], "the newest closed rounds");
+    assert_eq!(figure.marks, [Mark::Official]);
+}
+
+#[test]
+fn the_compute_chart_ranks_systems_by_region_in_exaflops() {
+    let dataset = Dataset::embedded().unwrap();
+    let mut state = ViewState::new(&dataset, "compute").unwrap();
+    state.set_lang("en").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let headings: Vec<&str> = figure.panels.iter().map(|p| p.heading.as_str()).collect();
+    assert_eq!(headings[0], "#1 LineShine · Shenzhen, China");
+    assert_eq!(headings[4], "#5 JUPITER Booster · Jülich, Germany");
+    let bars: Vec<(&str, &str)> = figure.items().map(|i| (i.label.as_str(), i.value_text.as_str())).collect();
+    assert_eq!(
+        bars,
+        [
+            ("China", "2.198\u{a0}EFlop/s"),
+            ("United States", "1.809\u{a0}EFlop/s"),
+            ("United States", "1.353\u{a0}EFlop/s"),
+            ("United States", "1.012\u{a0}EFlop/s"),
+            ("Europe", "1\u{a0}EFlop/s"),
+        ]
+    );
+    assert!(figure.items().nth(4).unwrap().note.as_deref().unwrap().contains("23,752 Nvidia GH200"));
+    assert_eq!(figure.marks, [Mark::Official], "figures of the official TOP500 list");
+    state.set_view(&dataset, "november-2025").unwrap();
+    state.set_lang("fr").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.legend.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), ["US", "EUROPE", "JP"]);
+    assert!(figure.notes[0].starts_with("La Chine est absente"), "{:?}", figure.notes);
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts[4..], ["561,2\u{a0}Pflop/s", "477,9\u{a0}Pflop/s", "442,01\u{a0}Pflop/s"]);
+    // Hiding the United States leaves only the panels of the other regions.
+    state.set_series_visible(&dataset, "US", false).unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    assert_eq!(figure.panels.len(), 3);
+    assert_eq!(
+        figure.dates_line(&dataset),
+        "Chiffre le plus récent : nov. 2025\u{a0}; sources vérifiées le 29 nov. 2026."
+    );
 }
 
 #[test]
@@ -126,7 +183,8 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     assert_eq!(info["rates"][0], "1\u{a0}€ = 1,1744\u{a0}$ (9 sept. 2025)");
     assert_eq!(info["sources"][0]["publisher"], "Mistral AI");
     assert_eq!(info["sources"][0]["date"], "9 sept. 2025");
-    assert_eq!(info["checked"], "23 nov. 2026");
+    assert_eq!(info["checked"], "29 nov. 2026");
+    assert_eq!(info["newest"], "28 mai 2026");
     assert_eq!(info["state"]["hidden"][0], "openai");
     let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
     assert_eq!(plan.width, 1520);

@@ -35,17 +35,17 @@ pub fn description(figure: &Figure) -> String {
                     Lang::En => format!(
                         " {}: {count} figures, from {} ({}) to {} ({}).",
                         line.label,
-                        first.shown_text,
+                        as_shown(first),
                         format::date(first.date, lang),
-                        last.shown_text,
+                        as_shown(last),
                         format::date(last.date, lang)
                     ),
                     Lang::Fr => format!(
                         " {} : {count} chiffres, de {} ({}) à {} ({}).",
                         line.label,
-                        first.shown_text,
+                        as_shown(first),
                         format::date(first.date, lang),
-                        last.shown_text,
+                        as_shown(last),
                         format::date(last.date, lang)
                     ),
                 });
@@ -53,6 +53,16 @@ pub fn description(figure: &Figure) -> String {
         }
     }
     text
+}
+
+/// An item's value as the chart shows it; with "not converted" for an amount left in
+/// its own currency.
+fn as_shown(item: &Item) -> &str {
+    if item.on_axis() {
+        &item.shown_text
+    } else {
+        &item.value_text
+    }
 }
 
 fn sentence(text: &str) -> String {
@@ -78,7 +88,7 @@ fn item_phrase(item: &Item, lang: Lang) -> String {
 /// "The largest, A (x), is about N times the smallest, B (y)." for 2 or more bars
 /// whose extremes differ at least twofold; regional totals are left out.
 fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
-    let plain: Vec<&Item> = bars.iter().filter(|b| b.mark != Mark::Aggregate).collect();
+    let plain: Vec<&Item> = bars.iter().filter(|b| b.mark != Mark::Aggregate && b.on_axis()).collect();
     let largest = plain.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
     let smallest = plain.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
     let ratio = largest.value / smallest.value;
@@ -127,7 +137,7 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
     }
     headers.push(words("Date", "Date"));
     let value_heading = match figure.measure {
-        Measure::Count => figure.axis_label.clone(),
+        Measure::Count | Measure::Flops => figure.axis_label.clone(),
         Measure::Money => format!("{} ({})", figure.axis_label, figure.currency.code()),
     };
     headers.push(value_heading);
@@ -145,7 +155,8 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
                 row.push(item.group.clone().unwrap_or_default());
             }
             row.push(format::date(item.date, lang));
-            row.push(item.shown_text.clone());
+            // An amount that could not be converted says so in its own cell.
+            row.push(if item.on_axis() { item.shown_text.clone() } else { item.value_text.clone() });
             if converted {
                 row.push(item.published_text.clone().unwrap_or_default());
             }
@@ -194,11 +205,15 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
     for item in figure.items() {
         let source = &dataset.sources[item.source];
         let rate = item.rate.map(|r| &dataset.rates[r]);
+        // An amount that could not be converted stays in its own currency.
+        let currency =
+            if item.on_axis() { figure.currency } else { item.published_currency.unwrap_or(figure.currency) };
         let unit = match (figure.measure, lang) {
             (Measure::Count, Lang::En) => "count".to_owned(),
             (Measure::Count, Lang::Fr) => "nombre".to_owned(),
-            (Measure::Money, Lang::En) => format!("billion {}", figure.currency.code()),
-            (Measure::Money, Lang::Fr) => format!("milliard {}", figure.currency.code()),
+            (Measure::Money, Lang::En) => format!("billion {}", currency.code()),
+            (Measure::Money, Lang::Fr) => format!("milliard {}", currency.code()),
+            (Measure::Flops, _) => "exaflop/s".to_owned(),
         };
         let fields = [
             item.label.clone(),

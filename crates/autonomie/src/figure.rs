@@ -105,6 +105,17 @@ pub struct Item {
     pub source: usize,
     /// The split of the amount, as text: `EuroHPC (UE) 250 M€ · …`.
     pub parts: Option<String>,
+    /// Why the amount is shown in its own currency rather than the one chosen (no rate
+    /// is available for its date): it is then not drawn on the value axis.
+    pub unconverted: Option<String>,
+}
+
+impl Item {
+    /// Whether the item has a place on the value axis (an amount without a rate, shown
+    /// in a currency other than the axis's, has none).
+    pub fn on_axis(&self) -> bool {
+        self.unconverted.is_none()
+    }
 }
 
 /// A panel of bars.
@@ -173,6 +184,11 @@ pub struct Figure {
     pub rates: Vec<String>,
     /// Indices of the dataset sources behind what is drawn, in first-use order.
     pub sources: Vec<usize>,
+    /// Amounts shown in their own currency, not converted, with the reason: one sentence
+    /// per reason.
+    pub unconverted: Vec<String>,
+    /// Date of the newest figure of the view (whichever series are shown).
+    pub newest: Option<Date>,
 }
 
 impl Figure {
@@ -205,6 +221,8 @@ impl Figure {
             notes: view.notes.iter().map(|n| n.get(lang).to_owned()).collect(),
             rates: Vec::new(),
             sources: Vec::new(),
+            unconverted: Vec::new(),
+            newest: view.newest(),
         };
         let mut rates_used: Vec<usize> = Vec::new();
         let mut items_of = |series_index: usize, point: &Point| -> Item {
@@ -260,10 +278,25 @@ impl Figure {
         let items: Vec<&Item> =
             figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
         for item in &items {
-            if !figure.marks.contains(&item.mark) {
+            if item.on_axis() && !figure.marks.contains(&item.mark) {
                 figure.marks.push(item.mark);
             }
         }
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        for item in &items {
+            let Some(reason) = item.unconverted.as_deref() else { continue };
+            let entry = format!("{} {} ({})", item.label, item.shown_text, format::date(item.date, lang));
+            match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, entries)) => entries.push(entry),
+                None => reasons.push((reason, vec![entry])),
+            }
+        }
+        figure.unconverted = reasons
+            .into_iter()
+            .map(|(reason, entries)| {
+                format!("{} {}. {reason}", Ui::NotConvertedIntro.get(lang), entries.join(lang.list_separator()))
+            })
+            .collect();
         let mut sources: Vec<usize> = Vec::new();
         let part_sources = view
             .series
@@ -304,6 +337,27 @@ impl Figure {
         let prefix = if parts.len() > 1 { Ui::Sources } else { Ui::Source };
         format!("{} {}", prefix.get(self.lang), parts.join(self.lang.list_separator()))
     }
+
+    /// When the figures are from, and when they were checked, drawn under the plot:
+    /// `Newest figure: May 28, 2026; sources checked on Nov 29, 2026.`
+    pub fn dates_line(&self, dataset: &Dataset) -> String {
+        let checked = format!("{} {}", Ui::SourcesChecked.get(self.lang), format::date(dataset.checked, self.lang));
+        match self.newest {
+            Some(newest) => format!(
+                "{} {}{}{checked}.",
+                Ui::NewestFigure.get(self.lang),
+                format::date(newest, self.lang),
+                self.lang.list_separator()
+            ),
+            // "Sources checked on …": both languages start with an ASCII letter (and
+            // char::to_uppercase would bring Unicode's case tables into the wasm).
+            None => {
+                let mut text = format!("{checked}.");
+                text[..1].make_ascii_uppercase();
+                text
+            }
+        }
+    }
 }
 
 fn resolve_item(
@@ -316,8 +370,14 @@ fn resolve_item(
     point: &Point,
 ) -> Item {
     let lang = state.lang;
+    let view = state.resolve(dataset).map(|(_, v)| v).ok();
+    let measure = view.map_or(Measure::Count, |v| v.measure);
     let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
     let rate = point.rate.map(|r| &dataset.rates[r]);
+    let unconverted = match (point.currency, rate, &point.no_rate) {
+        (Some(from), None, Some(reason)) if from != state.currency => Some(reason.get(lang).to_owned()),
+        _ => None,
+    };
     let (value, shown_text, published_text) = match (point.currency, rate) {
         (Some(from), Some(rate)) if from != state.currency => {
             let converted = convert(point.value, from, state.currency, rate);
@@ -325,11 +385,13 @@ fn resolve_item(
             (converted, text, Some(shown(point.value, Digits::Source, from)))
         }
         (Some(from), _) => (point.value, shown(point.value, Digits::Source, from), None),
+        (None, _) if measure == Measure::Flops => (point.value, format::flops(point.value, lang), None),
         (None, _) => (point.value, format::number(point.value, Digits::Source, lang), None),
     };
-    let value_text = match &published_text {
-        Some(published) => format!("{shown_text} ({published})"),
-        None => shown_text.clone(),
+    let value_text = match (&published_text, &unconverted) {
+        (Some(published), _) => format!("{shown_text} ({published})"),
+        (None, Some(_)) => format!("{shown_text} ({})", Ui::NotConverted.get(lang)),
+        (None, None) => shown_text.clone(),
     };
     let converted = published_text.is_some();
     let parts = (!point.parts.is_empty()).then(|| {
@@ -345,6 +407,7 @@ fn resolve_item(
                         )
                     }
                     (Some(from), _) => shown(part.value, Digits::Source, from),
+                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
                     (None, _) => format::number(part.value, Digits::Source, lang),
                 };
                 format!("{} {amount}", part.label.get(lang))
@@ -352,7 +415,7 @@ fn resolve_item(
             .collect::<Vec<_>>()
             .join(" · ")
     });
-    let view_groups = state.resolve(dataset).map(|(_, v)| &v.groups[..]).unwrap_or(&[]);
+    let view_groups = view.map(|v| &v.groups[..]).unwrap_or(&[]);
     let group = point
         .group
         .filter(|_| view_groups.len() > 1)
@@ -375,5 +438,6 @@ fn resolve_item(
         color,
         source: point.source,
         parts,
+        unconverted,
     }
 }

@@ -1,10 +1,11 @@
 //! Numbers, amounts and dates as a French or English reader expects them.
 //!
 //! Chosen forms (documented in README.md):
-//! - English: `€11.7B`, `$183B`, `€500M`, `1,000`, `Sep 9, 2025`.
-//! - French: `11,7 Md€`, `183 Md$`, `500 M€`, `1 000`, `9 sept. 2025`, with a no-break
-//!   space (U+00A0) before the unit and a narrow no-break space (U+202F) between
-//!   thousands.
+//! - English: `€11.7B`, `$183B`, `€500M`, `1,000`, `1.809 EFlop/s`, `561.2 PFlop/s`,
+//!   `Sep 9, 2025`.
+//! - French: `11,7 Md€`, `183 Md$`, `500 M€`, `1 000`, `1,809 Eflop/s`, `561,2 Pflop/s`,
+//!   `9 sept. 2025`, with a no-break space (U+00A0) before the unit and a narrow no-break
+//!   space (U+202F) between thousands.
 
 use crate::date::Date;
 use crate::i18n::Lang;
@@ -13,7 +14,8 @@ use crate::money::Currency;
 /// How many digits to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Digits {
-    /// A figure as its source gives it: up to two decimals, trailing zeros dropped.
+    /// A figure as its source gives it: every decimal it has (up to six, far more than
+    /// any source gives), trailing zeros dropped. Never rounded to fewer.
     Source,
     /// A computed figure (a conversion): three significant digits.
     Computed,
@@ -25,7 +27,7 @@ const NARROW_NO_BREAK_SPACE: char = '\u{202f}';
 /// Formats a plain number.
 pub fn number(value: f64, digits: Digits, lang: Lang) -> String {
     let decimals = match digits {
-        Digits::Source => 2,
+        Digits::Source => 6,
         Digits::Computed => significant_decimals(value, 3),
     };
     let text = format!("{:.*}", decimals, value.abs());
@@ -69,6 +71,17 @@ pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> S
     match lang {
         Lang::En => format!("{symbol}{number}{}", if big { "B" } else { "M" }),
         Lang::Fr => format!("{number}{NO_BREAK_SPACE}{}{symbol}", if big { "Md" } else { "M" }),
+    }
+}
+
+/// Formats a computing speed given in exaflop/s (10^18 floating-point operations per
+/// second): petaflop/s below one exaflop/s, as the TOP500 list gives them.
+pub fn flops(exaflops: f64, lang: Lang) -> String {
+    let (amount, prefix) = if exaflops.abs() < 1.0 { (exaflops * 1000.0, 'P') } else { (exaflops, 'E') };
+    let number = number(amount, Digits::Source, lang);
+    match lang {
+        Lang::En => format!("{number}{NO_BREAK_SPACE}{prefix}Flop/s"),
+        Lang::Fr => format!("{number}{NO_BREAK_SPACE}{prefix}flop/s"),
     }
 }
 
@@ -133,6 +146,24 @@ mod tests {
             check(money(value, currency, digits, Lang::En), en);
             check(money(value, currency, digits, Lang::Fr), fr);
         }
+    }
+
+    #[test]
+    fn source_figures_keep_every_decimal() {
+        check(number(1.809, Digits::Source, Lang::En), "1.809");
+        check(number(2.1984, Digits::Source, Lang::Fr), "2,1984");
+        check(number(1.0, Digits::Source, Lang::En), "1");
+        check(number(0.000_001, Digits::Source, Lang::En), "0.000001");
+    }
+
+    #[test]
+    fn computing_speeds_in_exaflops_or_petaflops() {
+        check(flops(1.809, Lang::En), "1.809 EFlop/s");
+        check(flops(1.809, Lang::Fr), "1,809 Eflop/s");
+        check(flops(1.0, Lang::En), "1 EFlop/s");
+        check(flops(0.5612, Lang::En), "561.2 PFlop/s");
+        check(flops(0.44201, Lang::Fr), "442,01 Pflop/s");
+        check(flops(0.7934, Lang::En), "793.4 PFlop/s");
     }
 
     #[test]

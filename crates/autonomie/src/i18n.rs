@@ -89,6 +89,14 @@ pub enum Ui {
     PressReported,
     /// Deal: sale of existing shares.
     SecondarySale,
+    /// Before the date of the newest figure of a chart.
+    NewestFigure,
+    /// Before the day the sources were last checked.
+    SourcesChecked,
+    /// Said of an amount shown in its own currency because no rate is available.
+    NotConverted,
+    /// Before the list of amounts shown in their own currency.
+    NotConvertedIntro,
 }
 
 impl Ui {
@@ -114,6 +122,14 @@ impl Ui {
             (Ui::PressReported, En) => "press-reported",
             (Ui::SecondarySale, Fr) => "cession secondaire",
             (Ui::SecondarySale, En) => "secondary sale",
+            (Ui::NewestFigure, Fr) => "Chiffre le plus récent :",
+            (Ui::NewestFigure, En) => "Newest figure:",
+            (Ui::SourcesChecked, Fr) => "sources vérifiées le",
+            (Ui::SourcesChecked, En) => "sources checked on",
+            (Ui::NotConverted, Fr) => "non converti",
+            (Ui::NotConverted, En) => "not converted",
+            (Ui::NotConvertedIntro, Fr) => "Montants non convertis, affichés tels que publiés :",
+            (Ui::NotConvertedIntro, En) => "Amounts not converted, shown as published:",
         }
     }
 }

@@ -18,8 +18,8 @@ pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-// Limits. A real dataset stays far below them (the embedded one: 44 kB, 3 charts, 16
-// bars in its largest view, 14 points in its largest timeline, texts of at most 250
+// Limits. A real dataset stays far below them (the embedded one: 77 kB, 4 charts, 16
+// bars in its largest view, 17 points in its largest timeline, texts of at most 300
 // characters); they keep reading, checking and drawing bounded in time and memory, and
 // refuse with a message what could not be drawn legibly anyway. Documented in
 // `docs/data-format.md` ("Limits") and `docs/bad-inputs.md`.
@@ -123,6 +123,20 @@ pub enum Measure {
     Count,
     /// Billions in a currency.
     Money,
+    /// Computing speed in exaflop/s (10^18 floating-point operations per second), as
+    /// measured by a benchmark such as the TOP500's HPL.
+    Flops,
+}
+
+impl Measure {
+    /// The name used in the file and the API: `count`, `money` or `flops`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Money => "money",
+            Measure::Flops => "flops",
+        }
+    }
 }
 
 /// How values map to length.
@@ -244,6 +258,9 @@ pub struct Point {
     pub parts: Vec<Part>,
     /// Index into [`Dataset::rates`] of the rate for this figure's date (money only).
     pub rate: Option<usize>,
+    /// Why no rate is available for this amount's date, when the dataset says so: the
+    /// amount is then shown in its own currency only, never converted.
+    pub no_rate: Option<Text>,
 }
 
 /// A share of an amount.
@@ -292,6 +309,35 @@ impl Dataset {
             value: id.to_owned(),
             expected: self.charts.iter().map(|c| c.id.clone()).collect(),
         })
+    }
+}
+
+impl View {
+    /// The date of the newest figure of the view, whichever series are shown.
+    pub fn newest(&self) -> Option<Date> {
+        self.series.iter().flat_map(|s| &s.points).map(|p| p.date).max()
+    }
+}
+
+impl Dataset {
+    /// The date of the newest figure of every chart.
+    pub fn newest(&self) -> Option<Date> {
+        self.charts.iter().flat_map(|c| &c.views).filter_map(View::newest).max()
+    }
+
+    /// The currency a chart is first shown in: euros, unless an amount of the chart
+    /// cannot be converted to euros (its dataset says no rate is available) while every
+    /// amount can be shown in US dollars. Conversion follows the ECB rate of each
+    /// amount's date, so a missing rate decides the currency, never a nearby rate.
+    pub fn default_currency(&self, chart: &Chart) -> Currency {
+        let points = || chart.views.iter().flat_map(|v| &v.series).flat_map(|s| &s.points);
+        let shown_in =
+            |currency: Currency| points().all(|p| p.currency.is_none_or(|c| c == currency || p.rate.is_some()));
+        if !shown_in(Currency::Eur) && shown_in(Currency::Usd) {
+            Currency::Usd
+        } else {
+            Currency::Eur
+        }
     }
 }
 
@@ -610,10 +656,11 @@ impl Checker {
         let measure = match spec.measure.as_str() {
             "count" => Some(Measure::Count),
             "money" => Some(Measure::Money),
+            "flops" => Some(Measure::Flops),
             other => {
                 self.problem(
                     format!("{path}.measure"),
-                    format!("unknown measure \"{other}\"; expected count or money"),
+                    format!("unknown measure \"{other}\"; expected count, money or flops"),
                 );
                 None
             }
@@ -762,24 +809,44 @@ impl Checker {
                 self.problem(format!("{path}.currency"), "missing currency; a money figure needs EUR or USD");
                 None
             }
-            (Measure::Count, Some(_)) => {
+            (Measure::Count | Measure::Flops, Some(_)) => {
                 self.problem(
                     format!("{path}.currency"),
-                    "a count has no currency; remove it or set the view's measure to money",
+                    format!(
+                        "a {} has no currency; remove it or set the view's measure to money",
+                        if context.measure == Measure::Count { "count" } else { "computing speed" }
+                    ),
                 );
                 None
             }
-            (Measure::Count, None) => None,
+            (Measure::Count | Measure::Flops, None) => None,
         };
+        let no_rate = spec.no_rate.as_ref().map(|reason| self.text(reason, &format!("{path}.no_rate")));
         let rate = match (context.measure, date) {
             (Measure::Money, Some(date)) => {
                 let found = self.rate_index_for(context.rates, date);
-                if found.is_none() {
-                    self.problem(format!("{path}.date"), format!("no ECB rate for {date} in `rates`; add the USD-per-EUR reference rate of that date so the amount can be converted"));
+                match (found, &no_rate) {
+                    (None, None) => self.problem(
+                        format!("{path}.date"),
+                        format!("no ECB rate for {date} in `rates`; add the USD-per-EUR reference rate of that date so the amount can be converted, or say in `no_rate` why none is available"),
+                    ),
+                    (Some(_), Some(_)) => self.problem(
+                        format!("{path}.no_rate"),
+                        format!("`rates` has a rate for {date}; remove `no_rate` so that the amount is converted"),
+                    ),
+                    _ => {}
                 }
                 found
             }
-            _ => None,
+            _ => {
+                if no_rate.is_some() {
+                    self.problem(
+                        format!("{path}.no_rate"),
+                        "only an amount of money is converted; remove `no_rate` or set the view's measure to money",
+                    );
+                }
+                None
+            }
         };
         let basis = spec.basis.as_deref().and_then(|b| match b {
             "official" => Some(Basis::Official),
@@ -828,7 +895,7 @@ impl Checker {
                 );
             }
         }
-        Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate })
+        Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate, no_rate })
     }
 }
 

@@ -360,14 +360,17 @@ fn plan_with_stretch(
     y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
     let small = Font::regular(11.5 * painter.r);
     y = match canvas.footer {
-        Footer::Short => painter.paragraph(
-            &short_source_line(figure, dataset),
-            inner,
-            y + 4.0 * painter.r,
-            small,
-            palette.muted,
-            15.0,
-        ),
+        Footer::Short => {
+            let y = painter.paragraph(
+                &short_source_line(figure, dataset),
+                inner,
+                y + 4.0 * painter.r,
+                small,
+                palette.muted,
+                15.0,
+            );
+            painter.paragraph(&figure.dates_line(dataset), inner, y + 2.0 * painter.r, small, palette.muted, 15.0)
+        }
         Footer::Full => painter.full_footer(figure, dataset, inner, y, small),
     };
     let height = (y + pad).ceil() as u32;
@@ -511,6 +514,9 @@ impl Painter<'_> {
             let text = format!("{} {}.", Ui::RateIntro.get(lang), figure.rates.join(lang.list_separator()));
             y = self.paragraph(&text, inner, y + 4.0 * r, font, muted, 15.0);
         }
+        for text in &figure.unconverted {
+            y = self.paragraph(text, inner, y + 4.0 * r, font, muted, 15.0);
+        }
         let prefix = if figure.sources.len() > 1 { Ui::Sources } else { Ui::Source };
         y = self.paragraph(prefix.get(lang), inner, y + 4.0 * r, font, muted, 15.0);
         let (open, close) = lang.quotes();
@@ -520,7 +526,7 @@ impl Painter<'_> {
             let text = format!("{}, {open}{}{close}, {date}", source.publisher, source.title);
             y = self.paragraph(&text, (inner.0 + 8.0 * r, inner.1), y, font, muted, 15.0);
         }
-        y
+        self.paragraph(&figure.dates_line(dataset), inner, y + 4.0 * r, font, muted, 15.0)
     }
 
     /// Wrapped text starting at `y`; returns the `y` below it. `leading` is in CSS pixels.
@@ -608,7 +614,7 @@ impl Painter<'_> {
         let value_room = if compact { 2.0 * r } else { (widest_value + 10.0 * r).min((right - left) * 0.4) };
         let x0 = left + label_width;
         let x1 = (right - value_room).max(x0 + 20.0 * r);
-        let scale = ValueScale::fit(figure.scale, bars.iter().map(|b| b.value));
+        let scale = ValueScale::fit(figure.scale, bars.iter().filter(|b| b.on_axis()).map(|b| b.value));
         let x_of = |value: f64| x0 + (x1 - x0) * scale.fraction(value).clamp(0.0, 1.0);
         let grid_top = top;
         let mut y = top;
@@ -636,19 +642,33 @@ impl Painter<'_> {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
                     self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
                 }
-                let end = x_of(bar.value).max(x0 + 2.0 * r);
-                let corners =
-                    [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
-                self.bar_shape(corners, self.p.series(bar.color), bar.mark);
                 let row_top = if compact { y - 16.0 * r } else { y };
                 let target =
                     [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
-                self.hits.push(Hit { item: item_index, rect: corners, target });
+                if bar.on_axis() {
+                    let end = x_of(bar.value).max(x0 + 2.0 * r);
+                    let corners =
+                        [(x0.round() as i32, bar_top.round() as i32), (end.round() as i32, bar_bottom.round() as i32)];
+                    self.bar_shape(corners, self.p.series(bar.color), bar.mark);
+                    self.hits.push(Hit { item: item_index, rect: corners, target });
+                    let value_width = self.measure.width(&bar.value_text, value_font);
+                    let inside = end + 6.0 * r + value_width > right && end - 6.0 * r - value_width > x0;
+                    let (at, anchor) =
+                        if inside { (end - 6.0 * r, Anchor::Right) } else { (end + 6.0 * r, Anchor::Left) };
+                    self.text_on_paper(bar.value_text.clone(), (at, middle), value_font, self.p.ink, anchor);
+                } else {
+                    // An amount in another currency, with no rate to convert it: no bar
+                    // on this axis, only the figure as published, said so.
+                    let text = ellipsize(&bar.value_text, (right - x0 - 6.0 * r).max(0.0), value_font, self.measure);
+                    let width = self.measure.width(&text, value_font);
+                    let corners = [
+                        (x0.round() as i32, bar_top.round() as i32),
+                        ((x0 + 6.0 * r + width).round() as i32, bar_bottom.round() as i32),
+                    ];
+                    self.hits.push(Hit { item: item_index, rect: corners, target });
+                    self.text_on_paper(text, (x0 + 6.0 * r, middle), value_font, self.p.muted, Anchor::Left);
+                }
                 item_index += 1;
-                let value_width = self.measure.width(&bar.value_text, value_font);
-                let inside = end + 6.0 * r + value_width > right && end - 6.0 * r - value_width > x0;
-                let (at, anchor) = if inside { (end - 6.0 * r, Anchor::Right) } else { (end + 6.0 * r, Anchor::Left) };
-                self.text_on_paper(bar.value_text.clone(), (at, middle), value_font, self.p.ink, anchor);
                 y += row;
                 if let Some(parts) = &bar.parts {
                     y = self.paragraph_on_paper(
@@ -749,7 +769,8 @@ impl Painter<'_> {
         let value_font = Font::regular(11.5 * r);
         let axis = axis_title(figure);
         let mut y = self.paragraph(&axis, (left, right), top, Font::regular(12.0 * r), self.p.muted, 16.0) + 8.0 * r;
-        let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).collect();
+        // Amounts without a rate to the axis's currency are listed under the chart instead.
+        let points: Vec<&Item> = figure.lines.iter().flat_map(|l| &l.points).filter(|p| p.on_axis()).collect();
         let scale = ValueScale::fit(figure.scale, points.iter().map(|p| p.value));
         let time = TimeScale::fit(points.iter().map(|p| p.date.as_year_fraction()));
         let plot_height = (((right - left) * 0.45).clamp(200.0 * r, 320.0 * r) + self.stretch).max(120.0 * r);
@@ -760,7 +781,7 @@ impl Painter<'_> {
         let end_width = figure
             .lines
             .iter()
-            .filter_map(|l| l.points.last().map(|p| (l, p)))
+            .filter_map(|l| l.points.iter().rfind(|p| p.on_axis()).map(|p| (l, p)))
             .map(|(l, p)| self.measure.width(&l.label, end_font).max(self.measure.width(&p.value_text, value_font)))
             .fold(0.0, f64::max)
             + 14.0 * r;
@@ -775,10 +796,15 @@ impl Painter<'_> {
             self.line(&[(x0, ty), (x1, ty)], if *tick == scale.min { self.p.axis } else { self.p.grid }, r.max(1.0));
             self.text(text, (x0 - 6.0 * r, ty), tick_font, self.p.muted, Anchor::Right);
         }
+        // Each year is labelled in the middle of its span; when the spans are narrower
+        // than a label, only every second (third…) year is.
+        let year_span = x_of(1.0) - x_of(0.0);
+        let label_width = self.measure.width("2026", tick_font) + 6.0 * r;
+        let every = (label_width / year_span.max(1.0)).ceil().max(1.0) as i32;
         for year in time.year_ticks() {
             let x = x_of(f64::from(year));
             self.line(&[(x, y0), (x, y1 + 4.0 * r)], self.p.grid, r.max(1.0));
-            if f64::from(year) < time.end {
+            if f64::from(year) < time.end && i32::from(year) % every == 0 {
                 self.text(
                     year.to_string(),
                     (x_of(f64::from(year) + 0.5), y1 + 12.0 * r),
@@ -792,7 +818,7 @@ impl Painter<'_> {
         let mut end_labels: Vec<(f64, &str, String, Rgb)> = Vec::new();
         for line in &figure.lines {
             let mut path: Vec<(f64, f64)> = Vec::new();
-            for point in &line.points {
+            for point in line.points.iter().filter(|p| p.on_axis()) {
                 let (x, y) = (x_of(point.date.as_year_fraction()), y_of(point.value));
                 if let Some(&(_, previous_y)) = path.last() {
                     path.push((x, previous_y));
@@ -802,12 +828,14 @@ impl Painter<'_> {
             let line_color = self.p.series(line.color);
             self.line(&path, line_color, 2.0 * r);
             for point in &line.points {
-                let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
-                let rect = self.marker(center, line_color, point.mark);
-                self.hits.push(Hit { item: item_index, rect, target: rect });
+                if point.on_axis() {
+                    let center = (x_of(point.date.as_year_fraction()), y_of(point.value));
+                    let rect = self.marker(center, line_color, point.mark);
+                    self.hits.push(Hit { item: item_index, rect, target: rect });
+                }
                 item_index += 1;
             }
-            if let Some(last) = line.points.last() {
+            if let Some(last) = line.points.iter().rfind(|p| p.on_axis()) {
                 end_labels.push((
                     y_of(last.value),
                     &line.label,
@@ -899,6 +927,8 @@ impl Painter<'_> {
 fn axis_title(figure: &Figure) -> String {
     let unit = match (figure.measure, figure.lang) {
         (Measure::Count, _) => String::new(),
+        (Measure::Flops, Lang::En) => ", EFlop/s".to_owned(),
+        (Measure::Flops, Lang::Fr) => ", en Eflop/s".to_owned(),
         (Measure::Money, Lang::En) => format!(", {}", figure.currency.code()),
         (Measure::Money, Lang::Fr) => format!(", en {}", figure.currency.code()),
     };
@@ -910,7 +940,7 @@ fn axis_title(figure: &Figure) -> String {
 
 fn tick_text(figure: &Figure, value: f64) -> String {
     match figure.measure {
-        Measure::Count => format::number(value, Digits::Source, figure.lang),
+        Measure::Count | Measure::Flops => format::number(value, Digits::Source, figure.lang),
         Measure::Money if value == 0.0 => "0".to_owned(),
         Measure::Money => format::money(value, figure.currency, Digits::Source, figure.lang),
     }

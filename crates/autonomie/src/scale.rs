@@ -32,7 +32,12 @@ impl ValueScale {
                 ValueScale { kind, min: 0.0, max: (high / step).ceil() * step }
             }
             Scale::Log => {
-                let min = 10f64.powf(low.log10().floor());
+                // Strictly below the smallest value, so that no bar starting at the axis
+                // has zero length (a value of exactly 1 gets an axis from 0.1).
+                let mut min = 10f64.powf(low.log10().floor());
+                if min >= low {
+                    min /= 10.0;
+                }
                 let mut max = 10f64.powf(high.log10().ceil());
                 if max <= min {
                     max = min * 10.0;
@@ -166,7 +171,9 @@ mod tests {
         let narrow = ValueScale::fit(Scale::Log, [3.0, 40.0]);
         assert_eq!(narrow.ticks(10), vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]);
         let single = ValueScale::fit(Scale::Log, [10.0]);
-        assert_eq!((single.min, single.max), (10.0, 100.0));
+        assert_eq!((single.min, single.max), (1.0, 10.0));
+        let from_one = ValueScale::fit(Scale::Log, [1.0, 2.198]);
+        assert_eq!((from_one.min, from_one.max), (0.1, 10.0));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::figure::Figure;
 use crate::format;
 use crate::i18n::Lang;
-use crate::model::{Dataset, Measure, Source};
+use crate::model::{Dataset, Source};
 use crate::render::{self, Canvas, Footer, Plan, Theme};
 use crate::state::{StateJson, ViewState};
 use crate::text::{EstimatedMetrics, MeasureText};
@@ -40,6 +40,7 @@ struct ItemJson<'a> {
     basis: Option<&'static str>,
     note: Option<&'a str>,
     parts: Option<&'a str>,
+    unconverted: Option<&'a str>,
     source: SourceJson<'a>,
     rect: Option<[i32; 4]>,
 }
@@ -82,7 +83,9 @@ struct InfoJson<'a> {
     legend: Vec<LegendJson<'a>>,
     notes: &'a [String],
     rates: &'a [String],
+    unconverted: &'a [String],
     sources: Vec<SourceJson<'a>>,
+    newest: Option<String>,
     checked: String,
     state: StateJson<'a>,
 }
@@ -108,6 +111,7 @@ struct LegendJson<'a> {
 #[derive(Serialize)]
 struct AllSourcesJson<'a> {
     checked: String,
+    newest: Option<String>,
     sources: Vec<SourceJson<'a>>,
 }
 
@@ -182,8 +186,10 @@ impl Session {
     }
 
     /// Everything about item `index` that a tooltip shows, as JSON: `label`, `group`,
-    /// `value`, `published`, `date`, `basis`, `note`, `parts`, `source` (`publisher`,
-    /// `title`, `url`, `date`), and `rect` (its box in device pixels, from `plan`).
+    /// `value`, `published`, `date`, `basis`, `note`, `parts`, `unconverted` (why an
+    /// amount is shown in its own currency), `source` (`publisher`, `title`, `url`,
+    /// `date`), and `rect` (its box in device pixels, from `plan`; null for an amount of
+    /// a timeline not drawn for want of a rate).
     pub fn item_json(&self, plan: &Plan, index: usize) -> Result<Option<String>, Error> {
         let figure = self.figure()?;
         let Some(item) = figure.items().nth(index) else { return Ok(None) };
@@ -194,12 +200,13 @@ impl Session {
             count: figure.items().count(),
             label: &item.label,
             group: item.group.as_deref(),
-            value: &item.shown_text,
+            value: if item.on_axis() { &item.shown_text } else { &item.value_text },
             published: item.published_text.as_deref(),
             date: format::date(item.date, lang),
             basis: item.mark.describe(lang),
             note: item.note.as_deref(),
             parts: item.parts.as_deref(),
+            unconverted: item.unconverted.as_deref(),
             source: SourceJson::new(&self.dataset.sources[item.source], lang, false),
             rect: rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
         })))
@@ -245,8 +252,10 @@ impl Session {
 
     /// Everything the page shows around the canvas, as a JSON object:
     /// `title`, `subtitle`, `measure`, `views` (`id`, `label`, `active`), `legend`
-    /// (`key`, `label`, `color`, `visible`), `notes`, `rates`, `sources` (`publisher`,
-    /// `title`, `url`, `date`), `checked`, and `state`.
+    /// (`key`, `label`, `color`, `visible`), `notes`, `rates`, `unconverted` (amounts
+    /// shown in their own currency, with the reason), `sources` (`publisher`, `title`,
+    /// `url`, `date`), `newest` (date of the view's newest figure), `checked`, and
+    /// `state`.
     pub fn info_json(&self) -> Result<String, Error> {
         let figure = self.figure()?;
         let (chart, view) = self.state.resolve(&self.dataset)?;
@@ -270,20 +279,18 @@ impl Session {
             })
             .collect();
         let sources = figure.sources.iter().map(|&s| SourceJson::new(&self.dataset.sources[s], lang, false)).collect();
-        let measure = match view.measure {
-            Measure::Count => "count",
-            Measure::Money => "money",
-        };
         Ok(to_json(&InfoJson {
             chart: &chart.id,
             title: &figure.title,
             subtitle: &figure.subtitle,
-            measure,
+            measure: view.measure.name(),
             views,
             legend,
             notes: &figure.notes,
             rates: &figure.rates,
+            unconverted: &figure.unconverted,
             sources,
+            newest: figure.newest.map(|d| format::date(d, lang)),
             checked: format::date(self.dataset.checked, lang),
             state: self.state.json(),
         }))
@@ -328,11 +335,13 @@ pub const MAX_CANVAS_SIDE: u32 = 32_767;
 pub const MAX_CANVAS_PIXELS: u64 = 16_777_216;
 
 /// Every source of a dataset, for the page's sources section, as a JSON object in the
-/// language `lang`: `checked`, and `sources` (`key`, `publisher`, `title`, `url`,
+/// language `lang`: `checked` (the day the sources were last checked), `newest` (the date
+/// of the newest figure of every chart) and `sources` (`key`, `publisher`, `title`, `url`,
 /// `date`, `dateNote`).
 pub fn all_sources_json(dataset: &Dataset, lang: Lang) -> String {
     to_json(&AllSourcesJson {
         checked: format::date(dataset.checked, lang),
+        newest: dataset.newest().map(|d| format::date(d, lang)),
         sources: dataset.sources.iter().map(|s| SourceJson::new(s, lang, true)).collect(),
     })
 }

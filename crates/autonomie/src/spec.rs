@@ -157,6 +157,10 @@ pub struct PointSpec {
     /// How the amount splits between contributors.
     #[serde(default, deserialize_with = "objects")]
     pub parts: Vec<PartSpec>,
+    /// Money only: why no ECB rate is available for the amount's date (it is then shown
+    /// in its own currency only).
+    #[serde(default, deserialize_with = "optional_object")]
+    pub no_rate: Option<TextSpec>,
 }
 
 /// A share of an amount.

@@ -30,8 +30,9 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The default state of chart `chart`: its first view, at that view's scale, in euros
-    /// and French.
+    /// The default state of chart `chart`: its first view, at that view's scale, in French,
+    /// in euros unless some amount of the chart cannot be converted to euros
+    /// ([`Dataset::default_currency`]).
     pub fn new(dataset: &Dataset, chart: &str) -> Result<ViewState, Error> {
         let found = dataset.chart(chart)?;
         let view = first_view(found)?;
@@ -39,7 +40,7 @@ impl ViewState {
             chart: found.id.clone(),
             view: view.id.clone(),
             scale: view.default_scale,
-            currency: Currency::default(),
+            currency: dataset.default_currency(found),
             lang: Lang::default(),
             hidden: BTreeSet::new(),
         })
