@@ -54,14 +54,6 @@ export const WIDGET_CSS = `
 .atm-disclosure { display: none; }
 .atm-disclosure::after { content: " \\25BE"; }
 .atm-disclosure[aria-expanded="true"]::after { content: " \\25B4"; }
-@container atm (max-width: 559px) {
-  .atm-controls { gap: 6px; }
-  button { padding: 0.25rem 0.55rem; font-size: 0.8125rem; }
-  .atm-disclosure { display: inline-block; }
-  .atm-more-toggle[aria-expanded="false"] ~ .atm-tools { display: none; }
-  .atm-tools { flex-basis: 100%; }
-  .atm-controls:has(.atm-more-toggle[aria-expanded="false"]) + .atm-legend { display: none; }
-}
 button {
   font: inherit;
   font-size: 0.875rem;
@@ -75,11 +67,21 @@ button {
   cursor: pointer;
   min-height: 32px;
   min-width: 32px;
+  white-space: nowrap;
   text-transform: none;
   letter-spacing: normal;
 }
 button[aria-pressed="true"], button[aria-expanded="true"] { background: var(--pressed-paper); color: var(--pressed-ink); border-color: var(--pressed-paper); }
 button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+/* A narrow chart (the rules come after the base rules, which they override). */
+@container atm (max-width: 559px) {
+  .atm-controls { gap: 6px; }
+  button { padding: 0.25rem 0.45rem; font-size: 0.8125rem; }
+  .atm-disclosure { display: inline-block; }
+  .atm-more-toggle[aria-expanded="false"] ~ .atm-tools { display: none; }
+  .atm-tools { flex-basis: 100%; }
+  .atm-controls:has(.atm-more-toggle[aria-expanded="false"]) + .atm-legend { display: none; }
+}
 .atm-legend { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 0.5rem; }
 .atm .atm-series { display: inline-flex; align-items: center; gap: 6px; border-radius: 999px; }
 .atm .atm-series[aria-pressed="true"] { background: var(--paper); color: var(--ink); border-color: var(--ink); }

@@ -127,7 +127,7 @@ describe('the page', () => {
     );
     // The chart as it stood when the blog post was written.
     await clickAndCheck('valuations', 'button[data-value="october-2025"]', { view: 'october-2025', currency: 'EUR' });
-    assert.equal(await page.$('autonomie-chart[chart="valuations"] .atm-unconverted'), null);
+    assert.equal(await page.isVisible('autonomie-chart[chart="valuations"] .atm-unconverted'), false);
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-checked'), /^Chiffre le plus récent : 2 oct\. 2025/);
     await clickAndCheck('valuations', 'button[data-value="latest"]', { view: 'latest' });
     await clickAndCheck('valuations', 'button[data-value="log"]', { scale: 'log' });
@@ -157,7 +157,7 @@ describe('the page', () => {
     await ready('compute');
     const chart = 'autonomie-chart[chart="compute"]';
     assert.deepEqual(await state('compute'), { chart: 'compute', view: 'june-2026', scale: 'linear', currency: 'EUR', lang: 'fr', hidden: [] });
-    assert.equal(await page.$(`${chart} button[data-value="USD"]`), null, 'no currency for computing speeds');
+    assert.equal(await page.isVisible(`${chart} button[data-value="USD"]`), false, 'no currency for computing speeds');
     const description = await page.textContent(`${chart} .atm-description`);
     assert.match(description, /n° 1 LineShine · Shenzhen, Chine : Chine 2,198\sEflop\/s\./);
     assert.match(description, /n° 5 JUPITER Booster · Jülich, Allemagne : Europe 1\sEflop\/s\./);
