@@ -51,7 +51,7 @@ const UI = {
   fr: {
     view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
     scaleShort: { linear: 'Linéaire', log: 'Log' }, scaleNames: { linear: 'Linéaire', log: 'Log, logarithmique' }, currencies: { EUR: '€ euros', USD: '$ dollars américains' },
-    more: 'Options', ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
+    more: 'Options', moreNotes: (n) => `${n} autres notes`, ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
     sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], newest: 'Chiffre le plus récent :', checked: 'sources vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
     internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
@@ -60,7 +60,7 @@ const UI = {
   en: {
     view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
     scaleShort: { linear: 'Linear', log: 'Log' }, scaleNames: { linear: 'Linear', log: 'Log, logarithmic' }, currencies: { EUR: '€ euros', USD: '$ US dollars' },
-    more: 'Options', ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
+    more: 'Options', moreNotes: (n) => `${n} more notes`, ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
     series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
     sources: 'Sources:', quotes: ['“', '”'], newest: 'Newest figure:', checked: 'sources checked on', error: 'This chart cannot be shown:',
     internal: 'internal error', table: 'Table', download: 'Download',
@@ -97,6 +97,7 @@ export class AutonomieChart {
   #tableButton;
   #notes;
   #noteList = null;
+  #moreNotes;
   #rates;
   #sources;
   #checked;
@@ -496,16 +497,24 @@ export class AutonomieChart {
   #updateNotes(info, ui) {
     if (!this.#noteList) {
       this.#noteList = element('ul', { class: 'atm-note-list' });
+      // More than three notes: the first stays in sight, the others behind "Notes (n)".
+      this.#moreNotes = element('details', { class: 'atm-more-notes' });
+      this.#moreNotes.append(element('summary'), element('ul', { class: 'atm-note-list' }));
       this.#rates = element('details', { class: 'atm-rates' });
       this.#rates.append(element('summary'), element('p'));
       this.#sources = element('details', { class: 'atm-sources' });
       this.#sources.append(element('summary'), element('ul', { class: 'atm-source-list' }));
       this.#unconverted = element('div', { class: 'atm-unconverted' });
       this.#checked = element('p', { class: 'atm-checked' });
-      this.#notes.replaceChildren(this.#noteList, this.#unconverted, this.#rates, this.#sources, this.#checked);
+      this.#notes.replaceChildren(this.#noteList, this.#moreNotes, this.#unconverted, this.#rates, this.#sources, this.#checked);
     }
-    this.#noteList.hidden = info.notes.length === 0;
-    syncChildren(this.#noteList, info.notes, (_, index) => index, () => element('li'), setTextContent);
+    const shown = info.notes.length > 3 ? info.notes.slice(0, 1) : info.notes;
+    const behind = info.notes.slice(shown.length);
+    this.#noteList.hidden = shown.length === 0;
+    syncChildren(this.#noteList, shown, (_, index) => index, () => element('li'), setTextContent);
+    this.#moreNotes.hidden = behind.length === 0;
+    setTextContent(this.#moreNotes.firstChild, ui.moreNotes(behind.length));
+    syncChildren(this.#moreNotes.lastChild, behind, (_, index) => index, () => element('li'), setTextContent);
     this.#rates.hidden = info.rates.length === 0;
     setTextContent(this.#rates.firstChild, `${ui.ratesTitle} (${info.rates.length})`);
     setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
@@ -533,6 +542,7 @@ export class AutonomieChart {
 
   /** Opens every disclosure, so that print shows what they hold. */
   #openDisclosures() {
+    this.#moreNotes.open = true;
     this.#rates.open = true;
     this.#sources.open = true;
   }

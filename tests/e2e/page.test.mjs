@@ -161,12 +161,12 @@ describe('the page', () => {
     const description = await page.textContent(`${chart} .atm-description`);
     assert.match(description, /n° 1 LineShine · Shenzhen, Chine : Chine 2,198\sEflop\/s\./);
     assert.match(description, /n° 5 JUPITER Booster · Jülich, Allemagne : Europe 1\sEflop\/s\./);
-    const notes = await page.textContent(`${chart} .atm-note-list`);
+    const notes = await page.textContent(`${chart} .atm-notes`);
     assert.match(notes, /23 752 superpuces Nvidia GH200/);
     assert.match(notes, /HPL \(High-Performance Linpack\)/);
     await clickAndCheck('compute', 'button[data-value="log"]', { scale: 'log' });
     await clickAndCheck('compute', 'button[data-value="november-2025"]', { view: 'november-2025', scale: 'linear' });
-    assert.match(await page.textContent(`${chart} .atm-note-list`), /La Chine est absente/);
+    assert.match(await page.textContent(`${chart} .atm-notes`), /La Chine est absente/);
     assert.deepEqual(await page.$$eval(`${chart} .atm-legend button`, (b) => b.map((x) => x.dataset.key)), ['US', 'EUROPE', 'JP']);
     for (const key of ['US', 'EUROPE', 'JP']) {
       assert.equal(await clickAndCheck('compute', `button[data-key="${key}"]`, {}), 'false', `${key} pressed state`);

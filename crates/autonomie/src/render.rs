@@ -361,15 +361,15 @@ fn plan_with_stretch(
     let small = Font::regular(11.5 * painter.r);
     y = match canvas.footer {
         Footer::Short => {
-            let y = painter.paragraph(
+            // The dates line is in the page, under the canvas.
+            painter.paragraph(
                 &short_source_line(figure, dataset),
                 inner,
                 y + 4.0 * painter.r,
                 small,
                 palette.muted,
                 15.0,
-            );
-            painter.paragraph(&figure.dates_line(dataset), inner, y + 2.0 * painter.r, small, palette.muted, 15.0)
+            )
         }
         Footer::Full => painter.full_footer(figure, dataset, inner, y, small),
     };
@@ -653,9 +653,24 @@ impl Painter<'_> {
                     self.hits.push(Hit { item: item_index, rect: corners, target });
                     let value_width = self.measure.width(&bar.value_text, value_font);
                     let inside = end + 6.0 * r + value_width > right && end - 6.0 * r - value_width > x0;
-                    let (at, anchor) =
-                        if inside { (end - 6.0 * r, Anchor::Right) } else { (end + 6.0 * r, Anchor::Left) };
-                    self.text_on_paper(bar.value_text.clone(), (at, middle), value_font, self.p.ink, anchor);
+                    let plain = matches!(bar.mark, Mark::Plain | Mark::Official);
+                    if !inside {
+                        let at = (end + 6.0 * r, middle);
+                        self.text_on_paper(bar.value_text.clone(), at, value_font, self.p.ink, Anchor::Left);
+                    } else if plain {
+                        // On a solid bar: the ink or the paper, whichever reads better on it.
+                        let fill = self.p.series(bar.color);
+                        let color = if contrast(self.p.ink, fill) >= contrast(self.p.paper, fill) {
+                            self.p.ink
+                        } else {
+                            self.p.paper
+                        };
+                        self.text(bar.value_text.clone(), (end - 6.0 * r, middle), value_font, color, Anchor::Right);
+                    } else {
+                        // On hatching or a light fill: on a patch of paper.
+                        let at = (end - 6.0 * r, middle);
+                        self.text_on_paper(bar.value_text.clone(), at, value_font, self.p.ink, Anchor::Right);
+                    }
                 } else {
                     // An amount in another currency, with no rate to convert it: no bar
                     // on this axis, only the figure as published, said so.
