@@ -10,6 +10,15 @@ fn figures(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
     view.series.iter().flat_map(|s| s.points.iter().map(move |p| (s.key.clone(), p.value))).collect()
 }
 
+/// `(group key, value)` of every point of a bar view, series after series.
+fn figures_by_group(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
+    let view = dataset.chart(chart).unwrap().view(view).unwrap();
+    view.series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| (view.groups[p.group.unwrap()].key.clone(), p.value)))
+        .collect()
+}
+
 #[test]
 fn embedded_dataset_carries_the_sourced_figures() {
     let dataset = Dataset::embedded().unwrap();
@@ -61,7 +70,8 @@ fn embedded_dataset_carries_the_sourced_figures() {
     let november = dataset.chart("compute").unwrap().view("november-2025").unwrap();
     assert!(november.series.iter().all(|s| s.key != "CN"), "China did not submit to the November 2025 list");
     assert_eq!(november.measure, autonomie::model::Measure::Flops);
-    let countries = figures(&dataset, "funding", "countries");
+    // One panel per country, coloured by region.
+    let countries = figures_by_group(&dataset, "funding", "countries");
     assert_eq!(countries.len(), 16);
     assert_eq!(countries[0], ("US".to_owned(), 109.08));
     assert!(countries.contains(&("FR".to_owned(), 2.62)));

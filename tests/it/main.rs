@@ -3,6 +3,7 @@
 
 mod bad_inputs;
 mod canvas;
+mod colours;
 mod dataset;
 mod dependencies;
 mod docs;

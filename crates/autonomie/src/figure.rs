@@ -45,6 +45,18 @@ impl Mark {
         }
     }
 
+    /// The name of the mark in the file format (a note's `marks`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Plain => "plain",
+            Mark::Official => "official",
+            Mark::PressReported => "press-reported",
+            Mark::Secondary => "secondary",
+            Mark::PressReportedSecondary => "press-reported-secondary",
+            Mark::Aggregate => "aggregate",
+        }
+    }
+
     /// How the reader should take the figure, in words; `None` for a plain statistic.
     pub fn describe(self, lang: Lang) -> Option<&'static str> {
         Some(match (self, lang) {
@@ -218,7 +230,7 @@ impl Figure {
                 })
                 .collect(),
             marks: Vec::new(),
-            notes: view.notes.iter().map(|n| n.get(lang).to_owned()).collect(),
+            notes: Vec::new(),
             rates: Vec::new(),
             sources: Vec::new(),
             unconverted: Vec::new(),
@@ -282,6 +294,15 @@ impl Figure {
                 figure.marks.push(item.mark);
             }
         }
+        // A note about a mark is there only when the mark is drawn.
+        figure.notes = view
+            .notes
+            .iter()
+            .filter(|note| {
+                note.marks.is_empty() || figure.marks.iter().any(|m| note.marks.iter().any(|n| n == m.name()))
+            })
+            .map(|note| note.text.get(lang).to_owned())
+            .collect();
         let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
         for item in &items {
             let Some(reason) = item.unconverted.as_deref() else { continue };

@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+use crate::spec::{ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
 
 /// The dataset compiled into the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
@@ -94,6 +94,19 @@ pub struct Source {
     pub date: Date,
     /// What the date means when it is not a plain publication date.
     pub date_note: Option<String>,
+}
+
+/// The marks a note may explain (see [`Note::marks`]).
+pub const NOTE_MARKS: [&str; 5] = ["official", "press-reported", "secondary", "press-reported-secondary", "aggregate"];
+
+/// A note under a chart.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// The words.
+    pub text: Text,
+    /// The marks it explains (names of [`NOTE_MARKS`]): it is shown only in a figure that
+    /// draws one of them. Empty: always shown.
+    pub marks: Vec<String>,
 }
 
 /// A chart and its views.
@@ -188,7 +201,7 @@ pub struct View {
     /// Panels (bar views).
     pub groups: Vec<Group>,
     /// Notes under the chart.
-    pub notes: Vec<Text>,
+    pub notes: Vec<Note>,
     /// Legend entries.
     pub series: Vec<Series>,
 }
@@ -464,6 +477,19 @@ impl Checker {
         self.text_up_to(spec, path, MAX_TEXT_CHARS)
     }
 
+    fn note(&mut self, spec: &NoteSpec, path: &str) -> Note {
+        let text = self.text_up_to(&TextSpec { en: spec.en.clone(), fr: spec.fr.clone() }, path, MAX_NOTE_CHARS);
+        for (index, mark) in spec.marks.iter().enumerate() {
+            if !NOTE_MARKS.contains(&mark.as_str()) {
+                self.problem(
+                    format!("{path}.marks[{index}]"),
+                    format!("unknown mark \"{mark}\"; expected one of: {}", NOTE_MARKS.join(", ")),
+                );
+            }
+        }
+        Note { text, marks: spec.marks.clone() }
+    }
+
     fn text_up_to(&mut self, spec: &TextSpec, path: &str, max: usize) -> Text {
         let mut pick = |value: &Option<String>, lang: &str| match value.as_deref().map(str::trim) {
             Some(text) if !text.is_empty() => {
@@ -672,12 +698,7 @@ impl Checker {
         let label = self.text(&spec.label, &format!("{path}.label"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         let axis = self.text(&spec.axis, &format!("{path}.axis"));
-        let notes = spec
-            .notes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| self.text_up_to(n, &format!("{path}.notes[{i}]"), MAX_NOTE_CHARS))
-            .collect();
+        let notes = spec.notes.iter().enumerate().map(|(i, n)| self.note(n, &format!("{path}.notes[{i}]"))).collect();
         let mut groups: Vec<Group> = Vec::new();
         for (index, group) in spec.groups.iter().enumerate() {
             let group_path = format!("{path}.groups[{index}]");

@@ -41,6 +41,18 @@ impl Theme {
         }
     }
 
+    /// The colour a series of base colour `color` is drawn in: moved towards the ink
+    /// until it stands out from the paper by the theme's contrast (3:1, 4.5:1 in the
+    /// high-contrast theme).
+    pub fn series_color(self, color: Rgb) -> Rgb {
+        self.palette().series(color)
+    }
+
+    /// The paper's colour.
+    pub fn paper(self) -> Rgb {
+        self.palette().paper
+    }
+
     pub(crate) fn palette(self) -> Palette {
         match self {
             Theme::Light => Palette {
@@ -626,7 +638,9 @@ impl Painter<'_> {
                 y += 22.0 * r;
             }
             for bar in &panel.bars {
-                if compact {
+                // A bar named like its panel (one country, one region) is not named twice.
+                let named = bar.label != panel.heading;
+                if compact && named {
                     let label = ellipsize(&bar.label, right - left, label_font, self.measure);
                     self.text_on_paper(label, (left, y + 9.0 * r), label_font, self.p.ink, Anchor::Left);
                     y += 16.0 * r;
@@ -638,11 +652,11 @@ impl Painter<'_> {
                 let bar_top = if compact { y + 4.0 * r } else { y + (row - thickness) / 2.0 };
                 let bar_bottom = bar_top + thickness;
                 let middle = (bar_top + bar_bottom) / 2.0;
-                if !compact {
+                if !compact && named {
                     let label = ellipsize(&bar.label, label_width - 10.0 * r, label_font, self.measure);
                     self.text(label, (x0 - 8.0 * r, middle), label_font, self.p.ink, Anchor::Right);
                 }
-                let row_top = if compact { y - 16.0 * r } else { y };
+                let row_top = if compact && named { y - 16.0 * r } else { y };
                 let target =
                     [(left.round() as i32, row_top.round() as i32), (right.round() as i32, (y + row).round() as i32)];
                 if bar.on_axis() {

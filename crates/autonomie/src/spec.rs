@@ -37,6 +37,20 @@ pub struct TextSpec {
     pub fr: Option<String>,
 }
 
+/// A note under a chart, in both languages; `marks` names the marks it explains, and
+/// then it is shown only when one of them is drawn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteSpec {
+    /// English text.
+    pub en: Option<String>,
+    /// French text.
+    pub fr: Option<String>,
+    /// `official`, `press-reported`, `secondary`, `press-reported-secondary`, `aggregate`.
+    #[serde(default)]
+    pub marks: Vec<String>,
+}
+
 /// The whole dataset file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,7 +111,7 @@ pub struct ViewSpec {
     pub groups: Vec<GroupSpec>,
     /// Notes printed under the chart.
     #[serde(default, deserialize_with = "objects")]
-    pub notes: Vec<TextSpec>,
+    pub notes: Vec<NoteSpec>,
     /// The series (legend entries).
     #[serde(deserialize_with = "objects")]
     pub series: Vec<SeriesSpec>,
