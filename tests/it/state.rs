@@ -202,3 +202,21 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
         .unwrap();
     assert_eq!(short.height, natural.height - 60, "a timeline's plot shrinks to a requested height");
 }
+
+#[test]
+fn a_state_builds_its_figure_once() {
+    let dataset = std::rc::Rc::new(autonomie::model::Dataset::embedded().unwrap());
+    let mut session = autonomie::session::Session::new(dataset, "valuations").unwrap();
+    let first = session.figure().unwrap();
+    // Every answer of one state reads the same figure.
+    session.info_json().unwrap();
+    session.description().unwrap();
+    session.table_json().unwrap();
+    assert!(std::rc::Rc::ptr_eq(&first, &session.figure().unwrap()));
+    // A change builds a new one, once.
+    session.state.set_scale("log").unwrap();
+    let second = session.figure().unwrap();
+    assert!(!std::rc::Rc::ptr_eq(&first, &second));
+    assert!(std::rc::Rc::ptr_eq(&second, &session.figure().unwrap()));
+    assert_eq!(second.scale, autonomie::model::Scale::Log);
+}

@@ -5,6 +5,7 @@
 //! crate only adds the canvas and converts errors. Each JSON answer is a `Serialize`
 //! type below, written by serde_json; the page's scripts (`www/`) read these shapes.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -121,13 +122,17 @@ pub struct Session {
     dataset: Rc<Dataset>,
     /// The reader's choices; change them through the setters of [`ViewState`].
     pub state: ViewState,
+    /// The figure of the last state asked about: a state change builds the figure once,
+    /// and the answers of that state (information, description, table, drawing, the
+    /// item under the pointer) all read it.
+    built: RefCell<Option<(ViewState, Rc<Figure>)>>,
 }
 
 impl Session {
     /// Opens chart `chart` of `dataset` in its default state.
     pub fn new(dataset: Rc<Dataset>, chart: &str) -> Result<Session, Error> {
         let state = ViewState::new(&dataset, chart)?;
-        Ok(Session { dataset, state })
+        Ok(Session { dataset, state, built: RefCell::new(None) })
     }
 
     /// The dataset.
@@ -135,9 +140,16 @@ impl Session {
         &self.dataset
     }
 
-    /// What the current state shows.
-    pub fn figure(&self) -> Result<Figure, Error> {
-        Figure::build(&self.dataset, &self.state)
+    /// What the current state shows, built once per state.
+    pub fn figure(&self) -> Result<Rc<Figure>, Error> {
+        if let Some((state, figure)) = self.built.borrow().as_ref() {
+            if *state == self.state {
+                return Ok(Rc::clone(figure));
+            }
+        }
+        let figure = Rc::new(Figure::build(&self.dataset, &self.state)?);
+        *self.built.borrow_mut() = Some((self.state.clone(), Rc::clone(&figure)));
+        Ok(figure)
     }
 
     /// Lays the chart out at `css_width` CSS pixels for a screen of `ratio` device
@@ -214,18 +226,18 @@ impl Session {
 
     /// A text description of what is shown, for screen readers.
     pub fn description(&self) -> Result<String, Error> {
-        Ok(describe::description(&self.figure()?))
+        Ok(describe::description(&*self.figure()?))
     }
 
     /// The table of what is shown, as JSON: `caption`, `headers`, `rows`.
     pub fn table_json(&self) -> Result<String, Error> {
-        let table = describe::table(&self.figure()?, &self.dataset);
+        let table = describe::table(&*self.figure()?, &self.dataset);
         Ok(to_json(&table))
     }
 
     /// What is shown, as CSV (see [`describe::csv`]).
     pub fn csv(&self) -> Result<String, Error> {
-        Ok(describe::csv(&self.figure()?, &self.dataset))
+        Ok(describe::csv(&*self.figure()?, &self.dataset))
     }
 
     /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
