@@ -126,6 +126,9 @@ impl Ui {
         Ui::NotConvertedIntro,
     ];
 
+    /// The words that the page's scripts show too, written into `www/words.js`.
+    pub const IN_PAGE: [Ui; 3] = [Ui::Source, Ui::NewestFigure, Ui::SourcesChecked];
+
     /// The word's key in `www/words.js`.
     pub fn key(self) -> &'static str {
         match self {
@@ -259,7 +262,7 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
 ];
 
 /// The one table of words as the JavaScript module `www/words.js`: `WORDS.fr` and
-/// `WORDS.en` (every [`Ui`] word, every [`PAGE_WORDS`] entry, `quoteOpen`,
+/// `WORDS.en` (the [`Ui::IN_PAGE`] words, every [`PAGE_WORDS`] entry, `quoteOpen`,
 /// `quoteClose` and `listSeparator`) and `say(lang, key, values)`.
 pub fn words_js() -> String {
     let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
@@ -271,7 +274,7 @@ pub fn words_js() -> String {
     for lang in Lang::ALL {
         out.push_str(&format!("  {}: {{\n", lang.code()));
         let (open, close) = lang.quotes();
-        let mut entries: Vec<(&str, &str)> = Ui::ALL.iter().map(|word| (word.key(), word.get(lang))).collect();
+        let mut entries: Vec<(&str, &str)> = Ui::IN_PAGE.iter().map(|word| (word.key(), word.get(lang))).collect();
         entries.extend(PAGE_WORDS.iter().map(|&(key, en, fr)| (key, if lang == Lang::Fr { fr } else { en })));
         entries.extend([("quoteOpen", open), ("quoteClose", close), ("listSeparator", lang.list_separator())]);
         for (key, text) in entries {
