@@ -91,9 +91,12 @@ describe('the page', () => {
       funding: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
       compute: 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.',
     });
-    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citing Reuters)']) {
+    // Publishers that say more than a name, and date notes, are in the page's language.
+    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citant Reuters)', 'Bloomberg (information de presse ; confirmée par CNBC)', 'Banque centrale européenne']) {
       assert.ok(sources.some((s) => s.startsWith(`${publisher},`)), `${publisher} is listed`);
     }
+    assert.ok(sources.some((s) => s.includes('(date de la copie utilisée).')), 'the date note is in French');
+    assert.ok(!sources.some((s) => /citing|reported|via |European Central Bank|copy used/.test(s)), sources.join('\n'));
   });
 
   test('models: view, scale and every legend entry work', async () => {

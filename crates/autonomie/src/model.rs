@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+use crate::spec::{ChartSpec, DatasetSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec, WordsSpec};
 
 /// The dataset compiled into the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
@@ -86,14 +86,14 @@ pub struct Source {
     pub key: String,
     /// Title.
     pub title: String,
-    /// Publisher.
-    pub publisher: String,
+    /// Publisher: a name, the same in both languages, or what it says in each.
+    pub publisher: Text,
     /// An `http` or `https` address.
     pub url: String,
     /// Publication date.
     pub date: Date,
     /// What the date means when it is not a plain publication date.
-    pub date_note: Option<String>,
+    pub date_note: Option<Text>,
 }
 
 /// A chart and its views.
@@ -477,6 +477,16 @@ impl Checker {
         }
     }
 
+    /// A name, the same in both languages: not empty, printable, at most
+    /// [`MAX_TEXT_CHARS`]; trimmed.
+    fn name(&mut self, value: &str, path: &str) -> String {
+        if value.trim().is_empty() {
+            self.problem(path, "empty; expected a non-empty text", "vide ; il faut un texte non vide");
+        }
+        self.printable(value.trim(), path, MAX_TEXT_CHARS);
+        value.trim().to_owned()
+    }
+
     fn text(&mut self, spec: &TextSpec, path: &str) -> Text {
         self.text_up_to(spec, path, MAX_TEXT_CHARS)
     }
@@ -555,19 +565,21 @@ impl Checker {
     fn source(&mut self, key: &str, spec: &SourceSpec) -> Option<Source> {
         let path = format!("sources.{key}");
         self.key(key, &path);
-        for (field, value) in [("title", &spec.title), ("publisher", &spec.publisher)] {
-            if value.trim().is_empty() {
-                self.problem(
-                    format!("{path}.{field}"),
-                    "empty; expected a non-empty text",
-                    "vide ; il faut un texte non vide",
-                );
+        self.name(&spec.title, &format!("{path}.title"));
+        let publisher = match &spec.publisher {
+            WordsSpec::Same(name) => {
+                let name = self.name(name, &format!("{path}.publisher"));
+                Text { en: name.clone(), fr: name }
             }
-            self.printable(value.trim(), &format!("{path}.{field}"), MAX_TEXT_CHARS);
-        }
-        if let Some(note) = &spec.date_note {
-            self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
-        }
+            WordsSpec::Both(text) => self.text(text, &format!("{path}.publisher")),
+        };
+        let date_note = spec.date_note.as_ref().map(|note| match note {
+            WordsSpec::Same(note) => {
+                self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
+                Text { en: note.clone(), fr: note.clone() }
+            }
+            WordsSpec::Both(text) => self.text(text, &format!("{path}.date_note")),
+        });
         let url = spec.url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if url.chars().count() > MAX_URL_CHARS {
@@ -587,10 +599,10 @@ impl Checker {
         Some(Source {
             key: key.to_owned(),
             title: spec.title.trim().to_owned(),
-            publisher: spec.publisher.trim().to_owned(),
+            publisher,
             url: url.to_owned(),
             date,
-            date_note: spec.date_note.clone(),
+            date_note,
         })
     }
 

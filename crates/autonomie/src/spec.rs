@@ -37,6 +37,16 @@ pub struct TextSpec {
     pub fr: Option<String>,
 }
 
+/// A text that is the same in both languages (a string: a name) or a translated one
+/// (`{en, fr}`).
+#[derive(Debug, Clone)]
+pub enum WordsSpec {
+    /// The same in both languages, such as a publisher's name.
+    Same(String),
+    /// A text in each language.
+    Both(TextSpec),
+}
+
 /// The whole dataset file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -196,14 +206,18 @@ pub struct RateSpec {
 pub struct SourceSpec {
     /// Title of the document.
     pub title: String,
-    /// Who published it.
-    pub publisher: String,
+    /// Who published it: a name (a string), or `{en, fr}` when it says more than a name
+    /// ("Bloomberg (reported; confirmed by CNBC)").
+    #[serde(deserialize_with = "words")]
+    pub publisher: WordsSpec,
     /// Where to read it (http or https).
     pub url: String,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
-    /// What the date means when it is not a plain publication date.
-    pub date_note: Option<String>,
+    /// What the date means when it is not a plain publication date: a string (the same
+    /// in both languages) or `{en, fr}`.
+    #[serde(default, deserialize_with = "optional_words")]
+    pub date_note: Option<WordsSpec>,
 }
 
 impl DatasetSpec {
@@ -274,6 +288,53 @@ fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer:
     deserializer.deserialize_option(Optional(PhantomData))
 }
 
+/// A string, or an object `{en, fr}`.
+struct Words;
+
+impl<'de> Visitor<'de> for Words {
+    type Value = WordsSpec;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or an object")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<WordsSpec, E> {
+        Ok(WordsSpec::Same(text.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WordsSpec, A::Error> {
+        TextSpec::deserialize(de::value::MapAccessDeserializer::new(map)).map(WordsSpec::Both)
+    }
+}
+
+/// A [`WordsSpec`] field.
+fn words<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WordsSpec, D::Error> {
+    deserializer.deserialize_any(Words)
+}
+
+/// An optional [`WordsSpec`] field: `null`, a string or an object.
+fn optional_words<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<WordsSpec>, D::Error> {
+    struct Optional;
+
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<WordsSpec>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, an object or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            words(deserializer).map(Some)
+        }
+    }
+
+    deserializer.deserialize_option(Optional)
+}
+
 /// An array of objects.
 fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
     struct Objects<T>(PhantomData<T>);
@@ -331,7 +392,9 @@ fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String
 /// What a value should have been, as [`plain`] says it: serde's name of the expected
 /// type (a primitive's, or the `expecting` text of the visitors above), and ours in
 /// English and in French.
-const EXPECTED: [(&str, &str, &str); 8] = [
+const EXPECTED: [(&str, &str, &str); 10] = [
+    ("a string or an object", "a string or an object {en, fr}", "une chaîne ou un objet {en, fr}"),
+    ("a string, an object or null", "a string, an object {en, fr} or null", "une chaîne, un objet {en, fr} ou null"),
     ("f64", "a number", "un nombre"),
     ("u32", "a whole number from 0 to 4294967295", "un nombre entier de 0 à 4294967295"),
     ("a boolean", "true or false", "true ou false"),
