@@ -3,6 +3,7 @@
 // source.
 
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
+import { WORDS } from './words.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
@@ -23,20 +24,6 @@ for (const [id, element] of charts) {
 }
 
 const WIDGET_BASE = new URL('./', import.meta.url).href;
-const TEXT = {
-  fr: {
-    embed: 'Intégrer ce graphique', close: 'Fermer', copy: 'Copier', copied: 'Copié.',
-    element: 'Élément HTML (recommandé) : à coller dans l’éditeur HTML de votre article',
-    iframe: 'Iframe : pour les plateformes qui n’acceptent pas les scripts (la seconde ligne, facultative, ajuste la hauteur)',
-    checked: (newest, date) => `Chiffre le plus récent : ${newest}\u00a0; sources vérifiées le ${date}.`,
-  },
-  en: {
-    embed: 'Embed this chart', close: 'Close', copy: 'Copy', copied: 'Copied.',
-    element: 'HTML element (recommended): paste it into your post’s HTML editor',
-    iframe: 'Iframe: for platforms that do not accept scripts (the optional second line fits the height)',
-    checked: (newest, date) => `Newest figure: ${newest}; sources last checked on ${date}.`,
-  },
-};
 
 function updateFragment() {
   const entries = new Map();
@@ -86,11 +73,11 @@ function setupEmbed(id, element) {
   box.replaceChildren(toggle, panel);
 
   const render = () => {
-    const text = TEXT[lang];
+    const text = WORDS[lang];
     toggle.textContent = panel.hidden ? text.embed : text.close;
     if (panel.hidden || !element.state()) return;
     const snippets = embedSnippets(element);
-    const blocks = [['element', text.element], ['iframe', text.iframe]].map(([kind, label]) => {
+    const blocks = [['element', text.embedElement], ['iframe', text.embedIframe]].map(([kind, label]) => {
       const block = document.createElement('div');
       block.className = 'embed-block';
       const heading = document.createElement('label');
@@ -150,8 +137,9 @@ let sourcesApi = null;
 function renderSources() {
   if (!sourcesApi) return;
   const { checked, newest, sources } = sourcesApi.allSources(lang);
-  document.getElementById('data-checked').textContent = TEXT[lang].checked(newest, checked);
-  const quotes = lang === 'fr' ? ['«\u00a0', '\u00a0»'] : ['“', '”'];
+  const words = WORDS[lang];
+  document.getElementById('data-checked').textContent = `${words.newestFigure} ${newest}${words.listSeparator}${words.sourcesChecked} ${checked}.`;
+  const quotes = [words.quoteOpen, words.quoteClose];
   document.getElementById('source-list').replaceChildren(...sources.map((source) => {
     const item = document.createElement('li');
     item.id = `source-${source.key}`;

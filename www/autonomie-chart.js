@@ -13,6 +13,7 @@
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
+import { say } from './words.js';
 
 const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
 const FETCH_TIMEOUT_MS = 10000;
@@ -50,39 +51,28 @@ async function readCapped(response, tooLarge) {
 
 /** Why a dataset URL could not be used, in words a blogger can act on. */
 async function fetchDataset(url, lang) {
-  const fr = lang === 'fr';
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  const timedOut = () => new Error(fr
-    ? `le fichier de données ${url} n’a pas répondu en ${FETCH_TIMEOUT_MS / 1000} s`
-    : `the dataset ${url} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
+  const timedOut = () => new Error(say(lang, 'fetchTimeout', { url, s: FETCH_TIMEOUT_MS / 1000 }));
   let response;
   try {
     response = await fetch(url, { credentials: 'omit', signal: controller.signal, cache: 'no-cache' });
   } catch (error) {
     clearTimeout(timer);
     if (error.name === 'AbortError') throw timedOut();
-    throw new Error(fr
-      ? `le fichier de données ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`
-      : `the dataset ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`);
+    throw new Error(say(lang, 'fetchNetwork', { url }));
   }
   try {
     if (!response.ok) {
-      throw new Error(fr
-        ? `le fichier de données ${url} a renvoyé l’erreur HTTP ${response.status}`
-        : `the dataset ${url} returned HTTP ${response.status}`);
+      throw new Error(say(lang, 'fetchStatus', { url, status: response.status }));
     }
-    const text = await readCapped(response, () => new Error(fr
-      ? `le fichier de données ${url} dépasse 5 Mo`
-      : `the dataset ${url} is larger than 5 MB`)).catch((error) => {
+    const text = await readCapped(response, () => new Error(say(lang, 'fetchTooLarge', { url }))).catch((error) => {
       // A body that stops coming in is aborted by the same timer as the request.
       throw error.name === 'AbortError' ? timedOut() : error;
     });
     if (/^\s*</.test(text)) {
       const type = response.headers.get('content-type') ?? '?';
-      throw new Error(fr
-        ? `${url} a renvoyé une page (${type}) au lieu d’un fichier JSON`
-        : `${url} returned a page (${type}) instead of a JSON file`);
+      throw new Error(say(lang, 'fetchPage', { url, type }));
     }
     return text;
   } finally {
@@ -178,7 +168,7 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   /** Downloads what is shown as `png`, `svg` or `csv`; resolves to the file name. */
-  download(format) { return this.#chart ? this.#chart.download(format) : Promise.reject(new Error('the chart has not started')); }
+  download(format) { return this.#chart ? this.#chart.download(format) : Promise.reject(new Error(say(this.#lang(), 'notStarted'))); }
   setView(id) { this.#chart?.setView(id); }
   setScale(scale) { this.#chart?.setScale(scale); }
   setCurrency(currency) { this.#chart?.setCurrency(currency); }
@@ -213,7 +203,7 @@ export class AutonomieChartElement extends HTMLElement {
       const src = this.getAttribute('src');
       if (src) {
         dataset = await fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr');
-        chartId ??= chartIds(dataset)[0];
+        chartId ??= chartIds(dataset, lang)[0];
       }
     } catch (error) {
       if (generation !== this.#generation) return;

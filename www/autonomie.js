@@ -13,6 +13,7 @@ import { exportChart, printableSvg } from './export.js';
 import { requestFrameWork } from './frames.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
+import { say, WORDS } from './words.js';
 
 export { sourceLink };
 
@@ -42,41 +43,15 @@ export function allSources(lang) {
   return JSON.parse(sources(lang));
 }
 
-/** Chart ids of a dataset given as JSON text, or of the embedded one. */
-export function chartIds(datasetJson) {
-  return JSON.parse(chart_ids(datasetJson));
-}
-
-const UI = {
-  fr: {
-    view: 'Vue', scale: 'Échelle', linear: 'Linéaire', log: 'Logarithmique', currency: 'Devise',
-    scaleShort: { linear: 'Linéaire', log: 'Log' }, scaleNames: { linear: 'Linéaire', log: 'Log, logarithmique' }, currencies: { EUR: '€ euros', USD: '$ dollars américains' },
-    more: 'Options', moreNotes: (n) => `${n} autres notes`, ratesTitle: 'Taux de change BCE', sourcesTitle: (n) => `Sources (${n})`,
-    series: 'Séries (cliquer pour afficher ou masquer)', rates: 'Taux de change BCE :', source: 'Source :',
-    sources: 'Sources :', quotes: ['«\u00a0', '\u00a0»'], newest: 'Chiffre le plus récent :', checked: 'sources vérifiées le', error: 'Ce graphique ne peut pas s’afficher :',
-    internal: 'erreur interne', table: 'Tableau', download: 'Télécharger',
-    canvasHint: 'utilisez les flèches pour lire chaque valeur', listSeparator: '\u00a0; ',
-  },
-  en: {
-    view: 'View', scale: 'Scale', linear: 'Linear', log: 'Logarithmic', currency: 'Currency',
-    scaleShort: { linear: 'Linear', log: 'Log' }, scaleNames: { linear: 'Linear', log: 'Log, logarithmic' }, currencies: { EUR: '€ euros', USD: '$ US dollars' },
-    more: 'Options', moreNotes: (n) => `${n} more notes`, ratesTitle: 'ECB exchange rates', sourcesTitle: (n) => `Sources (${n})`,
-    series: 'Series (click to show or hide)', rates: 'ECB exchange rates:', source: 'Source:',
-    sources: 'Sources:', quotes: ['“', '”'], newest: 'Newest figure:', checked: 'sources checked on', error: 'This chart cannot be shown:',
-    internal: 'internal error', table: 'Table', download: 'Download',
-    canvasHint: 'use the arrow keys to read each value', listSeparator: '; ',
-  },
-};
-
-/** Interface strings of the widget in `lang` (`fr` or `en`). */
-export function uiText(lang) {
-  return UI[lang === 'en' ? 'en' : 'fr'];
+/** Chart ids of a dataset given as JSON text, or of the embedded one; errors in `lang`. */
+export function chartIds(datasetJson, lang) {
+  return JSON.parse(chart_ids(datasetJson, lang === 'en' ? 'en' : 'fr'));
 }
 
 /** Replaces `container`'s content with an error box saying `message`. */
 export function renderError(container, message, lang) {
   const box = element('div', { class: 'atm-error', role: 'alert' });
-  box.append(element('strong', {}, uiText(lang).error), ' ', message);
+  box.append(element('strong', {}, say(lang, 'error')), ' ', message);
   container.replaceChildren(box);
   return box;
 }
@@ -191,8 +166,7 @@ export class AutonomieChart {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     this.#printQuery.addEventListener('change', this.#onBeforePrint);
     try {
-      this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset);
-      if (this.#lang !== 'fr') this.#handle.setLang(this.#lang);
+      this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset, this.#lang);
       this.#refresh();
     } catch (error) {
       this.#fail(error);
@@ -239,7 +213,7 @@ export class AutonomieChart {
   /** `light`, `dark` or `auto` (the reader's system preference). */
   setTheme(choice) {
     if (!['light', 'dark', 'auto'].includes(choice)) {
-      const error = new Error(`unknown theme "${choice}"; expected one of: light, dark, auto`);
+      const error = new Error(say(this.#lang, 'unknownTheme', { value: choice }));
       this.#fail(error);
       throw error;
     }
@@ -252,8 +226,8 @@ export class AutonomieChart {
   }
   /** Downloads what is shown as `png`, `svg` or `csv`; resolves to the file name. */
   download(format) {
-    if (!this.#handle) return Promise.reject(new Error('no chart to export'));
-    return exportChart(this.#handle, format, this.#canvas.clientWidth || 760, this.#theme());
+    if (!this.#handle) return Promise.reject(new Error(say(this.#lang, 'noChart')));
+    return exportChart(this.#handle, format, this.#canvas.clientWidth || 760, this.#theme(), this.#lang);
   }
 
   /** Stops observing, frees the wasm handle and empties the container. */
@@ -299,9 +273,9 @@ export class AutonomieChart {
     // After a trap (a panic) the handle is left mid-call and cannot be used again, not
     // even freed: this chart stops here, with its last state; the others go on.
     if (trapped) this.#handle = null;
-    const message = panic ? `${UI[this.#lang].internal}: ${panic}` : (error?.message ?? String(error));
+    const message = panic ? say(this.#lang, 'internal', { message: panic }) : (error?.message ?? String(error));
     console.error(`autonomie (${this.#chartId}): ${message}`);
-    this.#error.replaceChildren(element('strong', {}, UI[this.#lang].error), ' ', message);
+    this.#error.replaceChildren(element('strong', {}, say(this.#lang, 'error')), ' ', message);
     this.#error.hidden = false;
     this.#canvas.hidden = true;
     this.#reader.hide();
@@ -323,7 +297,7 @@ export class AutonomieChart {
     this.#canvas.hidden = false;
     this.#root.classList.remove('atm-failed');
     this.#reader.hide();
-    const ui = UI[info.state.lang];
+    const ui = WORDS[info.state.lang];
     const dirty = this.#dirtyParts(info);
     if (dirty.has('controls')) this.#updateControls(info, ui);
     if (dirty.has('legend')) this.#updateLegend(info, ui);
@@ -462,13 +436,13 @@ export class AutonomieChart {
     this.#viewGroup.hidden = info.views.length < 2;
     this.#setGroup(this.#viewGroup, ui.view, info.views.map((v) => ({ label: v.label, active: v.active })));
     this.#currencyGroup.hidden = info.measure !== 'money';
-    this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ label: l, name: ui.currencies[c], active: info.state.currency === c })));
-    this.#setGroup(this.#scaleGroup, ui.scale, ['linear', 'log'].map((s) => ({ label: ui.scaleShort[s], name: ui.scaleNames[s], active: info.state.scale === s })));
+    this.#setGroup(this.#currencyGroup, ui.currency, [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ label: l, name: ui[`currency${c}`], active: info.state.currency === c })));
+    this.#setGroup(this.#scaleGroup, ui.scale, [['linear', 'Linear'], ['log', 'Log']].map(([s, key]) => ({ label: ui[`scale${key}`], name: ui[`scale${key}Name`], active: info.state.scale === s })));
     setTextContent(this.#moreToggle, ui.more);
     setText(this.#tools, 'aria-label', ui.download);
     setTextContent(this.#tableButton, ui.table);
     for (const button of this.#tools.querySelectorAll('[data-export]')) {
-      setText(button, 'aria-label', `${ui.download} ${button.dataset.export.toUpperCase()}`);
+      setText(button, 'aria-label', say(info.state.lang, 'downloadFormat', { format: button.dataset.export.toUpperCase() }));
     }
   }
 
@@ -513,17 +487,17 @@ export class AutonomieChart {
     this.#noteList.hidden = shown.length === 0;
     syncChildren(this.#noteList, shown, (_, index) => index, () => element('li'), setTextContent);
     this.#moreNotes.hidden = behind.length === 0;
-    setTextContent(this.#moreNotes.firstChild, ui.moreNotes(behind.length));
+    setTextContent(this.#moreNotes.firstChild, say(info.state.lang, 'moreNotes', { n: behind.length }));
     syncChildren(this.#moreNotes.lastChild, behind, (_, index) => index, () => element('li'), setTextContent);
     this.#rates.hidden = info.rates.length === 0;
-    setTextContent(this.#rates.firstChild, `${ui.ratesTitle} (${info.rates.length})`);
+    setTextContent(this.#rates.firstChild, say(info.state.lang, 'ratesTitle', { n: info.rates.length }));
     setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
     this.#unconverted.hidden = !info.unconverted?.length;
     syncChildren(this.#unconverted, info.unconverted ?? [], (_, index) => index, () => element('p'), setTextContent);
     // When the figures are from, apart from when their sources were checked.
     const dates = info.newest
-      ? `${ui.newest} ${info.newest}${ui.listSeparator}${ui.checked} ${info.checked}.`
-      : `${ui.checked} ${info.checked}.`;
+      ? `${ui.newestFigure} ${info.newest}${ui.listSeparator}${ui.sourcesChecked} ${info.checked}.`
+      : `${ui.sourcesChecked} ${info.checked}.`;
     setTextContent(this.#checked, dates.charAt(0).toUpperCase() + dates.slice(1));
   }
 
@@ -531,11 +505,11 @@ export class AutonomieChart {
    * the language change (a view that cites the same sources leaves it alone). Two
    * sources or fewer are shown open. */
   #updateSources(info, ui) {
-    setTextContent(this.#sources.firstChild, ui.sourcesTitle(info.sources.length));
+    setTextContent(this.#sources.firstChild, say(info.state.lang, 'sourcesTitle', { n: info.sources.length }));
     if (info.sources.length <= 2) this.#sources.open = true;
     this.#sources.lastChild.replaceChildren(...info.sources.map((source) => {
       const item = element('li');
-      item.append(`${source.publisher}, `, sourceLink(source, ui.quotes), `, ${source.date}`);
+      item.append(`${source.publisher}, `, sourceLink(source, [ui.quoteOpen, ui.quoteClose]), `, ${source.date}`);
       return item;
     }));
   }

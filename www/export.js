@@ -1,6 +1,8 @@
 // Downloads of what a chart shows: PNG (twice the screen size), SVG (vector, drawn by
 // the same layout code through plotters' SVG backend) and CSV (the table's data).
 
+import { say } from './words.js';
+
 function today() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -17,15 +19,15 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** Saves what `handle` shows in `format` (`png`, `svg`, `csv`), `cssWidth` wide. */
-export async function exportChart(handle, format, cssWidth, theme) {
+/** Saves what `handle` shows in `format` (`png`, `svg`, `csv`), `cssWidth` wide; errors in `lang`. */
+export async function exportChart(handle, format, cssWidth, theme, lang) {
   const name = handle.fileName(today(), format);
   switch (format) {
     case 'png': {
       const canvas = document.createElement('canvas');
       handle.drawOn(canvas, cssWidth, 2, theme);
       const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
-      if (!blob) throw new Error('the PNG could not be made');
+      if (!blob) throw new Error(say(lang, 'pngFailed'));
       download(blob, name);
       break;
     }
@@ -36,7 +38,7 @@ export async function exportChart(handle, format, cssWidth, theme) {
       download(new Blob([handle.csv()], { type: 'text/csv;charset=utf-8' }), name);
       break;
     default:
-      throw new Error(`unknown export format "${format}"; expected one of: png, svg, csv`);
+      throw new Error(say(lang, 'unknownFormat', { value: format }));
   }
   return name;
 }

@@ -4,11 +4,7 @@
 // only places HTML over the canvas.
 
 import { element } from './dom.js';
-
-const LABELS = {
-  fr: { published: 'chiffre publié :', source: 'Source :', parts: 'Répartition :' },
-  en: { published: 'as published:', source: 'Source:', parts: 'Split:' },
-};
+import { WORDS } from './words.js';
 
 export class ItemReader {
   #handle;
@@ -80,7 +76,7 @@ export class ItemReader {
     }
     const item = JSON.parse(json);
     this.#current = index;
-    const words = LABELS[this.#lang()] ?? LABELS.en;
+    const words = WORDS[this.#lang()] ?? WORDS.en;
     // Texts from data sit in <bdi>, so that a right-to-left label or a stray
     // bidirectional override cannot reorder the words around it.
     const heading = element('strong');

@@ -189,6 +189,7 @@ function outcome(target, id) {
     const box = element.shadowRoot.querySelector('.atm-error:not([hidden])');
     const heading = box?.querySelector('strong')?.textContent ?? '';
     return {
+      heading,
       error: box ? box.textContent.slice(heading.length).trim() : null,
       role: box?.getAttribute('role') ?? null,
       text: element.shadowRoot.textContent,
@@ -235,15 +236,42 @@ function logged(log, message) {
   return log.consoleErrors.some((line) => line.startsWith('autonomie') && line.endsWith(`: ${message}`));
 }
 
-function checkExpected(entry, message, failures) {
+/** English function words that no French message holds, and French ones that no English
+ * message holds: the same lists as tests/it/bad_inputs.rs. */
+const ENGLISH_WORDS = [' the ', ' is ', ' expected ', ' found ', ' must ', ' not ', ' and ', ' of '];
+const FRENCH_WORDS = [' le ', ' la ', ' les ', ' une ', ' est ', ' il faut ', ' pas ', ' des ', ' du ', ' ou '];
+
+/** The entry's substrings in `message`, in `lang`, and no word of the other language. */
+function checkExpected(entry, message, failures, lang = 'en') {
   if (message === null) {
-    failures.push(`${entry.id}: no message shown`);
+    failures.push(`${entry.id} (${lang}): no message shown`);
     return;
   }
-  for (const expected of entry.expected) {
-    if (!message.includes(expected)) failures.push(`${entry.id}: expected ${JSON.stringify(expected)} in:\n${message}`);
+  for (const expected of lang === 'fr' ? entry.expected_fr : entry.expected) {
+    if (!message.includes(expected)) failures.push(`${entry.id} (${lang}): expected ${JSON.stringify(expected)} in:\n${message}`);
+  }
+  const padded = ` ${message.replaceAll('\n', ' ')} `;
+  for (const word of lang === 'fr' ? ENGLISH_WORDS : FRENCH_WORDS) {
+    if (padded.includes(word)) failures.push(`${entry.id} (${lang}): ${JSON.stringify(word)} of the other language in:\n${message}`);
   }
 }
+
+/** The whole message of a few entries, in each language (the rest are checked by substrings). */
+const EXACT = {
+  'not-json': {
+    en: 'the dataset is not valid JSON for this format: expected a JSON value (an object, an array, a string, a number, true, false or null) at line 1 column 1',
+    fr: 'le fichier de données n’est pas un JSON valide pour ce format : il faut une valeur JSON (un objet, un tableau, une chaîne, un nombre, true, false ou null) à la ligne 1, colonne 1',
+  },
+  'bad-colour': {
+    en: 'the dataset has 1 problem:\n- charts[0].views[0].series[0].color: "red" is not a colour; expected #rrggbb',
+    fr: 'le fichier de données a 1 problème :\n- charts[0].views[0].series[0].color : "red" n’est pas une couleur ; il faut #rrvvbb',
+  },
+  'number-as-string': {
+    en: 'the dataset is not valid JSON for this format: charts[0].views[0].series[0].points[0].value: expected a number, found the string "40" at line 56 column 28',
+    fr: 'le fichier de données n’est pas un JSON valide pour ce format : charts[0].views[0].series[0].points[0].value : il faut un nombre, pas la chaîne "40" à la ligne 56, colonne 28',
+  },
+};
+const HEADINGS = { en: 'This chart cannot be shown:', fr: 'Ce graphique ne peut pas s’afficher :' };
 
 /** Chart ids of an accepted dataset. */
 function chartIdsOf(entry) {
@@ -279,6 +307,7 @@ describe('bad inputs', () => {
     const datasets = CATALOGUE.filter((e) => e.kind === 'dataset');
     const sources = CATALOGUE.filter((e) => e.kind === 'src');
     const elements = [];
+    const french = [];
     const accepted = [];
     for (const entry of datasets) {
       const src = entry.file ? `/data/${entry.file}` : `/gen/${entry.generate}.json`;
@@ -292,27 +321,37 @@ describe('bad inputs', () => {
         }
       } else {
         elements.push(`<autonomie-chart id="e-${entry.id}" src="${src}" loading="eager"></autonomie-chart>`);
+        french.push(`<autonomie-chart id="fr-${entry.id}" src="${src}" loading="eager"></autonomie-chart>`);
       }
     }
     for (const entry of sources) {
-      elements.push(`<autonomie-chart id="e-${entry.id}" src="${escapeAttribute(SRC_URLS[entry.src]())}" loading="eager"></autonomie-chart>`);
+      const src = escapeAttribute(SRC_URLS[entry.src]());
+      elements.push(`<autonomie-chart id="e-${entry.id}" src="${src}" loading="eager"></autonomie-chart>`);
+      french.push(`<autonomie-chart id="fr-${entry.id}" src="${src}" loading="eager"></autonomie-chart>`);
     }
+    // The same refused inputs in a French part of the page: every word in French.
+    elements.push(`<div lang="fr">${french.join('\n')}</div>`);
     elements.push('<autonomie-chart id="good" chart="valuations" loading="eager"></autonomie-chart>');
     const { page, log } = await openMadePage('datasets', elements.join('\n'), { script: HOST_SCRIPT });
     const refused = [...datasets.filter((e) => !e.accepted), ...sources];
-    await settled(page, ['good', ...refused.map((e) => `e-${e.id}`), ...accepted.map((a) => a.id)], 40000);
+    await settled(page, ['good', ...refused.flatMap((e) => [`e-${e.id}`, `fr-${e.id}`]), ...accepted.map((a) => a.id)], 40000);
     await settle(page);
 
     const failures = [];
     for (const entry of refused) {
-      const result = await outcome(page, `e-${entry.id}`);
-      checkExpected(entry, result.error, failures);
-      if (result.error !== null) {
-        if (result.role !== 'alert') failures.push(`${entry.id}: the message is not role=alert`);
-        if (!logged(log, result.error)) failures.push(`${entry.id}: the console did not get the message:\n${result.error}`);
-        if (result.drawCount !== 0) failures.push(`${entry.id}: drew ${result.drawCount} times`);
+      for (const [lang, prefix] of [['en', 'e'], ['fr', 'fr']]) {
+        const result = await outcome(page, `${prefix}-${entry.id}`);
+        checkExpected(entry, result.error, failures, lang);
+        if (result.error !== null) {
+          if (result.heading !== HEADINGS[lang]) failures.push(`${entry.id} (${lang}): the heading is ${JSON.stringify(result.heading)}`);
+          if (EXACT[entry.id] && result.error !== EXACT[entry.id][lang]) failures.push(`${entry.id} (${lang}): shows ${JSON.stringify(result.error)}`);
+          if (result.role !== 'alert') failures.push(`${entry.id}: the message is not role=alert`);
+          if (!logged(log, result.error)) failures.push(`${entry.id}: the console did not get the message:\n${result.error}`);
+          if (result.drawCount !== 0) failures.push(`${entry.id}: drew ${result.drawCount} times`);
+        }
       }
     }
+    assert.ok(Object.keys(EXACT).every((id) => refused.some((e) => e.id === id)), 'the exact messages are of catalogue entries');
     const byEntry = new Map();
     for (const { entry, id } of accepted) {
       const result = await outcome(page, id);

@@ -51,7 +51,7 @@ test('a canvas that refuses to draw gives a message in place, and the page keeps
   const messages = await page.$$eval('autonomie-chart', (all) => all.map((e) => e.shadowRoot.querySelector('.atm-error:not([hidden])')?.textContent ?? ''));
   assert.equal(messages.length, 4);
   for (const message of messages) {
-    assert.match(message, /Ce graphique ne peut pas s’afficher : the browser refused to draw on the canvas \(a browser extension or a script of the page may block it\)/);
+    assert.match(message, /Ce graphique ne peut pas s’afficher : le navigateur a refusé de dessiner sur le canvas \(une extension du navigateur ou un script de la page peut le bloquer\)/);
   }
   // The rest of the page still answers: the language switch translates it.
   await page.click('button[data-lang-choice="en"]');

@@ -23,7 +23,7 @@ test('a 5 MB dataset of the wrong shape is refused without filling the wasm memo
       const before = instance.memory.buffer.byteLength;
       let message = null;
       try {
-        wasm.chart_ids(text);
+        wasm.chart_ids(text, 'en');
       } catch (error) {
         message = String(error?.message ?? error);
       }

@@ -91,9 +91,12 @@ describe('the page', () => {
       funding: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
       compute: 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.',
     });
-    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citing Reuters)']) {
+    // Publishers that say more than a name, and date notes, are in the page's language.
+    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citant Reuters)', 'Bloomberg (information de presse ; confirmée par CNBC)', 'Banque centrale européenne']) {
       assert.ok(sources.some((s) => s.startsWith(`${publisher},`)), `${publisher} is listed`);
     }
+    assert.ok(sources.some((s) => s.includes('(date de la copie utilisée).')), 'the date note is in French');
+    assert.ok(!sources.some((s) => /citing|reported|via |European Central Bank|copy used/.test(s)), sources.join('\n'));
   });
 
   test('models: view, scale and every legend entry work', async () => {
@@ -191,7 +194,7 @@ describe('the page', () => {
     assert.notEqual((await canvasPixels(page, canvas('models'))).hash, before.hash);
     assert.ok(await page.isVisible('h1 >> text=Europe and AI'));
     assert.ok(!(await page.isVisible('h1 >> text=L’Europe et l’IA')));
-    assert.equal(await page.textContent('#data-checked'), 'Newest figure: Jun 2026; sources last checked on Nov 29, 2026.');
+    assert.equal(await page.textContent('#data-checked'), 'Newest figure: Jun 2026; sources checked on Nov 29, 2026.');
     assert.match(await page.textContent('autonomie-chart[chart="compute"] .atm-legend'), /United States.*China.*Europe/);
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-legend'), /OpenAI/);
     assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
@@ -223,7 +226,7 @@ describe('the page', () => {
         const div = document.createElement('div');
         document.querySelector('main').append(div);
         try {
-          new AutonomieChart(div, id, options);
+          new AutonomieChart(div, id, { lang: 'en', ...options });
         } catch (error) {
           results.thrown = String(error);
         }
@@ -232,12 +235,19 @@ describe('the page', () => {
       results.unknownChart = make('weather');
       results.notJson = make('models', { dataset: '{ "format": 1, ' });
       results.invalid = make('models', { dataset: JSON.stringify({ format: 1, checked: '2026-11-23', charts: [], sources: {} }) });
+      // A French chart says all of it in French.
+      results.unknownChartFr = make('weather', { lang: 'fr' });
+      results.notJsonFr = make('models', { dataset: '{ "format": 1, ', lang: 'fr' });
+      results.invalidFr = make('models', { dataset: JSON.stringify({ format: 1, checked: '2026-11-23', charts: [], sources: {} }), lang: 'fr' });
       return results;
     });
     assert.equal(messages.thrown, undefined, 'construction reports errors in place, it does not throw');
     assert.match(messages.unknownChart, /unknown chart "weather"; expected one of: models, valuations, funding, compute/);
     assert.match(messages.notJson, /not valid JSON.*line 1 column/);
     assert.match(messages.invalid, /charts: no chart; expected at least one/);
+    assert.equal(messages.unknownChartFr, 'Ce graphique ne peut pas s’afficher : graphique inconnu « weather » ; valeurs possibles : models, valuations, funding, compute');
+    assert.equal(messages.notJsonFr, 'Ce graphique ne peut pas s’afficher : le fichier de données n’est pas un JSON valide pour ce format : le fichier s’arrête là où une valeur est attendue à la ligne 1, colonne 16');
+    assert.equal(messages.invalidFr, 'Ce graphique ne peut pas s’afficher : le fichier de données a 1 problème :\n- charts : aucun graphique ; il en faut au moins un');
     assert.ok(log.consoleErrors.some((m) => m.includes('unknown chart "weather"')), 'the console gets the message too');
 
     const unknownScale = await page.evaluate(() => {
@@ -248,8 +258,9 @@ describe('the page', () => {
         return error.message;
       }
     });
-    assert.match(unknownScale, /unknown scale "sqrt"; expected one of: linear, log/);
-    assert.match(await page.textContent('autonomie-chart[chart="models"] .atm-error'), /unknown scale "sqrt"/);
+    // The page is in French here: so is the message.
+    assert.equal(unknownScale, 'échelle inconnue « sqrt » ; valeurs possibles : linear, log');
+    assert.equal(await page.textContent('autonomie-chart[chart="models"] .atm-error'), 'Ce graphique ne peut pas s’afficher : échelle inconnue « sqrt » ; valeurs possibles : linear, log');
     await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
     await page.click('autonomie-chart[chart="models"] button[data-value="log"]');
     await settle(page);

@@ -25,7 +25,7 @@ test('a panic shows in place of its chart only; the other charts keep working', 
   await page.click(`${chart('valuations')} button[data-value="log"]`);
   const error = page.locator(`${chart('valuations')} .atm-error`);
   await error.waitFor({ state: 'visible' });
-  assert.match(await error.textContent(), /Ce graphique ne peut pas s’afficher : erreur interne: panicked at [\s\S]*chart valuations was asked to panic, for a test/);
+  assert.match(await error.textContent(), /Ce graphique ne peut pas s’afficher : erreur interne : panicked at [\s\S]*chart valuations was asked to panic, for a test/);
   assert.equal(await page.locator(`${chart('valuations')} canvas`).isVisible(), false, 'no frozen drawing is left in its place');
   assert.ok(log.consoleErrors.some((m) => m.includes('chart valuations was asked to panic')), 'the console has it too');
 

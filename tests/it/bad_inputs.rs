@@ -9,6 +9,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use autonomie::error::Error;
+use autonomie::i18n::Lang;
 use autonomie::model::{Dataset, Measure, MAX_DATASET_BYTES};
 use autonomie::render::Theme;
 use autonomie::session::Session;
@@ -33,6 +34,8 @@ struct Entry {
     accepted: bool,
     #[serde(default)]
     expected: Vec<String>,
+    #[serde(default)]
+    expected_fr: Vec<String>,
     #[serde(default)]
     shows: Vec<String>,
     #[serde(default)]
@@ -264,10 +267,33 @@ fn parse_fragment(fragment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_message(entry: &Entry, message: &str, failures: &mut Vec<String>) {
-    for expected in &entry.expected {
-        if !message.contains(expected.as_str()) {
-            failures.push(format!("{}: expected {expected:?} in the message:\n{message}", entry.id));
+/// English function words that no French message holds, and French ones that no
+/// English message holds (the dataset's own strings in these messages have none).
+pub(crate) const ENGLISH_WORDS: [&str; 8] =
+    [" the ", " is ", " expected ", " found ", " must ", " not ", " and ", " of "];
+pub(crate) const FRENCH_WORDS: [&str; 10] =
+    [" le ", " la ", " les ", " une ", " est ", " il faut ", " pas ", " des ", " du ", " ou "];
+
+/// Checks the message of `error` in both languages: the entry's English substrings in
+/// the English one, its French substrings in the French one, and no sentence of the
+/// other language in either.
+fn check_error(entry: &Entry, error: &Error, failures: &mut Vec<String>) {
+    let english = error.describe(Lang::En);
+    let french = error.describe(Lang::Fr);
+    assert_eq!(english, error.to_string(), "Display is the English message");
+    for (expected, message, others) in
+        [(&entry.expected, &english, &FRENCH_WORDS[..]), (&entry.expected_fr, &french, &ENGLISH_WORDS[..])]
+    {
+        for expected in expected {
+            if !message.contains(expected.as_str()) {
+                failures.push(format!("{}: expected {expected:?} in the message:\n{message}", entry.id));
+            }
+        }
+        let padded = format!(" {} ", message.replace('\n', " "));
+        for word in others {
+            if padded.contains(word) {
+                failures.push(format!("{}: {word:?} of the other language in the message:\n{message}", entry.id));
+            }
         }
     }
 }
@@ -314,7 +340,13 @@ fn the_catalogue_is_complete_and_well_formed() {
             ),
             other => panic!("{}: unknown kind {other}", entry.id),
         }
-        for expected in &entry.expected {
+        assert_eq!(
+            entry.expected.is_empty(),
+            entry.expected_fr.is_empty(),
+            "{}: a refused entry lists its message in English and in French",
+            entry.id
+        );
+        for expected in entry.expected.iter().chain(&entry.expected_fr) {
             assert!(expected.len() >= 10, "{}: {expected:?} is too vague to identify a message", entry.id);
         }
     }
@@ -352,7 +384,7 @@ fn every_bad_dataset_is_refused_with_its_message_and_every_odd_one_drawn() {
         match (result, entry.accepted) {
             (Err(error), false) => {
                 refused += 1;
-                check_message(entry, &error.to_string(), &mut failures);
+                check_error(entry, &error, &mut failures);
                 if let Error::Invalid(problems) = &error {
                     for problem in problems {
                         if problem.path.is_empty() {
@@ -404,7 +436,7 @@ fn unknown_options_in_attributes_and_fragments_are_refused_with_their_message() 
             Ok(session) => failures.push(format!("{}: accepted as {}", entry.id, session.state.to_json())),
             Err(error) => {
                 assert!(matches!(error, Error::UnknownOption { .. }), "{}: {error:?}", entry.id);
-                check_message(entry, &error.to_string(), &mut failures);
+                check_error(entry, &error, &mut failures);
             }
         }
     }
@@ -439,6 +471,13 @@ fn the_size_limit_applies_before_parsing() {
         error.to_string(),
         format!(
             "the dataset is larger than 5 MB ({} bytes; the limit is 5242880 bytes), so it was not read",
+            MAX_DATASET_BYTES + 1
+        )
+    );
+    assert_eq!(
+        error.describe(Lang::Fr),
+        format!(
+            "le fichier de données dépasse 5 Mo ({} octets ; la limite est de 5242880 octets) : il n’a pas été lu",
             MAX_DATASET_BYTES + 1
         )
     );

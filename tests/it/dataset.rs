@@ -108,7 +108,9 @@ fn every_figure_has_a_source_with_a_web_address_and_every_amount_a_rate() {
                 for point in &series.points {
                     let source = &dataset.sources[point.source];
                     assert!(source.url.starts_with("https://"), "{}", source.url);
-                    assert!(!source.publisher.is_empty() && !source.title.is_empty());
+                    assert!(
+                        !source.publisher.en.is_empty() && !source.publisher.fr.is_empty() && !source.title.is_empty()
+                    );
                     if point.currency.is_some() {
                         // Converted at the rate of its date, or said to have none: only
                         // the 2026 amounts, whose ECB rates are not in the sources yet.

@@ -16,6 +16,7 @@ mod reading;
 mod series;
 mod snapshots;
 mod state;
+mod words;
 
 /// The repository's root: the tests read the data, docs and catalogues kept there.
 fn repo_root() -> std::path::PathBuf {

@@ -52,8 +52,24 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|slot| slot.try_borrow().ok().and_then(|s| s.clone()))
 }
 
-fn js_error(error: &Error) -> JsError {
-    JsError::new(&error.to_string())
+/// `error` as a JavaScript exception, its message in `lang` (the chart's language).
+fn js_error(error: &Error, lang: Lang) -> JsError {
+    JsError::new(&error.describe(lang))
+}
+
+/// The language of `code` (`fr` or `en`); French when absent, as the page is.
+fn lang_from(code: Option<String>) -> Result<Lang, JsError> {
+    match code {
+        None => Ok(Lang::default()),
+        Some(code) => Lang::parse(&code).ok_or_else(|| {
+            let error = Error::UnknownOption {
+                option: "language",
+                value: code,
+                expected: Lang::ALL.iter().map(|l| l.code().to_owned()).collect(),
+            };
+            js_error(&error, Lang::En)
+        }),
+    }
 }
 
 fn dataset_from(json: Option<String>) -> Result<Rc<Dataset>, Error> {
@@ -87,7 +103,7 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
         return Ok(true);
     }
     if step == 0 {
-        let spec = Dataset::parse(autonomie::model::EMBEDDED_JSON).map_err(|e| js_error(&e))?;
+        let spec = Dataset::parse(autonomie::model::EMBEDDED_JSON).map_err(|e| js_error(&e, Lang::En))?;
         EMBEDDED_PARSED.with(|slot| *slot.borrow_mut() = Some(spec));
         return Ok(false);
     }
@@ -95,25 +111,25 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
         Some(spec) => Dataset::check(spec),
         None => Dataset::embedded(),
     }
-    .map_err(|e| js_error(&e))?;
+    .map_err(|e| js_error(&e, Lang::En))?;
     EMBEDDED.with(|slot| *slot.borrow_mut() = Some(Rc::new(dataset)));
     Ok(true)
 }
 
 /// Chart ids of a dataset (the embedded one when `dataset_json` is absent), as a JSON
-/// array.
+/// array; an error is said in `lang` (`fr`, the default, or `en`).
 #[wasm_bindgen]
-pub fn chart_ids(dataset_json: Option<String>) -> Result<String, JsError> {
-    let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
+pub fn chart_ids(dataset_json: Option<String>, lang: Option<String>) -> Result<String, JsError> {
+    let lang = lang_from(lang)?;
+    let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e, lang))?;
     Ok(chart_ids_json(&dataset))
 }
 
 /// Every source of the embedded dataset and the day it was last checked, as JSON.
 #[wasm_bindgen]
 pub fn sources(lang: &str) -> Result<String, JsError> {
-    let dataset = dataset_from(None).map_err(|e| js_error(&e))?;
-    let lang = Lang::parse(lang)
-        .ok_or_else(|| JsError::new(&format!("unknown language \"{lang}\"; expected one of: fr, en")))?;
+    let lang = lang_from(Some(lang.to_owned()))?;
+    let dataset = dataset_from(None).map_err(|e| js_error(&e, lang))?;
     Ok(all_sources_json(&dataset, lang))
 }
 
@@ -121,19 +137,29 @@ pub fn sources(lang: &str) -> Result<String, JsError> {
 type CanvasMeasure = ContextMeasure<WebContext>;
 
 /// Measures with `canvas`'s 2D context, the one its drawings use.
-fn measure_for(canvas: &HtmlCanvasElement) -> Result<CanvasMeasure, JsError> {
+fn measure_for(canvas: &HtmlCanvasElement, lang: Lang) -> Result<CanvasMeasure, JsError> {
     let context = canvas
         .get_context("2d")
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+        .ok_or_else(|| no_context(lang))?;
     Ok(ContextMeasure::new(WebContext(context)))
 }
 
-fn theme_from(name: &str) -> Result<Theme, JsError> {
-    Theme::parse(name)
-        .ok_or_else(|| JsError::new(&format!("unknown theme \"{name}\"; expected one of: light, dark, contrast")))
+/// A canvas without a 2D context.
+fn no_context(lang: Lang) -> JsError {
+    JsError::new(match lang {
+        Lang::Fr => "ce navigateur ne donne pas de contexte 2D de canvas",
+        Lang::En => "this browser gives no 2D canvas context",
+    })
+}
+
+fn theme_from(name: &str, lang: Lang) -> Result<Theme, JsError> {
+    Theme::parse(name).ok_or_else(|| {
+        let expected = ["light", "dark", "contrast"].map(str::to_owned).to_vec();
+        js_error(&Error::UnknownOption { option: "theme", value: name.to_owned(), expected }, lang)
+    })
 }
 
 /// Lays out and draws `session` on `canvas`, sizing its backing store to the plan;
@@ -145,8 +171,9 @@ fn draw_on(
     measure: &CanvasMeasure,
     request: &DrawRequest,
 ) -> Result<(Plan, f64), JsError> {
-    let (plan, ratio) = session.plan_for_canvas(request, measure).map_err(|e| js_error(&e))?;
-    paint(canvas, measure.context(), &plan)?;
+    let lang = session.state.lang;
+    let (plan, ratio) = session.plan_for_canvas(request, measure).map_err(|e| js_error(&e, lang))?;
+    paint(canvas, measure.context(), &plan, lang)?;
     Ok((plan, ratio))
 }
 
@@ -163,25 +190,31 @@ fn fit(canvas: &HtmlCanvasElement, plan: &Plan) {
 /// Sizes `canvas`'s backing store to `plan` and draws it with `context`, the canvas's
 /// 2D context, through the project's batching backend ([`autonomie::canvas`]), or
 /// plotters-canvas when built with the feature `plotters-canvas`.
-fn paint(canvas: &HtmlCanvasElement, context: &WebContext, plan: &Plan) -> Result<(), JsError> {
+fn paint(canvas: &HtmlCanvasElement, context: &WebContext, plan: &Plan, lang: Lang) -> Result<(), JsError> {
     fit(canvas, plan);
     #[cfg(not(feature = "plotters-canvas"))]
     let drawn = autonomie::canvas::draw(context, plan);
     #[cfg(feature = "plotters-canvas")]
     let drawn = {
         let _ = context;
-        let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("this browser gives no 2D canvas context"))?;
+        let backend =
+            plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| no_context(lang))?;
         autonomie::render::render(backend, plan)
     };
-    drawn.map_err(|e| refused(&e))
+    drawn.map_err(|e| refused(&e, lang))
 }
 
 /// A drawing that failed: the canvas refused a call.
-fn refused(error: &Error) -> JsError {
-    JsError::new(&format!(
-        "the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {error}"
-    ))
+fn refused(error: &Error, lang: Lang) -> JsError {
+    let error = error.describe(lang);
+    JsError::new(&match lang {
+        Lang::Fr => format!(
+            "le navigateur a refusé de dessiner sur le canvas (une extension du navigateur ou un script de la page peut le bloquer) : {error}"
+        ),
+        Lang::En => format!(
+            "the browser refused to draw on the canvas (a browser extension or a script of the page may block it): {error}"
+        ),
+    })
 }
 
 /// One chart on one canvas.
@@ -196,13 +229,27 @@ pub struct ChartHandle {
 
 #[wasm_bindgen]
 impl ChartHandle {
-    /// Opens chart `chart` on `canvas`, from `dataset_json` or the embedded dataset.
+    /// Opens chart `chart` on `canvas`, from `dataset_json` or the embedded dataset, in
+    /// `lang` (`fr`, the default, or `en`): its texts and every error it throws, this
+    /// one's included.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, chart: &str, dataset_json: Option<String>) -> Result<ChartHandle, JsError> {
-        let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e))?;
-        let session = Session::new(dataset, chart).map_err(|e| js_error(&e))?;
-        let measure = measure_for(&canvas)?;
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        chart: &str,
+        dataset_json: Option<String>,
+        lang: Option<String>,
+    ) -> Result<ChartHandle, JsError> {
+        let lang = lang_from(lang)?;
+        let dataset = dataset_from(dataset_json).map_err(|e| js_error(&e, lang))?;
+        let mut session = Session::new(dataset, chart).map_err(|e| js_error(&e, lang))?;
+        session.state.lang = lang;
+        let measure = measure_for(&canvas, lang)?;
         Ok(ChartHandle { session, canvas, measure, plan: None })
+    }
+
+    /// The chart's language, the one of its errors.
+    fn lang(&self) -> Lang {
+        self.session.state.lang
     }
 
     /// Draws the chart `css_width` CSS pixels wide on a screen of `pixel_ratio` device
@@ -220,8 +267,8 @@ impl ChartHandle {
         if PANIC_WHEN_DRAWING.with(|chart| chart.borrow().as_deref() == Some(self.session.state.chart.as_str())) {
             panic!("chart {} was asked to panic, for a test", self.session.state.chart);
         }
-        let request =
-            DrawRequest { css_width, ratio: pixel_ratio, css_height, theme: theme_from(theme)?, footer: Footer::Short };
+        let theme = theme_from(theme, self.lang())?;
+        let request = DrawRequest { css_width, ratio: pixel_ratio, css_height, theme, footer: Footer::Short };
         let (plan, ratio) = draw_on(&self.session, &self.canvas, &self.measure, &request)?;
         let height = f64::from(plan.height) / ratio;
         self.plan = Some(plan);
@@ -238,12 +285,12 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        let measure = measure_for(canvas)?;
+        let measure = measure_for(canvas, self.lang())?;
         let request = DrawRequest {
             css_width,
             ratio: pixel_ratio,
             css_height: None,
-            theme: theme_from(theme)?,
+            theme: theme_from(theme, self.lang())?,
             footer: Footer::Full,
         };
         draw_on(&self.session, canvas, &measure, &request)?;
@@ -262,7 +309,8 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        let measure = measure_for(canvas)?;
+        let lang = self.lang();
+        let measure = measure_for(canvas, lang)?;
         let (plan, _) = self
             .session
             .plan_for_canvas(
@@ -270,16 +318,16 @@ impl ChartHandle {
                     css_width,
                     ratio: pixel_ratio,
                     css_height: None,
-                    theme: theme_from(theme)?,
+                    theme: theme_from(theme, lang)?,
                     footer: Footer::Full,
                 },
                 &measure,
             )
-            .map_err(|e| js_error(&e))?;
+            .map_err(|e| js_error(&e, lang))?;
         fit(canvas, &plan);
         let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("no 2D context"))?;
-        autonomie::render::render(backend, &plan).map_err(|e| refused(&e))
+        autonomie::render::render(backend, &plan).map_err(|e| refused(&e, lang))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
@@ -294,7 +342,7 @@ impl ChartHandle {
     /// pixels), or nothing when there is no such item.
     pub fn item(&self, index: u32) -> Result<Option<String>, JsError> {
         let Some(plan) = self.plan.as_ref() else { return Ok(None) };
-        self.session.item_json(plan, index as usize).map_err(|e| js_error(&e))
+        self.session.item_json(plan, index as usize).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// How many items the last drawing shows.
@@ -305,22 +353,22 @@ impl ChartHandle {
 
     /// A text description of what is shown.
     pub fn description(&self) -> Result<String, JsError> {
-        self.session.description().map_err(|e| js_error(&e))
+        self.session.description().map_err(|e| js_error(&e, self.lang()))
     }
 
     /// The data table of what is shown, as JSON.
     pub fn table(&self) -> Result<String, JsError> {
-        self.session.table_json().map_err(|e| js_error(&e))
+        self.session.table_json().map_err(|e| js_error(&e, self.lang()))
     }
 
     /// What is shown, as CSV.
     pub fn csv(&self) -> Result<String, JsError> {
-        self.session.csv().map_err(|e| js_error(&e))
+        self.session.csv().map_err(|e| js_error(&e, self.lang()))
     }
 
     /// What is shown, as an SVG document.
     pub fn svg(&self, css_width: f64, theme: &str) -> Result<String, JsError> {
-        self.session.svg(css_width, theme_from(theme)?).map_err(|e| js_error(&e))
+        self.session.svg(css_width, theme_from(theme, self.lang())?).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// A file name for an export made on `day` (`YYYY-MM-DD`).
@@ -332,31 +380,31 @@ impl ChartHandle {
     /// Switches to view `id`.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, id: &str) -> Result<(), JsError> {
-        self.session.set_view(id).map_err(|e| js_error(&e))
+        self.session.set_view(id).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// Sets the scale: `linear` or `log`.
     #[wasm_bindgen(js_name = setScale)]
     pub fn set_scale(&mut self, scale: &str) -> Result<(), JsError> {
-        self.session.state.set_scale(scale).map_err(|e| js_error(&e))
+        self.session.state.set_scale(scale).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// Sets the currency: `EUR` or `USD`.
     #[wasm_bindgen(js_name = setCurrency)]
     pub fn set_currency(&mut self, currency: &str) -> Result<(), JsError> {
-        self.session.state.set_currency(currency).map_err(|e| js_error(&e))
+        self.session.state.set_currency(currency).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// Sets the language: `fr` or `en`.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        self.session.state.set_lang(lang).map_err(|e| js_error(&e))
+        self.session.state.set_lang(lang).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// Shows or hides series `key`.
     #[wasm_bindgen(js_name = setSeriesVisible)]
     pub fn set_series_visible(&mut self, key: &str, visible: bool) -> Result<(), JsError> {
-        self.session.set_series_visible(key, visible).map_err(|e| js_error(&e))
+        self.session.set_series_visible(key, visible).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// The state as JSON.
@@ -366,7 +414,7 @@ impl ChartHandle {
 
     /// What the page shows around the canvas, as JSON (see `Session::info_json`).
     pub fn info(&self) -> Result<String, JsError> {
-        self.session.info_json().map_err(|e| js_error(&e))
+        self.session.info_json().map_err(|e| js_error(&e, self.lang()))
     }
 }
 
@@ -386,7 +434,7 @@ impl SeriesChart {
     /// A series chart on `canvas`, with no values yet.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
-        let measure = measure_for(&canvas)?;
+        let measure = measure_for(&canvas, Lang::En)?;
         let series = autonomie::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(SeriesChart { canvas, measure, series, decimate: true })
     }
@@ -415,7 +463,7 @@ impl SeriesChart {
         log: bool,
         theme: &str,
     ) -> Result<(), JsError> {
-        let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme)?);
+        let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme, Lang::En)?);
         let scale = if log { autonomie::model::Scale::Log } else { autonomie::model::Scale::Linear };
         let plan = autonomie::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
             .map_err(|e| JsError::new(&e.to_string()))?;
@@ -425,6 +473,6 @@ impl SeriesChart {
         fit(&self.canvas, &plan);
         self.measure.context().0.set_line_join("round");
         self.measure.context().0.set_line_cap("round");
-        paint(&self.canvas, self.measure.context(), &plan)
+        paint(&self.canvas, self.measure.context(), &plan, Lang::En)
     }
 }

@@ -161,7 +161,7 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
                 row.push(item.published_text.clone().unwrap_or_default());
             }
             row.push(item.mark.describe(lang).unwrap_or_default().to_owned());
-            row.push(format!("{}, {} ({})", source.publisher, source.title, format::date(source.date, lang)));
+            row.push(format!("{}, {} ({})", source.publisher.get(lang), source.title, format::date(source.date, lang)));
             row
         })
         .collect();
@@ -227,7 +227,7 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
             rate.map(|r| r.date.to_string()).unwrap_or_default(),
             item.mark.describe(lang).unwrap_or_default().to_owned(),
             source.title.clone(),
-            source.publisher.clone(),
+            source.publisher.get(lang).to_owned(),
             source.date.to_string(),
             source.url.clone(),
         ];

@@ -350,7 +350,7 @@ impl Figure {
         let mut parts: Vec<String> = Vec::new();
         for &index in &self.sources {
             let source = &dataset.sources[index];
-            let text = format!("{} ({})", source.publisher, format::date(source.date, self.lang));
+            let text = format!("{} ({})", source.publisher.get(self.lang), format::date(source.date, self.lang));
             if !parts.contains(&text) {
                 parts.push(text);
             }

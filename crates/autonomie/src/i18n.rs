@@ -1,4 +1,13 @@
-//! The two languages of the product and every fixed piece of interface text.
+//! The two languages of the product and every fixed piece of interface text: the one
+//! table of words.
+//!
+//! [`Ui`] holds the words that Rust draws or returns; [`PAGE_WORDS`] the words that
+//! only the page's JavaScript shows (controls, tooltips, the embed panel, the messages
+//! of JavaScript's own errors). [`words_js`] writes both, with the quotation marks and
+//! the list separator of each language, as `www/words.js`, the module every script of
+//! the page takes its words from (a native test keeps that file up to date). Error
+//! messages of the dataset's checks are written in both languages where each problem
+//! is found ([`crate::error`]).
 
 /// A reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,7 +78,7 @@ impl Text {
 }
 
 /// Fixed interface strings, drawn on the canvas or returned to the page.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
     /// Prefix of a source line.
     Source,
@@ -100,6 +109,45 @@ pub enum Ui {
 }
 
 impl Ui {
+    /// Every word, in the order of `www/words.js`.
+    pub const ALL: [Ui; 13] = [
+        Ui::Source,
+        Ui::Sources,
+        Ui::RateIntro,
+        Ui::Converted,
+        Ui::NothingShown,
+        Ui::LogScale,
+        Ui::Official,
+        Ui::PressReported,
+        Ui::SecondarySale,
+        Ui::NewestFigure,
+        Ui::SourcesChecked,
+        Ui::NotConverted,
+        Ui::NotConvertedIntro,
+    ];
+
+    /// The words that the page's scripts show too, written into `www/words.js`.
+    pub const IN_PAGE: [Ui; 3] = [Ui::Source, Ui::NewestFigure, Ui::SourcesChecked];
+
+    /// The word's key in `www/words.js`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ui::Source => "source",
+            Ui::Sources => "sources",
+            Ui::RateIntro => "rateIntro",
+            Ui::Converted => "converted",
+            Ui::NothingShown => "nothingShown",
+            Ui::LogScale => "logScale",
+            Ui::Official => "official",
+            Ui::PressReported => "pressReported",
+            Ui::SecondarySale => "secondarySale",
+            Ui::NewestFigure => "newestFigure",
+            Ui::SourcesChecked => "sourcesChecked",
+            Ui::NotConverted => "notConverted",
+            Ui::NotConvertedIntro => "notConvertedIntro",
+        }
+    }
+
     /// The string in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
         use Lang::{En, Fr};
@@ -140,5 +188,127 @@ pub fn sources_summary(lang: Lang, count: usize, first: &str, last: &str) -> Str
     match lang {
         Lang::Fr => format!("Sources : {count} publications, de {first} à {last}, listées sous le graphique."),
         Lang::En => format!("Sources: {count} publications, {first} to {last}, listed below the chart."),
+    }
+}
+
+/// The words that only the page's JavaScript shows: key, English, French. `{name}` is a
+/// value the script puts in (see `say` in `www/words.js`). Not compiled into the wasm:
+/// only [`words_js`] reads this table.
+pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
+    // The controls.
+    ("view", "View", "Vue"),
+    ("scale", "Scale", "Échelle"),
+    ("currency", "Currency", "Devise"),
+    ("scaleLinear", "Linear", "Linéaire"),
+    ("scaleLog", "Log", "Log"),
+    ("scaleLinearName", "Linear", "Linéaire"),
+    ("scaleLogName", "Log, logarithmic", "Log, logarithmique"),
+    ("currencyEUR", "€ euros", "€ euros"),
+    ("currencyUSD", "$ US dollars", "$ dollars américains"),
+    ("more", "Options", "Options"),
+    ("series", "Series (click to show or hide)", "Séries (cliquer pour afficher ou masquer)"),
+    ("table", "Table", "Tableau"),
+    ("download", "Download", "Télécharger"),
+    ("downloadFormat", "Download {format}", "Télécharger {format}"),
+    ("canvasHint", "use the arrow keys to read each value", "utilisez les flèches pour lire chaque valeur"),
+    // Under the chart.
+    ("moreNotes", "{n} more notes", "{n} autres notes"),
+    ("ratesTitle", "ECB exchange rates ({n})", "Taux de change BCE ({n})"),
+    ("rates", "ECB exchange rates:", "Taux de change BCE :"),
+    ("sourcesTitle", "Sources ({n})", "Sources ({n})"),
+    // The tooltip.
+    ("published", "as published:", "chiffre publié :"),
+    ("parts", "Split:", "Répartition :"),
+    // The page's embed panel.
+    ("embed", "Embed this chart", "Intégrer ce graphique"),
+    ("close", "Close", "Fermer"),
+    ("copy", "Copy", "Copier"),
+    ("copied", "Copied.", "Copié."),
+    (
+        "embedElement",
+        "HTML element (recommended): paste it into your post’s HTML editor",
+        "Élément HTML (recommandé) : à coller dans l’éditeur HTML de votre article",
+    ),
+    (
+        "embedIframe",
+        "Iframe: for platforms that do not accept scripts (the optional second line fits the height)",
+        "Iframe : pour les plateformes qui n’acceptent pas les scripts (la seconde ligne, facultative, ajuste la hauteur)",
+    ),
+    // Errors found by the scripts; the wasm's own come in the chart's language.
+    ("error", "This chart cannot be shown:", "Ce graphique ne peut pas s’afficher :"),
+    ("internal", "internal error: {message}", "erreur interne : {message}"),
+    ("notStarted", "the chart has not started", "le graphique n’a pas démarré"),
+    ("noChart", "no chart to export", "aucun graphique à exporter"),
+    (
+        "unknownTheme",
+        "unknown theme \"{value}\"; expected one of: light, dark, auto",
+        "thème inconnu « {value} » ; valeurs possibles : light, dark, auto",
+    ),
+    (
+        "unknownFormat",
+        "unknown export format \"{value}\"; expected one of: png, svg, csv",
+        "format d’export inconnu « {value} » ; valeurs possibles : png, svg, csv",
+    ),
+    ("pngFailed", "the PNG could not be made", "l’image PNG n’a pas pu être créée"),
+    ("fetchTimeout", "the dataset {url} did not answer within {s} s", "le fichier de données {url} n’a pas répondu en {s} s"),
+    (
+        "fetchNetwork",
+        "the dataset {url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)",
+        "le fichier de données {url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)",
+    ),
+    ("fetchStatus", "the dataset {url} returned HTTP {status}", "le fichier de données {url} a renvoyé l’erreur HTTP {status}"),
+    ("fetchTooLarge", "the dataset {url} is larger than 5 MB", "le fichier de données {url} dépasse 5 Mo"),
+    ("fetchPage", "{url} returned a page ({type}) instead of a JSON file", "{url} a renvoyé une page ({type}) au lieu d’un fichier JSON"),
+];
+
+/// The one table of words as the JavaScript module `www/words.js`: `WORDS.fr` and
+/// `WORDS.en` (the [`Ui::IN_PAGE`] words, every [`PAGE_WORDS`] entry, `quoteOpen`,
+/// `quoteClose` and `listSeparator`) and `say(lang, key, values)`.
+pub fn words_js() -> String {
+    let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    let mut out = String::from(
+        "// The words of the interface in both languages, written from the one table of\n\
+         // crates/autonomie/src/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.\n\n\
+         export const WORDS = {\n",
+    );
+    for lang in Lang::ALL {
+        out.push_str(&format!("  {}: {{\n", lang.code()));
+        let (open, close) = lang.quotes();
+        let mut entries: Vec<(&str, &str)> = Ui::IN_PAGE.iter().map(|word| (word.key(), word.get(lang))).collect();
+        entries.extend(PAGE_WORDS.iter().map(|&(key, en, fr)| (key, if lang == Lang::Fr { fr } else { en })));
+        entries.extend([("quoteOpen", open), ("quoteClose", close), ("listSeparator", lang.list_separator())]);
+        for (key, text) in entries {
+            out.push_str(&format!("    {key}: {},\n", quote(text)));
+        }
+        out.push_str("  },\n");
+    }
+    out.push_str(
+        "};\n\n\
+         /** The word `key` in `lang` (`fr` or `en`; French otherwise), each `{name}` replaced by `values[name]`. */\n\
+         export function say(lang, key, values = {}) {\n\
+         \x20 const text = (WORDS[lang] ?? WORDS.fr)[key];\n\
+         \x20 if (text === undefined) throw new Error(`no word ${key}`);\n\
+         \x20 return text.replace(/\\{(\\w+)\\}/g, (whole, name) => (name in values ? String(values[name]) : whole));\n\
+         }\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_given_once() {
+        let mut keys: Vec<&str> = Ui::ALL.iter().map(|w| w.key()).collect();
+        keys.extend(PAGE_WORDS.iter().map(|w| w.0));
+        keys.extend(["quoteOpen", "quoteClose", "listSeparator"]);
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "a key is given twice");
+        for (key, en, fr) in PAGE_WORDS {
+            assert!(!en.is_empty() && !fr.is_empty(), "{key}");
+        }
     }
 }

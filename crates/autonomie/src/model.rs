@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec};
+use crate::spec::{ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec, WordsSpec};
 
 /// The dataset compiled into the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
@@ -86,14 +86,14 @@ pub struct Source {
     pub key: String,
     /// Title.
     pub title: String,
-    /// Publisher.
-    pub publisher: String,
+    /// Publisher: a name, the same in both languages, or what it says in each.
+    pub publisher: Text,
     /// An `http` or `https` address.
     pub url: String,
     /// Publication date.
     pub date: Date,
     /// What the date means when it is not a plain publication date.
-    pub date_note: Option<String>,
+    pub date_note: Option<Text>,
 }
 
 /// The marks a note may explain (see [`Note::marks`]).
@@ -377,13 +377,18 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+    /// A problem at `path`, said in English and in French.
+    fn problem(&mut self, path: impl Into<String>, en: impl Into<String>, fr: impl Into<String>) {
+        self.problems.push(Problem::new(path, en, fr));
     }
 
     fn dataset(mut self, spec: DatasetSpec) -> Result<Dataset, Error> {
         if spec.format != FORMAT_VERSION {
-            self.problem("format", format!("format {} is not supported; expected {FORMAT_VERSION}", spec.format));
+            self.problem(
+                "format",
+                format!("format {} is not supported; expected {FORMAT_VERSION}", spec.format),
+                format!("le format {} n’est pas pris en charge ; il faut {FORMAT_VERSION}", spec.format),
+            );
         }
         self.limits(&spec);
         if !self.problems.is_empty() {
@@ -394,7 +399,7 @@ impl Checker {
         let sources: Vec<Source> = spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
         if spec.charts.is_empty() {
-            self.problem("charts", "no chart; expected at least one");
+            self.problem("charts", "no chart; expected at least one", "aucun graphique ; il en faut au moins un");
         }
         let mut ids = HashSet::new();
         let mut charts = Vec::new();
@@ -404,6 +409,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id),
+                    format!("identifiant de graphique \"{}\" en double ; chaque graphique a le sien", chart.id),
                 );
             }
             if let Some(chart) = self.chart(chart, &path, &rates) {
@@ -416,10 +422,15 @@ impl Checker {
         }
     }
 
-    /// Reports `count` above `limit` at `path`; true when it is above.
-    fn over(&mut self, path: impl Into<String>, count: usize, what: &str, limit: usize, per: &str) -> bool {
+    /// Reports `count` above `limit` at `path`; true when it is above. `what` and `per`
+    /// are in English and in French.
+    fn over(&mut self, path: impl Into<String>, count: usize, what: Words, limit: usize, per: Words) -> bool {
         if count > limit {
-            self.problem(path, format!("{count} {what}; the limit is {limit} per {per}"));
+            self.problem(
+                path,
+                format!("{count} {}; the limit is {limit} per {}", what.0, per.0),
+                format!("{count} {} ; la limite est de {limit} par {}", what.1, per.1),
+            );
         }
         count > limit
     }
@@ -427,35 +438,35 @@ impl Checker {
     /// The counts of every list, checked before anything else: a dataset above a limit
     /// is refused before the checks whose cost grows with its size.
     fn limits(&mut self, spec: &DatasetSpec) {
-        self.over("charts", spec.charts.len(), "charts", MAX_CHARTS, "dataset");
-        self.over("rates", spec.rates.len(), "rates", MAX_RATES, "dataset");
-        self.over("sources", spec.sources.len(), "sources", MAX_SOURCES, "dataset");
+        self.over("charts", spec.charts.len(), CHARTS, MAX_CHARTS, DATASET);
+        self.over("rates", spec.rates.len(), RATES, MAX_RATES, DATASET);
+        self.over("sources", spec.sources.len(), SOURCES, MAX_SOURCES, DATASET);
         let mut total = 0;
         for (c, chart) in spec.charts.iter().enumerate() {
             let chart_path = format!("charts[{c}]");
-            self.over(format!("{chart_path}.views"), chart.views.len(), "views", MAX_VIEWS, "chart");
+            self.over(format!("{chart_path}.views"), chart.views.len(), VIEWS, MAX_VIEWS, CHART);
             for (v, view) in chart.views.iter().enumerate() {
                 let path = format!("{chart_path}.views[{v}]");
                 let points: usize = view.series.iter().map(|s| s.points.len()).sum();
                 total += points;
-                self.over(format!("{path}.groups"), view.groups.len(), "groups", MAX_GROUPS, "view");
-                self.over(format!("{path}.notes"), view.notes.len(), "notes", MAX_NOTES, "view");
-                if !self.over(format!("{path}.series"), view.series.len(), "series", MAX_SERIES, "view") {
+                self.over(format!("{path}.groups"), view.groups.len(), GROUPS, MAX_GROUPS, VIEW);
+                self.over(format!("{path}.notes"), view.notes.len(), NOTES, MAX_NOTES, VIEW);
+                if !self.over(format!("{path}.series"), view.series.len(), SERIES, MAX_SERIES, VIEW) {
                     if view.kind == "timeline" {
-                        self.over(format!("{path}.series"), points, "points", MAX_TIMELINE_POINTS, "timeline");
+                        self.over(format!("{path}.series"), points, POINTS, MAX_TIMELINE_POINTS, TIMELINE);
                     } else {
-                        self.over(format!("{path}.series"), points, "bars", MAX_BARS, "bar view");
+                        self.over(format!("{path}.series"), points, BARS, MAX_BARS, BAR_VIEW);
                     }
                 }
                 for (s, series) in view.series.iter().enumerate() {
                     for (p, point) in series.points.iter().enumerate() {
                         let parts = format!("{path}.series[{s}].points[{p}].parts");
-                        self.over(parts, point.parts.len(), "parts", MAX_PARTS, "point");
+                        self.over(parts, point.parts.len(), PARTS, MAX_PARTS, POINT);
                     }
                 }
             }
         }
-        self.over("charts", total, "points", MAX_POINTS, "dataset");
+        self.over("charts", total, POINTS, MAX_POINTS, DATASET);
     }
 
     /// Checks a text that will be printed: at most `max` characters, none of them a
@@ -463,14 +474,30 @@ impl Checker {
     fn printable(&mut self, text: &str, path: &str, max: usize) {
         let count = text.chars().count();
         if count > max {
-            self.problem(path, format!("too long: {count} characters; the limit is {max}"));
-        }
-        if let Some(c) = text.chars().find(|c| c.is_control()) {
             self.problem(
                 path,
-                format!("contains the control character U+{:04X}; expected printable text", u32::from(c)),
+                format!("too long: {count} characters; the limit is {max}"),
+                format!("trop long : {count} caractères ; la limite est de {max}"),
             );
         }
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            let code = u32::from(c);
+            self.problem(
+                path,
+                format!("contains the control character U+{code:04X}; expected printable text"),
+                format!("contient le caractère de contrôle U+{code:04X} ; il faut un texte imprimable"),
+            );
+        }
+    }
+
+    /// A name, the same in both languages: not empty, printable, at most
+    /// [`MAX_TEXT_CHARS`]; trimmed.
+    fn name(&mut self, value: &str, path: &str) -> String {
+        if value.trim().is_empty() {
+            self.problem(path, "empty; expected a non-empty text", "vide ; il faut un texte non vide");
+        }
+        self.printable(value.trim(), path, MAX_TEXT_CHARS);
+        value.trim().to_owned()
     }
 
     fn text(&mut self, spec: &TextSpec, path: &str) -> Text {
@@ -484,6 +511,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.marks[{index}]"),
                     format!("unknown mark \"{mark}\"; expected one of: {}", NOTE_MARKS.join(", ")),
+                    format!("marque \"{mark}\" inconnue ; il faut l’une de : {}", NOTE_MARKS.join(", ")),
                 );
             }
         }
@@ -500,6 +528,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.{lang}"),
                     format!("missing translation: a non-empty `{lang}` text is required"),
+                    format!("traduction manquante : il faut un texte `{lang}` non vide"),
                 );
                 String::new()
             }
@@ -510,7 +539,11 @@ impl Checker {
     fn date(&mut self, text: &str, path: &str) -> Option<Date> {
         let date = Date::parse(text);
         if date.is_none() {
-            self.problem(path, format!("\"{text}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"));
+            self.problem(
+                path,
+                format!("\"{text}\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+                format!("\"{text}\" n’est pas une date ; il faut AAAA, AAAA-MM ou AAAA-MM-JJ"),
+            );
         }
         date
     }
@@ -519,7 +552,11 @@ impl Checker {
         match Date::parse(text) {
             Some(date) if date.day.is_some() => Some(date),
             _ => {
-                self.problem(path, format!("\"{text}\" is not a day; expected YYYY-MM-DD"));
+                self.problem(
+                    path,
+                    format!("\"{text}\" is not a day; expected YYYY-MM-DD"),
+                    format!("\"{text}\" n’est pas un jour ; il faut AAAA-MM-JJ"),
+                );
                 None
             }
         }
@@ -530,7 +567,11 @@ impl Checker {
             && key.len() <= 40
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !valid {
-            self.problem(path, format!("\"{key}\" is not a valid key; expected 1 to 40 letters, digits, '-' or '_'"));
+            self.problem(
+                path,
+                format!("\"{key}\" is not a valid key; expected 1 to 40 letters, digits, '-' or '_'"),
+                format!("\"{key}\" n’est pas une clé valide ; il faut de 1 à 40 lettres, chiffres, '-' ou '_'"),
+            );
         }
     }
 
@@ -538,7 +579,11 @@ impl Checker {
         match self.source_keys.get(key) {
             Some(&index) => index,
             None => {
-                self.problem(path, format!("unknown source \"{key}\"; expected a key of `sources`"));
+                self.problem(
+                    path,
+                    format!("unknown source \"{key}\"; expected a key of `sources`"),
+                    format!("source \"{key}\" inconnue ; il faut une clé de `sources`"),
+                );
                 0
             }
         }
@@ -547,36 +592,44 @@ impl Checker {
     fn source(&mut self, key: &str, spec: &SourceSpec) -> Option<Source> {
         let path = format!("sources.{key}");
         self.key(key, &path);
-        for (field, value) in [("title", &spec.title), ("publisher", &spec.publisher)] {
-            if value.trim().is_empty() {
-                self.problem(format!("{path}.{field}"), "empty; expected a non-empty text");
+        self.name(&spec.title, &format!("{path}.title"));
+        let publisher = match &spec.publisher {
+            WordsSpec::Same(name) => {
+                let name = self.name(name, &format!("{path}.publisher"));
+                Text { en: name.clone(), fr: name }
             }
-            self.printable(value.trim(), &format!("{path}.{field}"), MAX_TEXT_CHARS);
-        }
-        if let Some(note) = &spec.date_note {
-            self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
-        }
+            WordsSpec::Both(text) => self.text(text, &format!("{path}.publisher")),
+        };
+        let date_note = spec.date_note.as_ref().map(|note| match note {
+            WordsSpec::Same(note) => {
+                self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
+                Text { en: note.clone(), fr: note.clone() }
+            }
+            WordsSpec::Both(text) => self.text(text, &format!("{path}.date_note")),
+        });
         let url = spec.url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if url.chars().count() > MAX_URL_CHARS {
             self.problem(
                 format!("{path}.url"),
                 format!("too long: {} characters; the limit is {MAX_URL_CHARS}", url.chars().count()),
+                format!("trop long : {} caractères ; la limite est de {MAX_URL_CHARS}", url.chars().count()),
             );
         } else if !scheme_ok || url.len() < 12 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             self.problem(
                 format!("{path}.url"),
                 format!("\"{url}\" is not a web address; expected an http:// or https:// URL"),
+                format!("\"{url}\" n’est pas une adresse web ; il faut une URL http:// ou https://"),
             );
         }
         let date = self.date(&spec.date, &format!("{path}.date"))?;
         Some(Source {
             key: key.to_owned(),
             title: spec.title.trim().to_owned(),
-            publisher: spec.publisher.trim().to_owned(),
+            publisher,
             url: url.to_owned(),
             date,
-            date_note: spec.date_note.clone(),
+            date_note,
         })
     }
 
@@ -590,15 +643,24 @@ impl Checker {
                 self.problem(
                     format!("{path}.kind"),
                     format!("unknown rate kind \"{}\"; expected daily, monthly-mean or annual-mean", rate.kind),
+                    format!("type de taux \"{}\" inconnu ; il faut daily, monthly-mean ou annual-mean", rate.kind),
                 );
             }
             if !(rate.usd_per_eur.is_finite() && rate.usd_per_eur > 0.0) {
-                self.problem(format!("{path}.usd_per_eur"), "a rate must be a number greater than 0");
+                self.problem(
+                    format!("{path}.usd_per_eur"),
+                    "a rate must be a number greater than 0",
+                    "un taux doit être un nombre supérieur à 0",
+                );
             } else if !(MIN_RATE..=MAX_RATE).contains(&rate.usd_per_eur) {
                 self.problem(
                     format!("{path}.usd_per_eur"),
                     format!(
                         "{:e} US dollars per euro is not a plausible rate; expected between {MIN_RATE} and {MAX_RATE}",
+                        rate.usd_per_eur
+                    ),
+                    format!(
+                        "{:e} dollars américains pour un euro n’est pas un taux plausible ; il faut entre {MIN_RATE} et {MAX_RATE}",
                         rate.usd_per_eur
                     ),
                 );
@@ -611,12 +673,20 @@ impl Checker {
                 RateKind::AnnualMean => date.month.is_none(),
             };
             if !precision_ok {
-                self.problem(format!("{path}.date"), format!("\"{date}\" does not match kind \"{}\"; a daily rate needs YYYY-MM-DD, a monthly mean YYYY-MM, an annual mean YYYY", rate.kind));
+                self.problem(
+                    format!("{path}.date"),
+                    format!("\"{date}\" does not match kind \"{}\"; a daily rate needs YYYY-MM-DD, a monthly mean YYYY-MM, an annual mean YYYY", rate.kind),
+                    format!("\"{date}\" ne correspond pas au type \"{}\" ; un taux quotidien s’écrit AAAA-MM-JJ, une moyenne mensuelle AAAA-MM, une moyenne annuelle AAAA", rate.kind),
+                );
             }
             if let std::collections::hash_map::Entry::Vacant(slot) = self.rate_index.entry(date) {
                 slot.insert(rates.len());
             } else {
-                self.problem(format!("{path}.date"), format!("duplicate rate for {date}; expected one rate per date"));
+                self.problem(
+                    format!("{path}.date"),
+                    format!("duplicate rate for {date}; expected one rate per date"),
+                    format!("deux taux pour {date} ; il en faut un par date"),
+                );
             }
             rates.push(Rate { date, usd_per_eur: rate.usd_per_eur, kind, source });
         }
@@ -650,14 +720,22 @@ impl Checker {
         self.key(&spec.id, &format!("{path}.id"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         if spec.views.is_empty() {
-            self.problem(format!("{path}.views"), "no view; expected at least one");
+            self.problem(
+                format!("{path}.views"),
+                "no view; expected at least one",
+                "aucune vue ; il en faut au moins une",
+            );
         }
         let mut ids = HashSet::new();
         let mut views = Vec::new();
         for (index, view) in spec.views.iter().enumerate() {
             let path = format!("{path}.views[{index}]");
             if !ids.insert(view.id.as_str()) {
-                self.problem(format!("{path}.id"), format!("duplicate view id \"{}\" in this chart", view.id));
+                self.problem(
+                    format!("{path}.id"),
+                    format!("duplicate view id \"{}\" in this chart", view.id),
+                    format!("identifiant de vue \"{}\" en double dans ce graphique", view.id),
+                );
             }
             if let Some(view) = self.view(view, &path, rates) {
                 views.push(view);
@@ -675,6 +753,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.kind"),
                     format!("unknown chart kind \"{other}\"; expected bars or timeline"),
+                    format!("type de graphique \"{other}\" inconnu ; il faut bars ou timeline"),
                 );
                 None
             }
@@ -687,13 +766,18 @@ impl Checker {
                 self.problem(
                     format!("{path}.measure"),
                     format!("unknown measure \"{other}\"; expected count, money or flops"),
+                    format!("mesure \"{other}\" inconnue ; il faut count, money ou flops"),
                 );
                 None
             }
         };
         let scale = Scale::parse(&spec.scale);
         if scale.is_none() {
-            self.problem(format!("{path}.scale"), format!("unknown scale \"{}\"; expected linear or log", spec.scale));
+            self.problem(
+                format!("{path}.scale"),
+                format!("unknown scale \"{}\"; expected linear or log", spec.scale),
+                format!("échelle \"{}\" inconnue ; il faut linear ou log", spec.scale),
+            );
         }
         let label = self.text(&spec.label, &format!("{path}.label"));
         let title = self.text(&spec.title, &format!("{path}.title"));
@@ -704,29 +788,49 @@ impl Checker {
             let group_path = format!("{path}.groups[{index}]");
             self.key(&group.key, &format!("{group_path}.key"));
             if groups.iter().any(|g| g.key == group.key) {
-                self.problem(format!("{group_path}.key"), format!("duplicate group key \"{}\"", group.key));
+                self.problem(
+                    format!("{group_path}.key"),
+                    format!("duplicate group key \"{}\"", group.key),
+                    format!("clé de groupe \"{}\" en double", group.key),
+                );
             }
             let label = self.text(&group.label, &format!("{group_path}.label"));
             groups.push(Group { key: group.key.clone(), label });
         }
         match kind {
             Some(ViewKind::Bars) if groups.is_empty() => {
-                self.problem(format!("{path}.groups"), "a bar view needs at least one group (panel)");
+                self.problem(
+                    format!("{path}.groups"),
+                    "a bar view needs at least one group (panel)",
+                    "une vue en barres demande au moins un groupe (panneau)",
+                );
             }
             Some(ViewKind::Timeline) if !groups.is_empty() => {
-                self.problem(format!("{path}.groups"), "a timeline has no groups; remove `groups`");
+                self.problem(
+                    format!("{path}.groups"),
+                    "a timeline has no groups; remove `groups`",
+                    "une chronologie n’a pas de groupes ; retirez `groups`",
+                );
             }
             _ => {}
         }
         if spec.series.is_empty() {
-            self.problem(format!("{path}.series"), "no series; expected at least one");
+            self.problem(
+                format!("{path}.series"),
+                "no series; expected at least one",
+                "aucune série ; il en faut au moins une",
+            );
         }
         let mut keys = HashSet::new();
         let mut series = Vec::new();
         for (index, s) in spec.series.iter().enumerate() {
             let series_path = format!("{path}.series[{index}]");
             if !keys.insert(s.key.as_str()) {
-                self.problem(format!("{series_path}.key"), format!("duplicate series key \"{}\" in this view", s.key));
+                self.problem(
+                    format!("{series_path}.key"),
+                    format!("duplicate series key \"{}\" in this view", s.key),
+                    format!("clé de série \"{}\" en double dans cette vue", s.key),
+                );
             }
             let context = PointContext { kind: kind?, measure: measure?, groups: &groups, rates };
             series.push(self.series(s, &series_path, &context));
@@ -749,11 +853,19 @@ impl Checker {
         self.key(&spec.key, &format!("{path}.key"));
         let label = self.text(&spec.label, &format!("{path}.label"));
         let color = parse_color(&spec.color).unwrap_or_else(|| {
-            self.problem(format!("{path}.color"), format!("\"{}\" is not a colour; expected #rrggbb", spec.color));
+            self.problem(
+                format!("{path}.color"),
+                format!("\"{}\" is not a colour; expected #rrggbb", spec.color),
+                format!("\"{}\" n’est pas une couleur ; il faut #rrvvbb", spec.color),
+            );
             (0, 0, 0)
         });
         if spec.points.is_empty() {
-            self.problem(format!("{path}.points"), "no point; expected at least one");
+            self.problem(
+                format!("{path}.points"),
+                "no point; expected at least one",
+                "aucun point ; il en faut au moins un",
+            );
         }
         let mut points: Vec<Point> = Vec::new();
         for (index, point) in spec.points.iter().enumerate() {
@@ -765,13 +877,18 @@ impl Checker {
                         self.problem(
                             format!("{point_path}.group"),
                             "duplicate point: this series already has a point in this group",
+                            "point en double : cette série a déjà un point dans ce groupe",
                         );
                     }
                 }
                 ViewKind::Timeline => {
                     if let Some(previous) = points.last() {
                         if point.date <= previous.date {
-                            self.problem(format!("{point_path}.date"), format!("date out of order: {} does not come after {}; a timeline's points must be in increasing date order", point.date, previous.date));
+                            self.problem(
+                                format!("{point_path}.date"),
+                                format!("date out of order: {} does not come after {}; a timeline's points must be in increasing date order", point.date, previous.date),
+                                format!("date dans le désordre : {} ne vient pas après {} ; les points d’une chronologie vont par dates croissantes", point.date, previous.date),
+                            );
                         }
                     }
                 }
@@ -790,9 +907,14 @@ impl Checker {
                     "{} cannot be drawn: every view offers a log scale, which needs a finite number greater than 0",
                     spec.value
                 ),
+                format!(
+                    "{} ne peut pas être dessiné : chaque vue propose une échelle logarithmique, qui demande un nombre fini supérieur à 0",
+                    spec.value
+                ),
             );
         } else if !(MIN_VALUE..=MAX_VALUE).contains(&spec.value) {
-            self.problem(format!("{path}.value"), out_of_range(spec.value));
+            let (en, fr) = out_of_range(spec.value);
+            self.problem(format!("{path}.value"), en, fr);
         }
         let group = match (context.kind, &spec.group) {
             (ViewKind::Bars, Some(key)) => {
@@ -801,16 +923,25 @@ impl Checker {
                     self.problem(
                         format!("{path}.group"),
                         format!("unknown group \"{key}\"; expected a key of this view's `groups`"),
+                        format!("groupe \"{key}\" inconnu ; il faut une clé des `groups` de cette vue"),
                     );
                 }
                 found
             }
             (ViewKind::Bars, None) => {
-                self.problem(format!("{path}.group"), "missing group; a bar view's points name their panel");
+                self.problem(
+                    format!("{path}.group"),
+                    "missing group; a bar view's points name their panel",
+                    "groupe manquant ; les points d’une vue en barres nomment leur panneau",
+                );
                 None
             }
             (ViewKind::Timeline, Some(_)) => {
-                self.problem(format!("{path}.group"), "a timeline point has no group; remove it");
+                self.problem(
+                    format!("{path}.group"),
+                    "a timeline point has no group; remove it",
+                    "un point de chronologie n’a pas de groupe ; retirez-le",
+                );
                 None
             }
             (ViewKind::Timeline, None) => None,
@@ -822,12 +953,17 @@ impl Checker {
                     self.problem(
                         format!("{path}.currency"),
                         format!("unknown currency \"{code}\"; expected EUR or USD"),
+                        format!("devise \"{code}\" inconnue ; il faut EUR ou USD"),
                     );
                 }
                 currency
             }
             (Measure::Money, None) => {
-                self.problem(format!("{path}.currency"), "missing currency; a money figure needs EUR or USD");
+                self.problem(
+                    format!("{path}.currency"),
+                    "missing currency; a money figure needs EUR or USD",
+                    "devise manquante ; un montant demande EUR ou USD",
+                );
                 None
             }
             (Measure::Count | Measure::Flops, Some(_)) => {
@@ -836,6 +972,10 @@ impl Checker {
                     format!(
                         "a {} has no currency; remove it or set the view's measure to money",
                         if context.measure == Measure::Count { "count" } else { "computing speed" }
+                    ),
+                    format!(
+                        "{} n’a pas de devise ; retirez-la ou donnez à la vue la mesure money",
+                        if context.measure == Measure::Count { "un nombre" } else { "une puissance de calcul" }
                     ),
                 );
                 None
@@ -850,10 +990,12 @@ impl Checker {
                     (None, None) => self.problem(
                         format!("{path}.date"),
                         format!("no ECB rate for {date} in `rates`; add the USD-per-EUR reference rate of that date so the amount can be converted, or say in `no_rate` why none is available"),
+                        format!("aucun taux BCE pour {date} dans `rates` ; ajoutez le taux de référence en dollars pour un euro de cette date pour convertir le montant, ou dites dans `no_rate` pourquoi il n’y en a pas"),
                     ),
                     (Some(_), Some(_)) => self.problem(
                         format!("{path}.no_rate"),
                         format!("`rates` has a rate for {date}; remove `no_rate` so that the amount is converted"),
+                        format!("`rates` a un taux pour {date} ; retirez `no_rate` pour que le montant soit converti"),
                     ),
                     _ => {}
                 }
@@ -864,6 +1006,7 @@ impl Checker {
                     self.problem(
                         format!("{path}.no_rate"),
                         "only an amount of money is converted; remove `no_rate` or set the view's measure to money",
+                        "seul un montant se convertit ; retirez `no_rate` ou donnez à la vue la mesure money",
                     );
                 }
                 None
@@ -876,6 +1019,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.basis"),
                     format!("unknown basis \"{other}\"; expected official or press-reported"),
+                    format!("base \"{other}\" inconnue ; il faut official ou press-reported"),
                 );
                 None
             }
@@ -887,6 +1031,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.deal"),
                     format!("unknown deal \"{other}\"; expected primary or secondary"),
+                    format!("opération \"{other}\" inconnue ; il faut primary ou secondary"),
                 );
                 None
             }
@@ -897,9 +1042,14 @@ impl Checker {
         for (index, part) in spec.parts.iter().enumerate() {
             let part_path = format!("{path}.parts[{index}]");
             if !(part.value.is_finite() && part.value > 0.0) {
-                self.problem(format!("{part_path}.value"), "a part must be a finite number greater than 0");
+                self.problem(
+                    format!("{part_path}.value"),
+                    "a part must be a finite number greater than 0",
+                    "une part doit être un nombre fini supérieur à 0",
+                );
             } else if !(MIN_VALUE..=MAX_VALUE).contains(&part.value) {
-                self.problem(format!("{part_path}.value"), out_of_range(part.value));
+                let (en, fr) = out_of_range(part.value);
+                self.problem(format!("{part_path}.value"), en, fr);
             }
             parts.push(Part {
                 label: self.text(&part.label, &format!("{part_path}.label")),
@@ -913,6 +1063,7 @@ impl Checker {
                 self.problem(
                     format!("{path}.parts"),
                     format!("the parts add up to {sum}, not to the value {}", spec.value),
+                    format!("la somme des parts fait {sum}, et non la valeur {}", spec.value),
                 );
             }
         }
@@ -927,9 +1078,32 @@ struct PointContext<'a> {
     rates: &'a [Rate],
 }
 
-fn out_of_range(value: f64) -> String {
-    format!("{value:e} is out of range; a figure must be between {MIN_VALUE:e} and {MAX_VALUE:e}")
+/// A figure outside [`MIN_VALUE`]..=[`MAX_VALUE`], in English and in French.
+fn out_of_range(value: f64) -> (String, String) {
+    (
+        format!("{value:e} is out of range; a figure must be between {MIN_VALUE:e} and {MAX_VALUE:e}"),
+        format!("{value:e} est hors limites ; un chiffre doit être entre {MIN_VALUE:e} et {MAX_VALUE:e}"),
+    )
 }
+
+/// A word of a limit's message, in English and in French.
+type Words = (&'static str, &'static str);
+const CHARTS: Words = ("charts", "graphiques");
+const RATES: Words = ("rates", "taux");
+const SOURCES: Words = ("sources", "sources");
+const VIEWS: Words = ("views", "vues");
+const GROUPS: Words = ("groups", "groupes");
+const NOTES: Words = ("notes", "notes");
+const SERIES: Words = ("series", "séries");
+const POINTS: Words = ("points", "points");
+const BARS: Words = ("bars", "barres");
+const PARTS: Words = ("parts", "parts");
+const DATASET: Words = ("dataset", "fichier de données");
+const CHART: Words = ("chart", "graphique");
+const VIEW: Words = ("view", "vue");
+const TIMELINE: Words = ("timeline", "chronologie");
+const BAR_VIEW: Words = ("bar view", "vue en barres");
+const POINT: Words = ("point", "point");
 
 fn parse_color(text: &str) -> Option<(u8, u8, u8)> {
     let hex = text.strip_prefix('#')?;

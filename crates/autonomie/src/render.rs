@@ -457,7 +457,7 @@ where
 /// else how many sources, from when to when, and that the page lists them.
 fn short_source_line(figure: &Figure, dataset: &Dataset) -> String {
     let publishers: std::collections::BTreeSet<&str> =
-        figure.sources.iter().map(|&index| dataset.sources[index].publisher.as_str()).collect();
+        figure.sources.iter().map(|&index| dataset.sources[index].publisher.get(figure.lang)).collect();
     let dates = figure.sources.iter().map(|&index| dataset.sources[index].date);
     let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else { return figure.source_line(dataset) };
     if publishers.len() <= 3 {
@@ -535,7 +535,7 @@ impl Painter<'_> {
         for &index in &figure.sources {
             let source = &dataset.sources[index];
             let date = crate::format::date(source.date, lang);
-            let text = format!("{}, {open}{}{close}, {date}", source.publisher, source.title);
+            let text = format!("{}, {open}{}{close}, {date}", source.publisher.get(lang), source.title);
             y = self.paragraph(&text, (inner.0 + 8.0 * r, inner.1), y, font, muted, 15.0);
         }
         self.paragraph(&figure.dates_line(dataset), inner, y + 4.0 * r, font, muted, 15.0)

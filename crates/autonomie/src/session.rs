@@ -64,11 +64,11 @@ impl<'a> SourceJson<'a> {
     fn new(source: &'a Source, lang: Lang, with_key: bool) -> SourceJson<'a> {
         SourceJson {
             key: with_key.then_some(source.key.as_str()),
-            publisher: &source.publisher,
+            publisher: source.publisher.get(lang),
             title: &source.title,
             url: &source.url,
             date: format::date(source.date, lang),
-            date_note: source.date_note.as_deref(),
+            date_note: source.date_note.as_ref().map(|note| note.get(lang)),
         }
     }
 }

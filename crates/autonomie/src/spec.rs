@@ -51,6 +51,16 @@ pub struct NoteSpec {
     pub marks: Vec<String>,
 }
 
+/// A text that is the same in both languages (a string: a name) or a translated one
+/// (`{en, fr}`).
+#[derive(Debug, Clone)]
+pub enum WordsSpec {
+    /// The same in both languages, such as a publisher's name.
+    Same(String),
+    /// A text in each language.
+    Both(TextSpec),
+}
+
 /// The whole dataset file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -210,14 +220,18 @@ pub struct RateSpec {
 pub struct SourceSpec {
     /// Title of the document.
     pub title: String,
-    /// Who published it.
-    pub publisher: String,
+    /// Who published it: a name (a string), or `{en, fr}` when it says more than a name
+    /// ("Bloomberg (reported; confirmed by CNBC)").
+    #[serde(deserialize_with = "words")]
+    pub publisher: WordsSpec,
     /// Where to read it (http or https).
     pub url: String,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
-    /// What the date means when it is not a plain publication date.
-    pub date_note: Option<String>,
+    /// What the date means when it is not a plain publication date: a string (the same
+    /// in both languages) or `{en, fr}`.
+    #[serde(default, deserialize_with = "optional_words")]
+    pub date_note: Option<WordsSpec>,
 }
 
 impl DatasetSpec {
@@ -288,6 +302,53 @@ fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer:
     deserializer.deserialize_option(Optional(PhantomData))
 }
 
+/// A string, or an object `{en, fr}`.
+struct Words;
+
+impl<'de> Visitor<'de> for Words {
+    type Value = WordsSpec;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string or an object")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<WordsSpec, E> {
+        Ok(WordsSpec::Same(text.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WordsSpec, A::Error> {
+        TextSpec::deserialize(de::value::MapAccessDeserializer::new(map)).map(WordsSpec::Both)
+    }
+}
+
+/// A [`WordsSpec`] field.
+fn words<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WordsSpec, D::Error> {
+    deserializer.deserialize_any(Words)
+}
+
+/// An optional [`WordsSpec`] field: `null`, a string or an object.
+fn optional_words<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<WordsSpec>, D::Error> {
+    struct Optional;
+
+    impl<'de> Visitor<'de> for Optional {
+        type Value = Option<WordsSpec>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, an object or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            words(deserializer).map(Some)
+        }
+    }
+
+    deserializer.deserialize_option(Optional)
+}
+
 /// An array of objects.
 fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
     struct Objects<T>(PhantomData<T>);
@@ -340,38 +401,78 @@ fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String
     deserializer.deserialize_map(Sources)
 }
 
-// Messages in plain words.
+// Messages in plain words, in both languages.
 
 /// What a value should have been, as [`plain`] says it: serde's name of the expected
-/// type (a primitive's, or the `expecting` text of the visitors above), and ours.
-const EXPECTED: [(&str, &str); 4] = [
-    ("f64", "a number"),
-    ("u32", "a whole number from 0 to 4294967295"),
-    ("a boolean", "true or false"),
-    ("a string", "a string"),
+/// type (a primitive's, or the `expecting` text of the visitors above), and ours in
+/// English and in French.
+const EXPECTED: [(&str, &str, &str); 10] = [
+    ("a string or an object", "a string or an object {en, fr}", "une chaîne ou un objet {en, fr}"),
+    ("a string, an object or null", "a string, an object {en, fr} or null", "une chaîne, un objet {en, fr} ou null"),
+    ("f64", "a number", "un nombre"),
+    ("u32", "a whole number from 0 to 4294967295", "un nombre entier de 0 à 4294967295"),
+    ("a boolean", "true or false", "true ou false"),
+    ("a string", "a string", "une chaîne de caractères"),
+    ("an object", "an object", "un objet"),
+    ("an object or null", "an object or null", "un objet ou null"),
+    ("an array of objects", "an array of objects", "un tableau d’objets"),
+    ("an object of sources by key", "an object of sources by key", "un objet des sources par clé"),
 ];
 
-/// serde_json's phrases for JSON that cannot be read, and ours.
-const REWORDED: [(&str, &str); 13] = [
-    ("EOF while parsing a value", "the file ends where a value was expected"),
-    ("EOF while parsing a list", "the file ends inside an array"),
-    ("EOF while parsing an object", "the file ends inside an object"),
-    ("EOF while parsing a string", "the file ends inside a string"),
-    ("expected `:`", "expected `:` after the field name"),
-    ("expected ident", NOT_A_VALUE),
-    ("expected value", NOT_A_VALUE),
-    ("invalid escape", "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
-    ("lone leading surrogate in hex escape", LONE_SURROGATE),
-    ("unexpected end of hex escape", LONE_SURROGATE),
-    ("key must be a string", "expected a field name in double quotes"),
-    ("trailing characters", "unexpected text after the end of the JSON document"),
-    ("recursion limit exceeded", "arrays and objects nest more than 128 levels deep"),
+/// serde_json's phrases for JSON that cannot be read, and ours in English and in French.
+const REWORDED: [(&str, &str, &str); 20] = [
+    (
+        "EOF while parsing a value",
+        "the file ends where a value was expected",
+        "le fichier s’arrête là où une valeur est attendue",
+    ),
+    ("EOF while parsing a list", "the file ends inside an array", "le fichier s’arrête au milieu d’un tableau"),
+    ("EOF while parsing an object", "the file ends inside an object", "le fichier s’arrête au milieu d’un objet"),
+    ("EOF while parsing a string", "the file ends inside a string", "le fichier s’arrête au milieu d’une chaîne"),
+    ("expected `:`", "expected `:` after the field name", "il faut `:` après le nom du champ"),
+    ("expected ident", NOT_A_VALUE.0, NOT_A_VALUE.1),
+    ("expected value", NOT_A_VALUE.0, NOT_A_VALUE.1),
+    (
+        "invalid escape",
+        "invalid escape; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+        "échappement invalide ; les seuls possibles sont \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+    ),
+    ("lone leading surrogate in hex escape", LONE_SURROGATE.0, LONE_SURROGATE.1),
+    ("unexpected end of hex escape", LONE_SURROGATE.0, LONE_SURROGATE.1),
+    (
+        "key must be a string",
+        "expected a field name in double quotes",
+        "il faut un nom de champ entre guillemets droits",
+    ),
+    (
+        "trailing characters",
+        "unexpected text after the end of the JSON document",
+        "du texte suit la fin du document JSON",
+    ),
+    (
+        "recursion limit exceeded",
+        "arrays and objects nest more than 128 levels deep",
+        "tableaux et objets imbriqués sur plus de 128 niveaux",
+    ),
+    ("trailing comma", "trailing comma", "virgule en trop"),
+    ("invalid number", "invalid number", "nombre invalide"),
+    ("number out of range", "number out of range", "nombre hors limites"),
+    ("expected `,` or `]`", "expected `,` or `]`", "il faut `,` ou `]`"),
+    ("expected `,` or `}`", "expected `,` or `}`", "il faut `,` ou `}`"),
+    ("expected `\"`", "expected `\"`", "il faut `\"`"),
+    ("invalid unicode code point", "invalid unicode code point", "point de code Unicode invalide"),
 ];
 
 /// What serde_json calls `expected value` or `expected ident`.
-const NOT_A_VALUE: &str = "expected a JSON value (an object, an array, a string, a number, true, false or null)";
+const NOT_A_VALUE: (&str, &str) = (
+    "expected a JSON value (an object, an array, a string, a number, true, false or null)",
+    "il faut une valeur JSON (un objet, un tableau, une chaîne, un nombre, true, false ou null)",
+);
 /// A `\uD800`-`\uDFFF` escape without its pair.
-const LONE_SURROGATE: &str = "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text";
+const LONE_SURROGATE: (&str, &str) = (
+    "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not text",
+    "un demi-caractère isolé (\\uD800 à \\uDFFF sans sa paire) n’est pas du texte",
+);
 
 /// The longest string quoted in a message, in characters.
 const LONGEST_QUOTE: usize = 40;
@@ -398,15 +499,23 @@ fn plain(error: &serde_json::Error, path: &serde_path_to_error::Path, text: &str
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let said = full.strip_suffix(&suffix).unwrap_or(&full);
     let at = place(said, text.as_bytes(), offset(text, error.line(), error.column()));
-    let words = match said {
+    let (en, fr) = match said {
         // The character itself, from the text.
-        "control character (\\u0000-\\u001F) found while parsing a string" => format!(
-            "the control character U+{:04X} must be written as an escape (such as \\n) in a string",
-            text.as_bytes().get(at).copied().unwrap_or_default()
-        ),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            let code = text.as_bytes().get(at).copied().unwrap_or_default();
+            (
+                format!("the control character U+{code:04X} must be written as an escape (such as \\n) in a string"),
+                format!("le caractère de contrôle U+{code:04X} doit s’écrire échappé (comme \\n) dans une chaîne"),
+            )
+        }
         _ => reworded(said),
     };
-    Problem { path: path_text, message: format!("{words} at {}", position(text, at)) }
+    let (line, column) = position(text, at);
+    Problem::new(
+        path_text,
+        format!("{en} at line {line} column {column}"),
+        format!("{fr} à la ligne {line}, colonne {column}"),
+    )
 }
 
 /// The byte offset of serde_json's line and column: the line's start plus the column,
@@ -473,54 +582,82 @@ fn place(said: &str, bytes: &[u8], offset: usize) -> usize {
     }
 }
 
-/// `line L column C` of byte offset `at` of `text`, both counted from 1, the column in
+/// The line and column of byte offset `at` of `text`, both counted from 1, the column in
 /// characters.
-fn position(text: &str, at: usize) -> String {
+fn position(text: &str, at: usize) -> (usize, usize) {
     let before = text.as_bytes().get(..at).unwrap_or(text.as_bytes());
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     // A character starts at every byte that is not a UTF-8 continuation byte.
     let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
-    format!("line {line} column {column}")
+    (line, column)
 }
 
-/// serde's and serde_json's phrase `said`, in plain words.
-fn reworded(said: &str) -> String {
+/// serde's and serde_json's phrase `said`, in plain words, in English and in French.
+fn reworded(said: &str) -> (String, String) {
     let type_error = said.strip_prefix("invalid type: ").or_else(|| said.strip_prefix("invalid value: "));
     if let Some((found, expected)) = type_error.and_then(|rest| rest.rsplit_once(", expected ")) {
-        let expected = EXPECTED.iter().find(|(serde, _)| *serde == expected).map_or(expected, |(_, ours)| ours);
-        return format!("expected {expected}, found {}", found_value(found));
+        let (en, fr) = EXPECTED
+            .iter()
+            .find(|(serde, _, _)| *serde == expected)
+            .map_or((expected, expected), |&(_, en, fr)| (en, fr));
+        let (found_en, found_fr) = found_value(found);
+        return (format!("expected {en}, found {found_en}"), format!("il faut {fr}, pas {found_fr}"));
     }
-    if said.starts_with("missing field") {
-        return format!("{said} in the object that ends");
+    if let Some(field) = said.strip_prefix("missing field ") {
+        return (
+            format!("{said} in the object that ends"),
+            format!("champ {field} manquant dans l’objet qui se termine"),
+        );
     }
-    // Already plain, and kept: "trailing comma", "invalid number", "number out of
-    // range", "expected `,` or `]`", "expected `,` or `}`", "unknown field `x`,
-    // expected one of …", "duplicate field `x`", and this module's own messages.
-    let words = REWORDED.iter().find(|(serde, _)| *serde == said).map_or(said, |(_, ours)| ours);
-    words.to_owned()
+    if let Some(field) = said.strip_prefix("duplicate field ") {
+        return (said.to_owned(), format!("champ {field} en double"));
+    }
+    if let Some(rest) = said.strip_prefix("unknown field ") {
+        // "`x`, expected one of `a`, `b`", "`x`, expected `a`" or "`x`, there are no fields".
+        let (field, fields) = rest.split_once(", ").unwrap_or((rest, ""));
+        let fields = fields.strip_prefix("expected one of ").or_else(|| fields.strip_prefix("expected "));
+        let fr = match fields {
+            Some(fields) => format!("champ {field} inconnu ; champs possibles : {fields}"),
+            None => format!("champ {field} inconnu ; cet objet n’a pas de champ"),
+        };
+        return (said.to_owned(), fr);
+    }
+    if let Some(key) = said.strip_prefix("duplicate source key ").and_then(|rest| rest.split_once(';')) {
+        return (said.to_owned(), format!("clé de source {} en double ; chaque source a sa propre clé", key.0));
+    }
+    // Any other phrase (none is known) stays as serde_json says it in English.
+    match REWORDED.iter().find(|(serde, _, _)| *serde == said) {
+        Some(&(_, en, fr)) => (en.to_owned(), fr.to_owned()),
+        None => (said.to_owned(), "ce JSON ne peut pas être lu à cet endroit".to_owned()),
+    }
 }
 
-/// How a message names the value it found, from serde's words for it.
-fn found_value(serde: &str) -> String {
+/// How a message names the value it found, from serde's words for it, in English and
+/// in French.
+fn found_value(serde: &str) -> (String, String) {
     if let Some(quoted) = serde.strip_prefix("string ") {
         // serde quotes the string as Rust's `{:?}` does (escapes included).
         let inner = quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')).unwrap_or(quoted);
-        return match inner.char_indices().nth(LONGEST_QUOTE) {
-            Some((cut, _)) => format!("the string \"{}…\"", &inner[..cut]),
-            None => format!("the string \"{inner}\""),
+        let shown = match inner.char_indices().nth(LONGEST_QUOTE) {
+            Some((cut, _)) => format!("{}…", &inner[..cut]),
+            None => inner.to_owned(),
         };
+        return (format!("the string \"{shown}\""), format!("la chaîne \"{shown}\""));
     }
     let number = serde.strip_prefix("integer `").or_else(|| serde.strip_prefix("floating point `"));
     if let Some(number) = number.and_then(|n| n.strip_suffix('`')) {
         // zmij writes 1e300 as 1e+300.
-        return format!("the number {}", number.replace("e+", "e"));
+        let number = number.replace("e+", "e");
+        return (format!("the number {number}"), format!("le nombre {number}"));
     }
-    match serde {
-        "sequence" => "an array".to_owned(),
-        "map" => "an object".to_owned(),
-        "boolean `true`" => "true".to_owned(),
-        "boolean `false`" => "false".to_owned(),
-        other => other.to_owned(),
-    }
+    let (en, fr) = match serde {
+        "sequence" => ("an array", "un tableau"),
+        "map" => ("an object", "un objet"),
+        "boolean `true`" => ("true", "true"),
+        "boolean `false`" => ("false", "false"),
+        "null" | "unit" => ("null", "null"),
+        other => (other, other),
+    };
+    (en.to_owned(), fr.to_owned())
 }

@@ -1,0 +1,40 @@
+//! The one table of words (`crates/autonomie/src/i18n.rs`) and its JavaScript form,
+//! `www/words.js`, which is committed: this test fails when the file is out of date;
+//! `UPDATE_WORDS=1 cargo test -q words` rewrites it.
+
+use autonomie::i18n::words_js;
+
+#[test]
+fn www_words_js_is_written_from_the_one_table_of_words() {
+    let path = crate::repo_root().join("www/words.js");
+    let expected = words_js();
+    if std::env::var_os("UPDATE_WORDS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "www/words.js is out of date with crates/autonomie/src/i18n.rs: run `UPDATE_WORDS=1 cargo test -q words`"
+    );
+}
+
+#[test]
+fn no_script_of_the_widget_or_the_page_keeps_its_own_dictionary() {
+    // The words of the interface come from www/words.js only: no script spells out a
+    // French word of the table itself.
+    let table = std::fs::read_to_string(crate::repo_root().join("www/words.js")).unwrap();
+    let french: Vec<&str> =
+        ["Ce graphique ne peut pas", "Télécharger", "Intégrer ce graphique", "Source :", "Répartition"]
+            .into_iter()
+            .inspect(|word| assert!(table.contains(word), "{word} is in the table"))
+            .collect();
+    for entry in std::fs::read_dir(crate::repo_root().join("www")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "js") && !path.ends_with("words.js") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for word in &french {
+                assert!(!text.contains(word), "{} spells out {word:?}: take it from words.js", path.display());
+            }
+        }
+    }
+}
