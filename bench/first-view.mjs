@@ -122,21 +122,32 @@ function parseOptions(argv) {
 // ------------------------------------------------------------------ in the page
 
 /**
- * Runs before the page's scripts, in the top frame: sums the layout shifts (those not
- * within 500 ms of an input, as Chromium flags them) and, in interaction loads, finds
+ * Runs before the page's scripts, in the top frame: sums the layout shifts (all of them,
+ * and those Chromium does not flag as following an input) and, in interaction loads, finds
  * the toggle as soon as a reader could tap it and asks the runner to tap it.
  */
 function initScript(config) {
   if (window.top !== window) return;
   const fv = {
-    shifts: [], shift: 0, clickableAt: null, clickAt: null, clickTrusted: null, error: null,
+    shifts: [], shift: 0, shiftWithoutInput: 0, clickableAt: null, clickAt: null, clickTrusted: null, error: null,
   };
   Object.defineProperty(window, '__fv', { value: fv });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        fv.shifts.push({ at: entry.startTime, value: entry.value, input: entry.hadRecentInput });
-        if (!entry.hadRecentInput) fv.shift += entry.value;
+        const rect = (r) => [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        const sources = (entry.sources ?? []).map((source) => {
+          const node = source.node;
+          const name = !node ? '?' : node.nodeType === 1
+            ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.classList?.length ? `.${[...node.classList].join('.')}` : ''}`
+            : node.nodeName;
+          return { node: name, from: rect(source.previousRect), to: rect(source.currentRect) };
+        });
+        fv.shifts.push({ at: entry.startTime, value: entry.value, input: entry.hadRecentInput, sources });
+        // Every shift; the film loads give no input, and Chromium flags as "recent input"
+        // the shifts within 500 ms of the viewport resizes of the emulation too.
+        fv.shift += entry.value;
+        if (!entry.hadRecentInput) fv.shiftWithoutInput += entry.value;
       }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (error) {
@@ -659,7 +670,7 @@ async function main() {
           firstPixelBytes: bytesBy(film.requests, film.navigationStart + seen.firstPixelMs / 1000),
           completeBytes: bytesBy(film.requests, film.navigationStart + seen.completeMs / 1000),
           totalBytes: bytesBy(film.requests, Infinity),
-          layoutShift: film.fv.shift, shifts: film.fv.shifts, frames: seen.frames, inkPixels: seen.inkPixels,
+          layoutShift: film.fv.shift, layoutShiftWithoutRecentInput: film.fv.shiftWithoutInput, shifts: film.fv.shifts, frames: seen.frames, inkPixels: seen.inkPixels,
           boxPixels: seen.boxPixels, chart: film.chart, clock: seen.clock, progress: seen.progress, wallSeconds: film.wallSeconds, blankFrames: film.blankFrames,
           files: film.requests.map((r) => ({
             path: new URL(r.url).pathname, received: r.encoded, inChunks: r.chunks.reduce((sum, c) => sum + c.encoded, 0),
@@ -703,6 +714,7 @@ async function main() {
         firstPixelMs: pick(film, 'firstPixelMs'), firstPixelBytes: pick(film, 'firstPixelBytes'),
         completeMs: pick(film, 'completeMs'), completeBytes: pick(film, 'completeBytes'),
         totalBytes: pick(film, 'totalBytes'), layoutShift: pick(film, 'layoutShift'),
+        layoutShiftWithoutRecentInput: pick(film, 'layoutShiftWithoutRecentInput'),
         clickableMs: pick(interaction, 'clickableMs'), tapMs: pick(interaction, 'tapMs'),
         answeredMs: pick(interaction, 'answeredMs'), answeredBytes: pick(interaction, 'answeredBytes'),
       },
