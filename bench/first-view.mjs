@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundle } from './bundle.mjs';
 import { serveGzip } from './gzip-server.mjs';
-import { decodePng } from './png.mjs';
+import { decodePng, pngSize } from './png.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -452,25 +452,28 @@ function whiteImage(width, height) {
  */
 function analyse(load, { interact, keep }) {
   const t0 = load.navigationStart;
-  const frames = load.frames.filter((f) => typeof f.at === 'number').sort((a, b) => a.at - b.at);
-  if (frames.length !== load.frames.length) throw new BenchFailure(`${load.url}: screencast frames without a monotonic timestamp (Chromium too old?)`);
-  const during = frames.filter((f) => f.at >= t0);
-  if (!during.length) throw new BenchFailure(`${load.url}: the screencast filmed no frame after the navigation`);
-  const final = during.at(-1);
+  const all = load.frames.filter((f) => typeof f.at === 'number').sort((a, b) => a.at - b.at);
+  if (all.length !== load.frames.length) throw new BenchFailure(`${load.url}: screencast frames without a monotonic timestamp (Chromium too old?)`);
+  if (!all.some((f) => f.at >= t0)) throw new BenchFailure(`${load.url}: the screencast filmed no frame after the navigation`);
+  const final = all.at(-1);
   const finalImage = decodePng(final.png);
+  const ms = (at) => (at - t0) * 1000;
+  // Now and then, early in a load, the emulation resizes the view and a frame or two come
+  // at another size (412 × 736 seen); they cannot be compared pixel for pixel, and are
+  // left out (listed in the JSON).
+  const sameSize = (f) => {
+    const { width, height } = pngSize(f.png);
+    return width === finalImage.width && height === finalImage.height;
+  };
+  const frames = all.filter(sameSize);
+  const otherSize = all.filter((f) => !sameSize(f)).map((f) => ({ ms: ms(f.at), ...pngSize(f.png) }));
+  const during = frames.filter((f) => f.at >= t0);
   const before = frames.filter((f) => f.at < t0).at(-1);
   const blankImage = before ? decodePng(before.png) : whiteImage(finalImage.width, finalImage.height);
-  if (blankImage.width !== finalImage.width || blankImage.height !== finalImage.height) {
-    throw new BenchFailure(`${load.url}: frames of different sizes (${blankImage.width}×${blankImage.height}, ${finalImage.width}×${finalImage.height})`);
-  }
-  const ms = (at) => (at - t0) * 1000;
   const images = new Map();
   const image = (frame) => {
     if (!images.has(frame)) {
       const decoded = decodePng(frame.png);
-      if (decoded.width !== finalImage.width || decoded.height !== finalImage.height) {
-        throw new BenchFailure(`${load.url}: frames of different sizes (${decoded.width}×${decoded.height}, final ${finalImage.width}×${finalImage.height})`);
-      }
       images.set(frame, decoded);
     }
     return images.get(frame);
@@ -506,7 +509,7 @@ function analyse(load, { interact, keep }) {
         navigationStart: t0, documentSentAt: load.documentRequest.sentAt,
         timeOrigin: load.fv.timeOrigin, documentWallTime: load.documentRequest.wallTime * 1000,
       },
-      inkPixels: inkCount, boxPixels: box.pixels, frames: during.length, progress, saved,
+      inkPixels: inkCount, boxPixels: box.pixels, frames: during.length, otherSize, progress, saved,
     };
   }
 
@@ -536,7 +539,7 @@ function analyse(load, { interact, keep }) {
   if (keep) Object.assign(saved, { tap: beforeTap ?? null, answered, toggled: final });
   return {
     clickableMs: load.fv.clickableAt, tapMs: load.fv.clickAt, answeredMs: ms(answered.at), changedPixels: change,
-    boxPixels: box.pixels, frames: during.length, saved,
+    boxPixels: box.pixels, frames: during.length, otherSize, saved,
   };
 }
 
@@ -670,6 +673,7 @@ async function main() {
           firstPixelBytes: bytesBy(film.requests, film.navigationStart + seen.firstPixelMs / 1000),
           completeBytes: bytesBy(film.requests, film.navigationStart + seen.completeMs / 1000),
           totalBytes: bytesBy(film.requests, Infinity),
+          framesOfOtherSize: seen.otherSize,
           layoutShift: film.fv.shift, layoutShiftWithoutRecentInput: film.fv.shiftWithoutInput, shifts: film.fv.shifts, frames: seen.frames, inkPixels: seen.inkPixels,
           boxPixels: seen.boxPixels, chart: film.chart, clock: seen.clock, progress: seen.progress, wallSeconds: film.wallSeconds, blankFrames: film.blankFrames,
           files: film.requests.map((r) => ({
@@ -688,7 +692,7 @@ async function main() {
           const s = {
             clickableMs: answer.clickableMs, tapMs: answer.tapMs, answeredMs: answer.answeredMs,
             answeredBytes: bytesBy(tapped.requests, tapped.navigationStart + answer.answeredMs / 1000),
-            changedPixels: answer.changedPixels, frames: answer.frames, wallSeconds: tapped.wallSeconds,
+            changedPixels: answer.changedPixels, frames: answer.frames, framesOfOtherSize: answer.otherSize, wallSeconds: tapped.wallSeconds,
           };
           samples[page.id].interaction.push(s);
           if (keep) {

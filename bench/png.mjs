@@ -8,6 +8,12 @@ import { inflateSync } from 'node:zlib';
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
+/** The width and height of a PNG file, from its header alone. */
+export function pngSize(file) {
+  if (file.length < 24 || !file.subarray(0, 8).equals(SIGNATURE) || file.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG file');
+  return { width: file.readUInt32BE(16), height: file.readUInt32BE(20) };
+}
+
 /** Decodes a PNG file (a Buffer) to `{ width, height, data }`, data being RGBA bytes. */
 export function decodePng(file) {
   if (file.length < 8 || !file.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG file');
