@@ -1,7 +1,7 @@
 # Shortcuts for the two commands of the README.
 PORT ?= 8080
 
-.PHONY: serve build test bench fuzz
+.PHONY: serve build test bench bench-first-view fuzz
 
 serve:
 	scripts/serve.sh $(PORT)
@@ -12,9 +12,14 @@ build:
 test:
 	scripts/test.sh
 
-# The side-by-side benchmark (BENCHMARKS.md); options in ARGS, e.g. make bench ARGS=--quick
+# The side-by-side benchmark (BENCHMARKS.md); options in ARGS, e.g. make bench ARGS=--quick,
+# and its "first view" stage's in FIRST_VIEW_ARGS, e.g. make bench FIRST_VIEW_ARGS="--loads 3"
 bench:
-	scripts/bench.sh $(ARGS)
+	FIRST_VIEW_ARGS="$(FIRST_VIEW_ARGS)" scripts/bench.sh $(ARGS)
+
+# The "first view on a slow phone" stage alone (bench/first-view.mjs); options in ARGS
+bench-first-view:
+	scripts/bench.sh --first-view $(ARGS)
 
 # Fuzzing the dataset reader and renderer (nightly, cargo-fuzz); FUZZ_SECONDS=300 by default
 FUZZ_SECONDS ?= 300

@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
 # The benchmark of BENCHMARKS.md: Autonomie against Chart.js 4 and uPlot 1.6, the same
 # charts, side by side, in Debian's Chromium. Builds the release wasm, bundles the peers
-# (bench/dist/), then runs bench/run.mjs with the given options, e.g.
-#   scripts/bench.sh --quick        (or make bench ARGS=--quick)
-# Results: a markdown table on stdout, bench/results/latest.json and screenshots.
+# (bench/dist/), then runs two stages:
+#   1. bench/run.mjs, with the given options, e.g.
+#        scripts/bench.sh --quick          (or make bench ARGS=--quick)
+#   2. bench/first-view.mjs, the first view on a slow phone (issue #15), with the options
+#      in $FIRST_VIEW_ARGS, e.g. FIRST_VIEW_ARGS="--loads 3" (make bench FIRST_VIEW_ARGS=…).
+# `scripts/bench.sh --first-view [options]` (make bench-first-view ARGS=…) runs stage 2
+# alone, with those options; `--no-first-view` as the first option runs stage 1 alone.
+# Results: markdown tables on stdout, bench/results/latest.json, bench/results/first-view.json
+# and screenshots and frames in bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+stage=both
+case "${1:-}" in
+  --first-view) stage=first-view; shift ;;
+  --no-first-view) stage=run; shift ;;
+esac
 source scripts/setup.sh
 ensure_build_tools
 ensure_browser
@@ -16,5 +27,15 @@ fi
 scripts/build.sh
 echo "== bundling Chart.js (bar + line, tree-shaken) and uPlot with esbuild (bench/dist/)"
 node bench/bundle.mjs
+if [ "$stage" = first-view ]; then
+  echo "== first view on a slow phone"
+  node bench/first-view.mjs "$@"
+  exit
+fi
 echo "== running the benchmark"
 node bench/run.mjs "$@"
+if [ "$stage" = both ]; then
+  echo "== first view on a slow phone"
+  # shellcheck disable=SC2086 # options, split on purpose
+  node bench/first-view.mjs ${FIRST_VIEW_ARGS:-}
+fi
