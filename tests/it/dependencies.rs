@@ -14,25 +14,33 @@ use std::process::Command;
 
 /// Crates compiled into the wasm widget: normal dependencies of `autonomie-web` for
 /// wasm32, without the proc-macros, which run in the compiler (js-sys brings
-/// futures-util and its small helpers; unused code is removed by LTO).
-const SHIPPED: [&str; 17] = [
+/// futures-util and its small helpers, unused code removed by LTO; serde_json brings
+/// itoa, memchr and zmij, its number writers and search).
+const SHIPPED: [&str; 24] = [
     "autonomie",
     "autonomie-web",
     "cfg-if",
     "futures-core",
     "futures-task",
     "futures-util",
+    "itoa",
     "js-sys",
+    "memchr",
     "num-traits",
     "pin-project-lite",
     "plotters",
     "plotters-backend",
     "plotters-svg",
+    "serde",
+    "serde_core",
+    "serde_json",
+    "serde_path_to_error",
     "slab",
     "unicode-ident",
     "wasm-bindgen",
     "wasm-bindgen-shared",
     "web-sys",
+    "zmij",
 ];
 
 /// The names of the crates `cargo tree` prints for the web crate on wasm32.
