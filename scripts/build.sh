@@ -11,8 +11,14 @@ source scripts/setup.sh
 ensure_build_tools
 
 echo "== cargo: wasm32 release build"
-# The web crate is a plain cdylib, so the release profile's LTO applies.
-cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown
+# The web crate is a plain cdylib, so the release profile's LTO applies. The cargo home's
+# path (in the source paths of panic locations) is written as /cargo, so that the wasm,
+# and the names and integrity hashes made from it, are the same on every machine, and
+# no builder's home directory ships to readers. Only for wasm32: native builds keep
+# their flags, and so their cache.
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$cargo_home=/cargo" \
+  cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown
 
 raw=target/wasm32-unknown-unknown/release/autonomie_web.wasm
 gen=target/wasm-bindgen  # wasm-bindgen's own output: the glue as written, for the bundle, and its .d.ts

@@ -13,9 +13,9 @@
 #   1. ./scripts/serve.sh PORT: builds, serves; the check waits until the page, the
 #      release manifest and the hashed element script answer, then stops the server;
 #   2. ./scripts/test.sh: every test.
-# and prints the time each command took. Expect about 45 minutes on 2 cores, most of it
-# compiling (wasm-bindgen-cli about 7 minutes, cargo-deny about 4, the wasm, the native
-# tests, clippy, cargo-fuzz), then the tests themselves. Logs stay in the work folder
+# and prints the time each command took. Expect about 20 to 25 minutes on 2 cores, most
+# of it compiling (wasm-bindgen-cli about 7 minutes, cargo-deny about 4, the wasm, the
+# native tests, clippy, cargo-fuzz), then the tests themselves. Logs stay in the work folder
 # if a command fails (KEEP=1 keeps them anyway). Needs git, rustup, node and npm, and
 # network access to crates.io and the npm registry; Chromium is installed by the test
 # command itself if missing (apt-get). CI does not run this: it runs ./scripts/test.sh.
