@@ -5,9 +5,12 @@
 // imported separately).
 
 /** The charts of the embedded dataset (a `src` dataset may define others). */
-export type AutonomieChartId = 'models' | 'valuations' | 'funding' | (string & {});
-/** `models`: `latest`, `history`; `valuations`: `latest`, `history`; `funding`: `latest`, `countries`. */
-export type AutonomieView = 'latest' | 'history' | 'countries' | (string & {});
+export type AutonomieChartId = 'models' | 'valuations' | 'funding' | 'compute' | (string & {});
+/**
+ * `models`: `latest`, `history`; `valuations`: `latest`, `history`, `october-2025`;
+ * `funding`: `latest`, `countries`, `october-2025`; `compute`: `june-2026`, `november-2025`.
+ */
+export type AutonomieView = 'latest' | 'history' | 'countries' | 'october-2025' | 'june-2026' | 'november-2025' | (string & {});
 export type AutonomieScale = 'linear' | 'log';
 export type AutonomieCurrency = 'EUR' | 'USD';
 export type AutonomieLang = 'fr' | 'en';
