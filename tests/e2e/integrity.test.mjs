@@ -80,8 +80,10 @@ describe('embed code with integrity', () => {
     await page.waitForFunction(() => document.querySelector('autonomie-chart')?.drawCount > 0);
     const before = await canvasPixels(page, 'autonomie-chart canvas');
     assert.ok(before.inked > 10000, 'a chart is drawn');
-    await page.click('autonomie-chart button[data-value="USD"]');
-    await page.waitForFunction(() => document.querySelector('autonomie-chart').state().currency === 'USD');
+    // The other currency than the one the chart opened in.
+    const other = (await page.$eval('autonomie-chart', (e) => e.state().currency)) === 'EUR' ? 'USD' : 'EUR';
+    await page.click(`autonomie-chart button[data-value="${other}"]`);
+    await page.waitForFunction((c) => document.querySelector('autonomie-chart').state().currency === c, other);
     await settle(page);
     const after = await canvasPixels(page, 'autonomie-chart canvas');
     assert.notEqual(after.hash, before.hash, 'the toggle redrew the chart');
