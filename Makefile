@@ -1,7 +1,7 @@
 # Shortcuts for the two commands of the README.
 PORT ?= 8080
 
-.PHONY: serve build test bench bench-first-view fuzz
+.PHONY: serve build test package fresh-check bench bench-first-view fuzz
 
 serve:
 	scripts/serve.sh $(PORT)
@@ -11,6 +11,14 @@ build:
 
 test:
 	scripts/test.sh
+
+# The npm package autonomie-chart-<version>.tgz (dist/, packed)
+package:
+	scripts/package.sh
+
+# The two commands above in a fresh clone, empty cargo home and npm cache (long: see README)
+fresh-check:
+	scripts/fresh-check.sh
 
 # The side-by-side benchmark (BENCHMARKS.md); options in ARGS, e.g. make bench ARGS=--quick,
 # and its "first view" stage's in FIRST_VIEW_ARGS, e.g. make bench FIRST_VIEW_ARGS="--loads 3"

@@ -1,6 +1,8 @@
 // Static file server for the page and the tests: 127.0.0.1 only, correct MIME types
-// (application/wasm), the strict Content-Security-Policy the widget must live under, and
-// CORS on every file so that another origin can embed the widget.
+// (application/wasm), the strict Content-Security-Policy the widget must live under,
+// CORS on every file so that another origin can embed the widget, and the caching of
+// docs/deploy.md: a year, immutable, for the release's hashed names (dist/, e.g.
+// autonomie-chart.3f9c0a1b2c3d4e5f.js), revalidation for everything else.
 //
 //   node scripts/serve.mjs [port]      (default: $PORT or 8080)
 //
@@ -15,7 +17,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PUBLIC = ['index.html', 'www', 'examples', 'docs/dataset.schema.json', 'data/autonomie.json'];
+const PUBLIC = ['index.html', 'www', 'dist', 'examples', 'docs/dataset.schema.json', 'data/autonomie.json'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -26,7 +28,12 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
 };
+/** A name that carries the hash of its content (scripts/bundle.mjs): it never changes. */
+export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$/;
+export const LONG_CACHE = 'public, max-age=31536000, immutable';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 export const PLACEHOLDER_HOST = 'https://autonomie.example';
 
@@ -64,6 +71,7 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       if (widgetOrigin && relative.startsWith('examples' + sep) && extname(file) === '.html') {
         body = body.toString('utf8').replaceAll(PLACEHOLDER_HOST, widgetOrigin);
       }
+      if (relative.startsWith('dist' + sep) && HASHED_NAME.test(relative)) headers['Cache-Control'] = LONG_CACHE;
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {

@@ -2,6 +2,7 @@
 # with Rust lacks. Each step checks first, so a second run costs nothing.
 
 WASM_BINDGEN_VERSION=0.2.130  # must equal the `wasm-bindgen` pin in Cargo.toml
+CARGO_DENY_VERSION=0.20.2     # the licence and ban checks of deny.toml (scripts/test.sh)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -24,6 +25,15 @@ ensure_build_tools() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "== installing npm dev dependencies (binaryen, playwright-core)"
     npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# What the tests need besides the build: cargo-deny, pinned and built from its own lock
+# file (`--locked`; about 4 minutes on 2 cores the first time).
+ensure_test_tools() {
+  if [ "$(cargo deny --version 2>/dev/null | cut -d' ' -f2)" != "$CARGO_DENY_VERSION" ]; then
+    echo "== installing cargo-deny $CARGO_DENY_VERSION (about 4 minutes on 2 cores)"
+    cargo install --quiet --locked cargo-deny --version "$CARGO_DENY_VERSION"
   fi
 }
 

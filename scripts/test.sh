@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 ensure_build_tools
+ensure_test_tools
 ensure_browser
 
 scripts/build.sh
@@ -17,10 +18,10 @@ cargo test --quiet
 echo "== fuzzing, short (scripts/fuzz.sh; make fuzz runs longer)"
 scripts/fuzz.sh 30 --if-available
 
-if command -v cargo-deny >/dev/null; then
-  echo "== dependency policy (cargo deny)"
-  cargo deny --offline check licenses bans
-fi
+echo "== dependency policy: licences and banned crates (cargo deny, deny.toml)"
+# Not --offline: cargo metadata, which cargo-deny runs, needs every crate of the lock
+# file, for every target, and downloads from crates.io those no build here needed.
+cargo deny --locked check licenses bans
 
 echo "== lints (clippy, native and wasm32)"
 cargo clippy --quiet --all-targets -- -D warnings

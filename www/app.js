@@ -23,7 +23,12 @@ for (const [id, element] of charts) {
   }
 }
 
-const WIDGET_BASE = new URL('./', import.meta.url).href;
+// The embed codes point at the release (dist/, made by scripts/bundle.mjs): file names
+// that carry a hash of their content, each with its Subresource Integrity hash, read
+// from dist/manifest.json.
+const RELEASE_BASE = new URL('../dist/', import.meta.url).href;
+/** dist/manifest.json once read; `false` if it could not be. */
+let release = null;
 
 function updateFragment() {
   const entries = new Map();
@@ -53,9 +58,15 @@ export function embedSnippets(element) {
   }
   const height = Math.ceil(element.getBoundingClientRect().height) + 40;
   const title = escapeAttribute(element.chartTitle() || 'Autonomie');
+  // The browser refuses a script whose bytes do not match `integrity`; the element's
+  // script checks the wasm it loads in the same way (its SHA-256 is built in).
+  const script = (name) => {
+    const { file, integrity } = release.files[name];
+    return `src="${escapeAttribute(RELEASE_BASE + file)}" integrity="${integrity}" crossorigin="anonymous"`;
+  };
   return {
-    element: `<script type="module" src="${WIDGET_BASE}autonomie-chart.js"></script>\n<autonomie-chart ${attributes.join(' ')}></autonomie-chart>`,
-    iframe: `<iframe src="${escapeAttribute(`${WIDGET_BASE}embed.html${writeFragment(params)}`)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script src="${WIDGET_BASE}autonomie-resize.js" defer></script>`,
+    element: `<script type="module" ${script('autonomie-chart.js')}></script>\n<autonomie-chart ${attributes.join(' ')}></autonomie-chart>`,
+    iframe: `<iframe src="${escapeAttribute(`${RELEASE_BASE}embed.html${writeFragment(params)}`)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script ${script('autonomie-resize.js')} defer></script>`,
   };
 }
 
@@ -76,6 +87,14 @@ function setupEmbed(id, element) {
     const text = WORDS[lang];
     toggle.textContent = panel.hidden ? text.embed : text.close;
     if (panel.hidden || !element.state()) return;
+    if (!release) {
+      const status = document.createElement('p');
+      status.className = 'embed-status';
+      status.setAttribute('role', 'status');
+      if (release === false) status.textContent = text.embedUnavailable;
+      panel.replaceChildren(status);
+      return;
+    }
     const snippets = embedSnippets(element);
     const blocks = [['element', text.embedElement], ['iframe', text.embedIframe]].map(([kind, label]) => {
       const block = document.createElement('div');
@@ -120,6 +139,17 @@ function setupEmbed(id, element) {
 }
 
 const embedRenderers = [...charts].map(([id, element]) => setupEmbed(id, element));
+fetch(new URL('manifest.json', RELEASE_BASE), { cache: 'no-cache', credentials: 'omit' })
+  .then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  })
+  .then((manifest) => { release = manifest; })
+  .catch((error) => {
+    release = false;
+    console.error(`autonomie: ${RELEASE_BASE}manifest.json could not be read (${error.message}): no embed code`);
+  })
+  .then(() => { for (const render of embedRenderers) render(); });
 
 function setPageLang(next) {
   lang = next;

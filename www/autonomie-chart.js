@@ -1,6 +1,7 @@
 // <autonomie-chart>: the embeddable chart. One script tag defines it:
 //
-//   <script type="module" src="https://WIDGET-HOST/www/autonomie-chart.js"></script>
+//   <script type="module" src="https://WIDGET-HOST/dist/autonomie-chart.<hash>.js"
+//           integrity="sha384-…" crossorigin="anonymous"></script>
 //   <autonomie-chart chart="valuations" currency="USD" lang="fr"></autonomie-chart>
 //
 // Attributes (all optional): chart, view, scale, currency, lang, hidden-series
@@ -14,6 +15,9 @@ import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 import { say } from './words.js';
+
+// The JS API, from the same file: the shipped bundle is this module and its imports.
+export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
 
 const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
 const FETCH_TIMEOUT_MS = 10000;
@@ -207,8 +211,10 @@ export class AutonomieChartElement extends HTMLElement {
       }
     } catch (error) {
       if (generation !== this.#generation) return;
-      console.error(`autonomie: ${error.message}`);
-      renderError(stage, error.message, lang);
+      // A refused wasm file says why in both languages (autonomie.js).
+      const message = error.messages?.[lang === 'en' ? 'en' : 'fr'] ?? error.message;
+      console.error(`autonomie: ${message}`);
+      renderError(stage, message, lang);
       this.#announce();
       return;
     }

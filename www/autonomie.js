@@ -13,17 +13,64 @@ import { exportChart, printableSvg } from './export.js';
 import { requestFrameWork } from './frames.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
+import { sha256Hex } from './sha256.js';
 import { say, WORDS } from './words.js';
 
 export { sourceLink };
 
 let wasmReady = null;
 
+/* global AUTONOMIE_WASM_FILE, AUTONOMIE_WASM_SHA256 */
+// In the shipped bundle (scripts/bundle.mjs), the wasm file's hashed name and its
+// SHA-256, written in at build time: the bytes are checked before they are compiled.
+// The source modules (the project's own page and tests) load ./pkg/ as built.
+const SHIPPED_WASM = typeof AUTONOMIE_WASM_FILE === 'string'
+  ? { url: new URL(AUTONOMIE_WASM_FILE, import.meta.url).href, sha256: AUTONOMIE_WASM_SHA256 }
+  : null;
+
+/** Why a wasm file was refused, in French and in English (`messages`). */
+function wasmError(messages) {
+  return Object.assign(new Error(messages.en), { messages });
+}
+
+/**
+ * The bytes of the shipped wasm, once their SHA-256 is the one built into this script.
+ * Anything else (an altered file, a file of another version, a page that a proxy put in
+ * its place) is refused before it is compiled: fail closed.
+ */
+async function checkedWasm({ url, sha256 }) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'omit' });
+  } catch {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`,
+      en: `the WebAssembly file ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`,
+    });
+  }
+  if (!response.ok) {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} a renvoyé l’erreur HTTP ${response.status}`,
+      en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
+    });
+  }
+  const bytes = await response.arrayBuffer();
+  const actual = await sha256Hex(bytes);
+  if (actual !== sha256) {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} n’est pas celui de cette version du script (SHA-256 attendu ${sha256}, reçu ${actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté`,
+      en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
+    });
+  }
+  return bytes;
+}
+
 /** Loads and instantiates the wasm module once for the whole page. */
 export function loadWasm() {
   // The embedded dataset is read once, before any chart starts, in frame tasks of its
   // own (reading, then checking): it is the longest step of a cold start.
-  wasmReady ??= init({ module_or_path: new URL('./pkg/autonomie_bg.wasm', import.meta.url) })
+  wasmReady ??= (SHIPPED_WASM ? checkedWasm(SHIPPED_WASM) : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url)))
+    .then((source) => init({ module_or_path: source }))
     .then(() => new Promise((resolve, reject) => {
       const step = (n) => requestFrameWork(() => {
         try {

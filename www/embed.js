@@ -1,6 +1,8 @@
 // embed.html: one chart, full width, for an <iframe>. Its state comes from the URL
 // fragment and goes back into it when the reader toggles; the frame tells its parent
-// its height so that autonomie-resize.js can fit the iframe to it.
+// its height so that autonomie-resize.js can fit the iframe to it. embed.html loads
+// the element's script after this one (module scripts run in document order), so the
+// element starts with the fragment's attributes already set.
 
 import { attributeName, readFragment, stateEntries, writeFragment, STATE_ATTRIBUTES } from './fragment.js';
 
@@ -48,5 +50,3 @@ new ResizeObserver(() => {
     window.parent.postMessage({ type: 'autonomie:height', height }, '*');
   }
 }).observe(document.documentElement);
-
-await import('./autonomie-chart.js');

@@ -285,8 +285,9 @@ describe('embedding', () => {
     const iframeSnippet = await page.inputValue('#embed-funding-iframe');
     await page.click('[data-embed-for="funding"] .embed-block:first-child button');
     await page.waitForSelector('[data-embed-for="funding"] .embed-status:has-text("Copié")');
-    assert.match(elementSnippet, new RegExp(`src="${A}/www/autonomie-chart.js"`));
-    assert.match(iframeSnippet, /embed\.html#chart=funding&amp;view=countries/);
+    assert.match(elementSnippet, new RegExp(`src="${A}/dist/autonomie-chart\\.[0-9a-f]{16}\\.js" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous"`));
+    assert.match(iframeSnippet, new RegExp(`src="${A}/dist/embed\\.html#chart=funding&amp;view=countries`));
+    assert.match(iframeSnippet, new RegExp(`src="${A}/dist/autonomie-resize\\.[0-9a-f]{16}\\.js" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous" defer`));
 
     pages.set('/snippet-element.html', `<!doctype html><html lang="fr"><body><h1>Mon article</h1>${elementSnippet}</body></html>`);
     const { page: withElement } = await openPage(browser.context, C, '/snippet-element.html');

@@ -234,6 +234,11 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
         "Iframe: for platforms that do not accept scripts (the optional second line fits the height)",
         "Iframe : pour les plateformes qui n’acceptent pas les scripts (la seconde ligne, facultative, ajuste la hauteur)",
     ),
+    (
+        "embedUnavailable",
+        "Embed codes are unavailable: the release files (dist/manifest.json) could not be read.",
+        "Les codes d’intégration ne sont pas disponibles : les fichiers publiés (dist/manifest.json) n’ont pas pu être lus.",
+    ),
     // Errors found by the scripts; the wasm's own come in the chart's language.
     ("error", "This chart cannot be shown:", "Ce graphique ne peut pas s’afficher :"),
     ("internal", "internal error: {message}", "erreur interne : {message}"),

@@ -1,0 +1,151 @@
+// Types of the autonomie-chart package: the <autonomie-chart> element (its attributes,
+// methods and events, registered in HTMLElementTagNameMap and HTMLElementEventMap) and
+// the JS API exported by the same script. The wasm module's own exports, as wasm-bindgen
+// declares them, are in wasm-bindgen/autonomie.d.ts (bundled inside the script, not
+// imported separately).
+
+/** The charts of the embedded dataset (a `src` dataset may define others). */
+export type AutonomieChartId = 'models' | 'valuations' | 'funding' | 'compute' | (string & {});
+/**
+ * `models`: `latest`, `history`; `valuations`: `latest`, `history`, `october-2025`;
+ * `funding`: `latest`, `countries`, `october-2025`; `compute`: `june-2026`, `november-2025`.
+ */
+export type AutonomieView = 'latest' | 'history' | 'countries' | 'october-2025' | 'june-2026' | 'november-2025' | (string & {});
+export type AutonomieScale = 'linear' | 'log';
+export type AutonomieCurrency = 'EUR' | 'USD';
+export type AutonomieLang = 'fr' | 'en';
+export type AutonomieTheme = 'light' | 'dark' | 'auto';
+export type AutonomieLoading = 'lazy' | 'eager';
+export type AutonomieExportFormat = 'png' | 'svg' | 'csv';
+
+/** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */
+export interface AutonomieState {
+  chart: string;
+  view: string;
+  scale: AutonomieScale;
+  currency: AutonomieCurrency;
+  lang: AutonomieLang;
+  /** Keys of the hidden series, e.g. `["openai", "anthropic"]`. */
+  hidden: string[];
+}
+
+/** The element's attributes, as strings in HTML (all optional). */
+export interface AutonomieChartAttributes {
+  chart?: AutonomieChartId;
+  view?: AutonomieView;
+  scale?: AutonomieScale;
+  currency?: AutonomieCurrency;
+  /** Default: the nearest `lang` of the host page (`fr-FR` counts as `fr`), else `en`. */
+  lang?: AutonomieLang;
+  /** Comma-separated keys of hidden series, e.g. `openai,anthropic`. */
+  'hidden-series'?: string;
+  /** @deprecated The 0.1 name of `hidden-series`: read once and moved there. */
+  hidden?: string;
+  /** URL of a dataset JSON (format: dataset.schema.json); default: the embedded dataset. */
+  src?: string;
+  /** Canvas height to aim at, in CSS pixels. */
+  height?: `${number}` | number;
+  /** Default: `lazy` (start within 300 px of the viewport). */
+  loading?: AutonomieLoading;
+  /** Default: `auto` (follows prefers-color-scheme). */
+  theme?: AutonomieTheme;
+}
+
+/** The names of the attributes the element reads. */
+export type AutonomieChartAttributeName = keyof AutonomieChartAttributes;
+
+export type AutonomieChangeEvent = CustomEvent<AutonomieState>;
+/** Fired once the element started, with a chart (`detail`: its state) or with an error shown in place (`detail`: null). */
+export type AutonomieReadyEvent = CustomEvent<AutonomieState | null>;
+
+/**
+ * `<autonomie-chart>`: one sourced chart with its controls, in a shadow root. Its events
+ * (`autonomie-change`, `autonomie-ready`; bubbling and composed) are typed through
+ * HTMLElementEventMap below.
+ */
+export declare class AutonomieChartElement extends HTMLElement {
+  static readonly observedAttributes: readonly AutonomieChartAttributeName[];
+  /** Whether the chart is running (it starts near the viewport). */
+  readonly started: boolean;
+  /** How many times the chart was drawn. */
+  readonly drawCount: number;
+  /** The reader's choices (null before the chart starts). */
+  state(): AutonomieState | null;
+  /** The chart's title in its current language ('' before it starts). */
+  chartTitle(): string;
+  /** Downloads what is shown; resolves to the file name. */
+  download(format: AutonomieExportFormat): Promise<string>;
+  setView(id: AutonomieView): void;
+  setScale(scale: AutonomieScale): void;
+  setCurrency(currency: AutonomieCurrency): void;
+  setLang(lang: AutonomieLang): void;
+  setSeriesVisible(key: string, visible: boolean): void;
+  toggleSeries(key: string): void;
+}
+
+export interface AutonomieChartOptions {
+  /** Default `fr`. */
+  lang?: AutonomieLang;
+  /** A dataset as JSON text (default: the embedded dataset). */
+  dataset?: string;
+  /** Canvas height to aim at, in CSS pixels. */
+  height?: number;
+  theme?: AutonomieTheme;
+  /** Called after each change. */
+  onChange?: (state: AutonomieState) => void;
+}
+
+/** A chart in any container, without the element (call `loadWasm()` first). */
+export declare class AutonomieChart {
+  /** @param container where the chart goes; its content is replaced. */
+  constructor(container: HTMLElement, chartId: AutonomieChartId, options?: AutonomieChartOptions);
+  /** How many times the chart was drawn. */
+  readonly drawCount: number;
+  state(): AutonomieState | null;
+  setView(id: AutonomieView): void;
+  setScale(scale: AutonomieScale): void;
+  setCurrency(currency: AutonomieCurrency): void;
+  setLang(lang: AutonomieLang): void;
+  setSeriesVisible(key: string, visible: boolean): void;
+  toggleSeries(key: string): void;
+  /** Shows exactly the series not listed. */
+  setHidden(keys: Iterable<string>): void;
+  /** Null: the chart's natural height. */
+  setHeight(height: number | null): void;
+  setTheme(choice: AutonomieTheme): void;
+  /** The chart's title in the current language. */
+  title(): string;
+  download(format: AutonomieExportFormat): Promise<string>;
+  /** Stops observing, frees the wasm memory and empties the container. */
+  destroy(): void;
+}
+
+export interface AutonomieSource {
+  key: string;
+  publisher: string;
+  title: string;
+  url: string;
+  /** Formatted in the requested language. */
+  date: string;
+  dateNote: string | null;
+}
+
+/**
+ * Fetches, checks (SHA-256) and instantiates the wasm once for the page. Rejects when
+ * the file cannot be loaded or is not the one this script was built with.
+ */
+export declare function loadWasm(): Promise<void>;
+/** Every source of the embedded dataset (after `loadWasm()`). */
+export declare function allSources(lang: AutonomieLang): { checked: string; sources: AutonomieSource[] };
+/** The chart ids of a dataset given as JSON text, or of the embedded one (after `loadWasm()`). */
+export declare function chartIds(datasetJson?: string): string[];
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'autonomie-chart': AutonomieChartElement;
+  }
+  interface HTMLElementEventMap {
+    'autonomie-change': AutonomieChangeEvent;
+    'autonomie-ready': AutonomieReadyEvent;
+  }
+}

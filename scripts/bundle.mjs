@@ -1,0 +1,177 @@
+// Makes dist/, the release: the files a blogger's page loads, under names that carry a
+// hash of their content, and the npm package `autonomie-chart` around them. Run by
+// scripts/build.sh after the wasm build (www/pkg/); `make package` packs dist/.
+//
+//   autonomie-chart.<hash>.js   the element and the JS API: www/autonomie-chart.js and
+//                               every module it imports, wasm-bindgen's glue included,
+//                               bundled and minified by esbuild; it knows the wasm's
+//                               hashed name and SHA-256 and refuses any other bytes
+//   autonomie_bg.<hash>.wasm    the wasm (www/pkg/, after wasm-opt)
+//   embed.html                  the iframe page, loading embed.<hash>.js, embed.<hash>.css
+//                               and the element's bundle, each with its SRI hash
+//   autonomie-resize.<hash>.js  the optional iframe height helper (a classic script)
+//   manifest.json               every hashed name with its SRI hash (the page's embed-code
+//                               generator reads it)
+//   autonomie.json, dataset.schema.json, *.d.ts, custom-elements.json, package.json,
+//   README.md (package/README.md, for bloggers), LICENSE, CHANGELOG.md
+//
+// A hashed name never changes content, so it may be cached for a year (docs/deploy.md).
+
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'dist');
+const PKG = join(ROOT, 'www/pkg');
+// wasm-bindgen's output as it wrote it (scripts/build.sh): the glue, bundled from its
+// readable form rather than from the minified copy in www/pkg/, and its .d.ts.
+const BINDGEN = join(ROOT, 'target/wasm-bindgen');
+const root = (path) => join(ROOT, path);
+const version = JSON.parse(readFileSync(root('package.json'), 'utf8')).version;
+const banner = `/*! autonomie-chart ${version} | MIT License | sourced charts of Europe's AI gap */`;
+
+/** The first 16 hex digits of the SHA-256 of `bytes`: the part of a name that changes. */
+const nameHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+/** The Subresource Integrity value of `bytes`. */
+const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(join(OUT, 'wasm-bindgen'), { recursive: true });
+
+const files = {};
+/** Writes `bytes` as `<stem>.<hash>.<ext>` and records it under `logical` in the manifest. */
+function emitHashed(logical, bytes) {
+  const dot = logical.lastIndexOf('.');
+  const file = `${logical.slice(0, dot)}.${nameHash(bytes)}${logical.slice(dot)}`;
+  writeFileSync(join(OUT, file), bytes);
+  files[logical] = { file, integrity: integrity(bytes), bytes: bytes.length };
+  return file;
+}
+
+async function bundle(entry, define = {}) {
+  const result = await esbuild.build({
+    entryPoints: [root(entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    charset: 'utf8',
+    banner: { js: banner },
+    define,
+    plugins: [{
+      name: 'wasm-bindgen-glue',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/pkg\/autonomie\.js$/ }, () => ({ path: join(BINDGEN, 'autonomie.js') }));
+      },
+    }],
+    write: false,
+    logLevel: 'warning',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+// 1. The wasm, whose SHA-256 goes into the element's bundle.
+const wasm = readFileSync(join(PKG, 'autonomie_bg.wasm'));
+const wasmFile = emitHashed('autonomie_bg.wasm', wasm);
+files['autonomie_bg.wasm'].sha256 = createHash('sha256').update(wasm).digest('hex');
+
+// 2. The element and the JS API, one module with no import left.
+const element = await bundle('www/autonomie-chart.js', {
+  AUTONOMIE_WASM_FILE: JSON.stringify(wasmFile),
+  AUTONOMIE_WASM_SHA256: JSON.stringify(files['autonomie_bg.wasm'].sha256),
+});
+if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
+  throw new Error('the element bundle still imports another file');
+}
+const elementFile = emitHashed('autonomie-chart.js', element);
+
+// 3. The iframe page and its files.
+const embedScript = emitHashed('embed.js', await bundle('www/embed.js'));
+const embedCss = emitHashed(
+  'embed.css',
+  Buffer.from((await esbuild.transform(readFileSync(root('www/embed.css'), 'utf8'), { loader: 'css', minify: true })).code),
+);
+const favicon = emitHashed('favicon.svg', readFileSync(root('www/favicon.svg')));
+const resize = emitHashed(
+  'autonomie-resize.js',
+  Buffer.from((await esbuild.transform(readFileSync(root('www/autonomie-resize.js'), 'utf8'), { minify: true, target: 'es2020' })).code),
+);
+
+let embedHtml = readFileSync(root('www/embed.html'), 'utf8');
+const sri = (logical) => `integrity="${files[logical].integrity}" crossorigin="anonymous"`;
+for (const [from, to] of [
+  ['href="favicon.svg"', `href="${favicon}"`],
+  ['<link rel="stylesheet" href="embed.css">', `<link rel="stylesheet" href="${embedCss}" ${sri('embed.css')}>`],
+  ['<script type="module" src="embed.js">', `<script type="module" src="${embedScript}" ${sri('embed.js')}>`],
+  ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')}>`],
+  // The page that links there is not part of the package.
+  ['<a href="../index.html" target="_blank" rel="noopener noreferrer">Autonomie</a>', 'Autonomie'],
+]) {
+  if (!embedHtml.includes(from)) throw new Error(`www/embed.html no longer contains ${from}: update scripts/bundle.mjs`);
+  embedHtml = embedHtml.replace(from, to);
+}
+writeFileSync(join(OUT, 'embed.html'), embedHtml);
+
+// 4. Data, types, the Custom Elements Manifest, the texts.
+copyFileSync(root('data/autonomie.json'), join(OUT, 'autonomie.json'));
+copyFileSync(root('docs/dataset.schema.json'), join(OUT, 'dataset.schema.json'));
+copyFileSync(root('package/autonomie-chart.d.ts'), join(OUT, 'autonomie-chart.d.ts'));
+for (const name of ['autonomie.d.ts', 'autonomie_bg.wasm.d.ts']) {
+  copyFileSync(join(BINDGEN, name), join(OUT, 'wasm-bindgen', name));
+}
+const manifest = JSON.parse(readFileSync(root('package/custom-elements.json'), 'utf8'));
+for (const module of manifest.modules) {
+  if (module.path !== 'autonomie-chart.js') throw new Error(`custom-elements.json: unexpected module ${module.path}`);
+  module.path = elementFile;
+  for (const entry of module.exports ?? []) entry.declaration.module = elementFile;
+}
+writeFileSync(join(OUT, 'custom-elements.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+// The bloggers' README, with this build's version, hashed names and integrity hashes.
+const readme = readFileSync(root('package/README.md'), 'utf8').replace(/\{\{(version|file|integrity)(?: ([^}]+))?\}\}/g, (whole, what, name) => {
+  if (what === 'version') return version;
+  const entry = files[name];
+  if (!entry) throw new Error(`package/README.md: unknown file in ${whole}`);
+  return what === 'file' ? entry.file : entry.integrity;
+});
+if (readme.includes('{{')) throw new Error('package/README.md: a {{…}} was left unfilled');
+writeFileSync(join(OUT, 'README.md'), readme);
+copyFileSync(root('LICENSE'), join(OUT, 'LICENSE'));
+copyFileSync(root('CHANGELOG.md'), join(OUT, 'CHANGELOG.md'));
+
+writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify({ name: 'autonomie-chart', version, files }, null, 2)}\n`);
+
+const packageJson = {
+  name: 'autonomie-chart',
+  version,
+  description: 'Sourced, interactive charts of how far Europe trails the US and China in AI: a <autonomie-chart> web component (Rust/WebAssembly, no dependency, no third-party request) and an iframe page.',
+  keywords: ['web-component', 'custom-element', 'chart', 'webassembly', 'ai', 'europe', 'embed'],
+  license: 'MIT',
+  type: 'module',
+  main: `./${elementFile}`,
+  module: `./${elementFile}`,
+  types: './autonomie-chart.d.ts',
+  exports: {
+    '.': { types: './autonomie-chart.d.ts', default: `./${elementFile}` },
+    './embed.html': './embed.html',
+    './autonomie.json': './autonomie.json',
+    './dataset.schema.json': './dataset.schema.json',
+    './custom-elements.json': './custom-elements.json',
+    './manifest.json': './manifest.json',
+    './package.json': './package.json',
+  },
+  customElements: 'custom-elements.json',
+  sideEffects: true,
+  files: [
+    elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
+    'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
+    'manifest.json', 'CHANGELOG.md',
+  ],
+};
+writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+
+const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
+console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)})`);
