@@ -23,9 +23,10 @@ echo "== dependency policy: licences and banned crates (cargo deny, deny.toml)"
 # file, for every target, and downloads from crates.io those no build here needed.
 cargo deny --locked check licenses bans
 
-echo "== lints (clippy, native and wasm32)"
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+echo "== formatting and lints (cargo fmt --check; clippy, native and wasm32, both crates)"
+cargo fmt --all --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --workspace --lib --target wasm32-unknown-unknown -- -D warnings
 
 echo "== browser end-to-end tests (Chromium)"
 node --test --test-reporter=spec tests/e2e/
