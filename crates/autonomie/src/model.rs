@@ -12,8 +12,9 @@ use crate::i18n::Text;
 use crate::money::{rate_for, Currency, Rate, RateKind};
 use crate::spec::{ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec, WordsSpec};
 
-/// The dataset compiled into the widget.
-pub const EMBEDDED_JSON: &str = include_str!("../../../data/autonomie.json");
+/// The dataset compiled into the widget: `data/autonomie.json` without its indentation
+/// (`build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/autonomie.json"));
 
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
