@@ -17,8 +17,9 @@ function barChart(id, ratio) {
   const handle = new autonomie.ChartHandle(canvas, id, null);
   handle.setLang('en');
   handle.setCurrency('USD');
-  // The view of October 2025: the figures the peers draw (bench/common.js).
-  handle.setView('october-2025');
+  // The figures the peers draw (bench/common.js): the models of 2024, and the
+  // valuations of October 2025.
+  handle.setView(id === 'valuations' ? 'october-2025' : 'latest');
   let scale = 'linear';
   handle.setScale(scale);
   const draw = () => {
