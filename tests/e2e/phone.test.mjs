@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { ARTIFACTS, launchBrowser, openPage, settle, startServer } from './browser.mjs';
+import { ARTIFACTS, launchBrowser, settle, startServer } from './browser.mjs';
 
 const SCREENS = `${ARTIFACTS}screens/`;
 mkdirSync(SCREENS, { recursive: true });
@@ -16,19 +16,6 @@ mkdirSync(SCREENS, { recursive: true });
 let server, origin;
 before(async () => { ({ server, origin } = await startServer()); });
 after(() => server?.close());
-
-/** Opens the page at `width` CSS pixels in `lang`, every chart started. */
-async function openAt(browser, lang) {
-  const { page, log } = await openPage(browser.context, origin, `/#lang=${lang}`);
-  await page.waitForSelector('html[data-ready="true"]');
-  const ids = await page.$$eval('autonomie-chart', (elements) => elements.map((e) => e.getAttribute('chart')));
-  for (const id of ids) {
-    await page.locator(`autonomie-chart[chart="${id}"]`).scrollIntoViewIfNeeded();
-    await page.waitForFunction((chart) => window.autonomieCharts.get(chart).drawCount > 0, id);
-  }
-  await settle(page);
-  return { page, log, ids };
-}
 
 /** Each control of a chart: its box, in CSS pixels. */
 function controlBoxes(page, chart) {
@@ -53,7 +40,7 @@ describe('on a phone', () => {
     const browser = await launchBrowser({ viewport: { width: 320, height: 800 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
     try {
       for (const lang of ['fr', 'en']) {
-        const { page, log, ids } = await openAt(browser, lang);
+        const { page, log, ids } = await openAtTheme(browser, lang, 'light');
         for (const width of [320, 360, 390, 430]) {
           await page.setViewportSize({ width, height: 800 });
           await settle(page);
