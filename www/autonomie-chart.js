@@ -201,7 +201,8 @@ export class AutonomieChartElement extends HTMLElement {
     if (theme !== 'light' && theme !== 'dark') return; // forced colours: the canvas only
     const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true' });
     first.style.visibility = 'hidden';
-    const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async' });
+    // Lazy: a chart far down the page fetches its picture when the reader comes near.
+    const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async', loading: 'lazy' });
     const shown = { image: false, controls: false };
     const reveal = (part) => {
       shown[part] = true;
