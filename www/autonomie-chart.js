@@ -276,11 +276,17 @@ export class AutonomieChartElement extends HTMLElement {
     return [controls, legend];
   }
 
+  /** Removes the first view; a chart being built under it takes its place. */
   #dropFirstView() {
     this.#firstSizer?.disconnect();
     this.#firstSizer = null;
+    const pending = this.#first?.querySelector(':scope > .atm-pending');
     this.#first?.remove();
     this.#first = null;
+    if (pending) {
+      pending.className = '';
+      this.#shadow.replaceChildren(pending);
+    }
   }
 
   disconnectedCallback() {
@@ -301,7 +307,15 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (this.#reflecting || oldValue === newValue || !this.started) return;
+    if (this.#reflecting || oldValue === newValue) return;
+    if (!this.started) {
+      // Set before the start (as embed.js does): the first view follows, or goes.
+      if (this.isConnected && (this.#first || this.#shadow.childElementCount === 0)) {
+        this.#dropFirstView();
+        this.#showFirstView();
+      }
+      return;
+    }
     if (name === 'chart' || name === 'src') {
       this.#restart();
       return;
@@ -383,8 +397,6 @@ export class AutonomieChartElement extends HTMLElement {
       const message = error.messages?.[lang === 'en' ? 'en' : 'fr'] ?? error.message;
       console.error(`autonomie: ${message}`);
       this.#dropFirstView();
-      stage.className = '';
-      this.#shadow.replaceChildren(stage);
       renderError(stage, message, lang);
       this.#announce();
       return;
@@ -412,8 +424,6 @@ export class AutonomieChartElement extends HTMLElement {
         const inFirst = focused && !stage.contains(focused) ? focused : null;
         const value = inFirst?.dataset.value;
         this.#dropFirstView();
-        stage.className = '';
-        this.#shadow.replaceChildren(stage);
         if (inFirst) (value ? stage.querySelector(`.atm-controls button[data-value="${CSS.escape(value)}"]`) : stage.querySelector('canvas'))?.focus();
       },
     });
