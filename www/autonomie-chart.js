@@ -153,7 +153,8 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#showFirstView();
+    // An upgrade may have shown it already (attributeChangedCallback comes first).
+    if (!this.#first) this.#showFirstView();
     const mode = this.#loadMode();
     if (mode === 'interaction') {
       for (const type of INTERACTIONS) this.addEventListener(type, this.#onInteraction, { passive: true });
