@@ -46,7 +46,7 @@ def widths(path):
                     glyph[c] = g
     def advance(c):
         g = glyph.get(c, 0)
-        return advances[min(g, metrics - 1)] * 1000 // units if g else None
+        return round(advances[min(g, metrics - 1)] * 1000 / units) if g else None
     return advance
 
 regular = widths(FONT_DIR / 'LiberationSans-Regular.ttf')

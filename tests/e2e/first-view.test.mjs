@@ -172,6 +172,41 @@ describe('the first view', () => {
     });
   }
 
+  test('every chart in both languages at both widths: the picture has the box the canvas will have', async () => {
+    const cases = [];
+    for (const width of [390, 760]) {
+      for (const lang of ['fr', 'en']) {
+        for (const chart of ['models', 'valuations', 'funding', 'compute']) cases.push({ id: `${chart}-${lang}-${width}`, chart, lang, width });
+      }
+    }
+    const { page, errors } = await openMade(
+      cases.map((c) => `<autonomie-chart id="${c.id}" chart="${c.chart}" lang="${c.lang}" theme="light" load="interaction"></autonomie-chart>`).join('\n'),
+      { width: 1000, css: cases.map((c) => `#${c.id} { width: ${c.width + 8}px; margin-bottom: 40px; }`).join('\n') },
+    );
+    const wrong = [];
+    // The pointer stays off the charts, whose first touch would start them.
+    await page.mouse.move(990, 5);
+    for (const c of cases) {
+      await page.locator(`#${c.id}`).scrollIntoViewIfNeeded();
+      await firstViewShown(page, `#${c.id}`);
+      const picture = await page.$eval(`#${c.id}`, (e) => {
+        const r = e.shadowRoot.querySelector('.atm-first-picture').getBoundingClientRect();
+        return { top: r.top - e.getBoundingClientRect().top, width: r.width, height: r.height };
+      });
+      await page.$eval(`#${c.id}`, (e) => e.shadowRoot.querySelector('.atm-first-picture').click());
+      await page.waitForFunction((id) => document.getElementById(id).drawCount > 0, c.id);
+      await settle(page);
+      const canvas = await page.$eval(`#${c.id}`, (e) => {
+        const r = e.shadowRoot.querySelector('canvas').getBoundingClientRect();
+        return { top: r.top - e.getBoundingClientRect().top, width: r.width, height: r.height };
+      });
+      if (JSON.stringify(picture) !== JSON.stringify(canvas)) wrong.push(`${c.id}: picture ${JSON.stringify(picture)}, canvas ${JSON.stringify(canvas)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('a press on a placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
     const { page, requests } = await openMade(
       '<autonomie-chart id="c" chart="valuations" lang="en" theme="light" load="interaction"></autonomie-chart>', { css: '#c { width: 768px; }' });

@@ -144,6 +144,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn arial_metrics_are_arial_advances() {
+        // Arial: H 722, e 556, l 222, o 556 thousandths of an em; bold H 722, e 556, l 278, o 611.
+        assert!((ArialMetrics.width("Hello", Font::regular(10.0)) - 22.78).abs() < 1e-9);
+        assert!((ArialMetrics.width("Hello", Font::bold(10.0)) - 24.45).abs() < 1e-9);
+        // Outside the table: the estimate without its slack.
+        assert!((ArialMetrics.width("ẞ", Font::regular(10.0)) - 5.6).abs() < 1e-9);
+        assert!(ARIAL_WIDTHS.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted for the binary search");
+    }
+
+    #[test]
     fn wraps_at_spaces_and_cuts_overlong_words() {
         let font = Font::regular(10.0);
         let lines = wrap("one two three four", 45.0, font, &EstimatedMetrics);
