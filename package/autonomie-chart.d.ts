@@ -16,6 +16,7 @@ export type AutonomieCurrency = 'EUR' | 'USD';
 export type AutonomieLang = 'fr' | 'en';
 export type AutonomieTheme = 'light' | 'dark' | 'auto';
 export type AutonomieLoading = 'lazy' | 'eager';
+export type AutonomieLoad = 'eager' | 'visible' | 'interaction';
 export type AutonomieExportFormat = 'png' | 'svg' | 'csv';
 
 /** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */
@@ -45,7 +46,14 @@ export interface AutonomieChartAttributes {
   src?: string;
   /** Canvas height to aim at, in CSS pixels. */
   height?: `${number}` | number;
-  /** Default: `lazy` (start within 300 px of the viewport). */
+  /**
+   * When the wasm is fetched: `eager` at once; `visible` (default) once the chart is
+   * within 300 px of the viewport and the page is idle; `interaction` on the first
+   * pointer, touch, click or focus on the chart. Until then a chart in its default view
+   * shows its prerendered first view. Read when the element is connected.
+   */
+  load?: AutonomieLoad;
+  /** @deprecated The 0.2 name: `loading="eager"` is `load="eager"`. */
   loading?: AutonomieLoading;
   /** Default: `auto` (follows prefers-color-scheme). */
   theme?: AutonomieTheme;

@@ -18,7 +18,7 @@
 // A hashed name never changes content, so it may be cached for a year (docs/deploy.md).
 
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -119,6 +119,14 @@ writeFileSync(join(OUT, 'embed.html'), embedHtml);
 // 4. Data, types, the Custom Elements Manifest, the texts.
 copyFileSync(root('data/autonomie.json'), join(OUT, 'autonomie.json'));
 copyFileSync(root('docs/dataset.schema.json'), join(OUT, 'dataset.schema.json'));
+// The first views (autonomie-static, issue 15), next to the bundle as the element looks
+// for them (static/first/<chart>-<lang>-<theme>-<width>.svg and <chart>-<lang>.json).
+// Not hashed: their names are what the element computes; a reader fetches only the
+// two its chart needs.
+mkdirSync(join(OUT, 'static', 'first'), { recursive: true });
+for (const name of readdirSync(root('www/static/first'))) {
+  copyFileSync(root(`www/static/first/${name}`), join(OUT, 'static', 'first', name));
+}
 copyFileSync(root('package/autonomie-chart.d.ts'), join(OUT, 'autonomie-chart.d.ts'));
 for (const name of ['autonomie.d.ts', 'autonomie_bg.wasm.d.ts']) {
   copyFileSync(join(BINDGEN, name), join(OUT, 'wasm-bindgen', name));
@@ -168,7 +176,7 @@ const packageJson = {
   files: [
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
-    'manifest.json', 'CHANGELOG.md',
+    'manifest.json', 'CHANGELOG.md', 'static/first/',
   ],
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);

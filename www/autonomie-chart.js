@@ -6,18 +6,47 @@
 //
 // Attributes (all optional): chart, view, scale, currency, lang, hidden-series
 // (comma-separated series keys; `hidden` is read too, the name of version 0.1), src (URL of a dataset JSON), height (CSS pixels), theme (`light`, `dark`
-// or `auto`, the default), loading (`lazy`, the default, or `eager` to start at once). Attributes and the
-// reader's toggles stay in sync both ways; each change fires `autonomie-change` with the
-// state as `detail`. The chart lives in a shadow root with its own stylesheet, starts
-// when it comes near the viewport and frees its memory when removed.
+// or `auto`, the default), load (when the wasm is fetched: `eager` at once, `visible`, the
+// default, once the chart is near the viewport and the page is idle, `interaction` on the
+// first pointer, touch, click or focus on it; `loading="eager"`, the name of version
+// 0.2, still means `eager`). Attributes and the reader's toggles stay in sync both ways;
+// each change fires `autonomie-change` with the state as `detail`. The chart lives in a
+// shadow root with its own stylesheet and frees its memory when removed.
+//
+// The first view: before the wasm arrives, an element showing the default view of the
+// embedded dataset (no `src`, `view`, `scale`, `currency`, `hidden-series` or `height`)
+// shows a picture of it, drawn at build time by the same drawing function as the canvas
+// (`autonomie-static`: static/first/<chart>-<lang>-<theme>-<width>.svg, next to this
+// script), for its language, its theme and the width bucket of its own width, where the
+// canvas will be and as high as it will be. The canvas replaces it once drawn.
+//
+// It is an <img>, not SVG text fetched into the shadow root: the browser fetches and
+// decodes it off the main thread with no script of ours, an SVG in an <img> runs no
+// script and loads nothing, and it is cached like any image. It needs the host page's
+// CSP to allow images from the widget's origin (`img-src WIDGET-HOST`, which
+// docs/deploy.md's policy for the element already lists); a page that refuses them
+// shows an empty box of the same size until the canvas is drawn, nothing breaks.
 
+import { element } from './dom.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
-import { say } from './words.js';
+import { say, WORDS } from './words.js';
+import { resolveTheme } from './theme.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
+
+/** The first views' widths (CSS pixels): keep equal to FIRST_VIEW_WIDTHS of autonomie-static. */
+const FIRST_VIEW_WIDTHS = [390, 760];
+/** Under this width the chart has its narrow layout (render.rs: NARROW_CSS_WIDTH + 24). */
+const NARROW_WIDTH = 504;
+/** The charts of the embedded dataset, which have first views. */
+const FIRST_VIEW_CHARTS = ['models', 'valuations', 'funding', 'compute'];
+/** Attributes that change what is drawn from the default view: no first view then. */
+const NOT_DEFAULT = ['src', 'view', 'scale', 'currency', 'hidden', 'hidden-series', 'height'];
+/** What starts the wasm with load="interaction". */
+const INTERACTIONS = ['pointerenter', 'focusin', 'touchstart', 'click'];
 
 const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
 const FETCH_TIMEOUT_MS = 10000;
@@ -99,7 +128,14 @@ export class AutonomieChartElement extends HTMLElement {
   #generation = 0;
   #reflecting = false;
   #starting = false;
-  /** Whether the chart is running (it starts near the viewport). */
+  /** The picture shown before the canvas (null when there is none). */
+  #first = null;
+  #firstSizer = null;
+  #idle = null;
+  /** Presses on the first view's controls, applied when the chart is built. */
+  #pressed = {};
+  #onInteraction = () => this.#start();
+  /** Whether the chart is running (see the `load` attribute). */
   started = false;
 
   constructor() {
@@ -109,16 +145,37 @@ export class AutonomieChartElement extends HTMLElement {
     this.#internals = this.attachInternals?.() ?? null;
   }
 
+  /** `eager`, `visible` or `interaction` (the `load` attribute, read when connected). */
+  #loadMode() {
+    const load = this.getAttribute('load');
+    if (load === 'eager' || load === 'interaction') return load;
+    return this.getAttribute('loading') === 'eager' && load === null ? 'eager' : 'visible';
+  }
+
   connectedCallback() {
-    if ('IntersectionObserver' in window && this.getAttribute('loading') !== 'eager') {
+    // An upgrade may have shown it already (attributeChangedCallback comes first).
+    if (!this.#first) this.#showFirstView();
+    const mode = this.#loadMode();
+    if (mode === 'interaction') {
+      for (const type of INTERACTIONS) this.addEventListener(type, this.#onInteraction, { passive: true });
+    } else if ('IntersectionObserver' in window && mode === 'visible') {
       this.#visibility = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           this.#visibility?.disconnect();
           this.#visibility = null;
-          this.#start();
+          // Visible: started when the page is idle, at the latest after a second.
+          const idle = window.requestIdleCallback ?? ((task) => setTimeout(task, 1));
+          const cancel = window.cancelIdleCallback ?? clearTimeout;
+          const id = idle(() => {
+            this.#idle = null;
+            this.#start();
+          }, { timeout: 1000 });
+          this.#idle = () => cancel(id);
         }
       }, { rootMargin: '300px 0px' });
       this.#visibility.observe(this);
+      // A click or a key on the first view does not wait for the idle time.
+      for (const type of ['click', 'focusin']) this.addEventListener(type, this.#onInteraction, { passive: true });
     } else {
       // Not in the connection itself: twenty elements parsed at once would start in
       // one long task.
@@ -129,7 +186,115 @@ export class AutonomieChartElement extends HTMLElement {
     }
   }
 
+  /**
+   * Shows the first view (see the top of this file): the controls from
+   * static/first/<chart>-<lang>.json, built as the controller builds them (same classes,
+   * same words, so the same height), and the picture, chosen once the element's width
+   * is known (from a ResizeObserver, which reads no layout of its own). Unseen until
+   * both are there, so that neither moves the other.
+   */
+  #showFirstView() {
+    const chart = this.getAttribute('chart') ?? 'models';
+    if (this.started || NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) return;
+    const lang = this.#lang();
+    if (lang !== 'fr' && lang !== 'en') return;
+    const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
+    if (theme !== 'light' && theme !== 'dark') return; // forced colours: the canvas only
+    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true' });
+    first.style.visibility = 'hidden';
+    // Lazy: a chart far down the page fetches its picture when the reader comes near.
+    const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async', loading: 'lazy' });
+    const shown = { image: false, controls: false };
+    const reveal = (part) => {
+      shown[part] = true;
+      if (shown.image && shown.controls) first.style.visibility = '';
+    };
+    image.addEventListener('load', () => reveal('image'));
+    image.addEventListener('error', () => this.#dropFirstView());
+    first.append(image);
+    this.#first = first;
+    this.#shadow.replaceChildren(first);
+    const base = new URL(`static/first/${chart}-${lang}`, import.meta.url).href;
+    fetch(`${base}.json`, { credentials: 'omit' })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((info) => {
+        if (this.#first !== first) return;
+        first.prepend(...this.#placeholderControls(info));
+        reveal('controls');
+      })
+      .catch(() => {
+        if (this.#first === first) this.#dropFirstView();
+      });
+    this.#firstSizer = new ResizeObserver((entries) => {
+      const width = entries[entries.length - 1].contentRect.width;
+      if (!width) return;
+      const bucket = width < NARROW_WIDTH ? FIRST_VIEW_WIDTHS[0] : FIRST_VIEW_WIDTHS[1];
+      const url = `${base}-${theme}-${bucket}.svg`;
+      if (image.getAttribute('src') !== url) image.setAttribute('src', url);
+    });
+    this.#firstSizer.observe(first);
+  }
+
+  /**
+   * The controls and the legend as AutonomieChart#updateControls and #updateLegend
+   * build them, for `info` (the default view). A press on a view, currency or scale is
+   * kept and applied when the chart is built; any press starts the wasm.
+   */
+  #placeholderControls(info) {
+    const ui = WORDS[info.state.lang];
+    const controls = element('div', { class: 'atm-controls' });
+    const group = (label, name, options) => {
+      const box = element('div', { class: 'atm-group atm-segmented', role: 'group', 'aria-label': label });
+      for (const option of options) {
+        const button = element('button', { type: 'button', 'aria-pressed': String(option.active), 'data-value': option.value }, option.label);
+        if (option.name) button.setAttribute('aria-label', option.name);
+        button.addEventListener('click', () => {
+          for (const other of box.children) other.setAttribute('aria-pressed', String(other === button));
+          this.#pressed[name] = option.value;
+        });
+        box.append(button);
+      }
+      return box;
+    };
+    const views = group(ui.view, 'view', info.views.map((v) => ({ value: v.id, label: v.label, active: v.active })));
+    views.hidden = info.views.length < 2;
+    const currencies = group(ui.currency, 'currency', [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ value: c, label: l, name: ui[`currency${c}`], active: info.state.currency === c })));
+    currencies.hidden = info.measure !== 'money';
+    const scales = group(ui.scale, 'scale', [['linear', 'Linear'], ['log', 'Log']].map(([s, key]) => ({ value: s, label: ui[`scale${key}`], name: ui[`scale${key}Name`], active: info.state.scale === s })));
+    const more = element('button', { type: 'button', class: 'atm-disclosure atm-more-toggle', 'aria-expanded': 'false' }, ui.more);
+    const tools = element('div', { class: 'atm-group atm-tools', role: 'group', 'aria-label': ui.download });
+    tools.append(element('button', { type: 'button' }, ui.table), ...['PNG', 'SVG', 'CSV'].map((f) => element('button', { type: 'button' }, f)));
+    controls.append(views, currencies, scales, more, tools);
+    const legend = element('div', { class: 'atm-legend', role: 'group', 'aria-label': ui.series });
+    for (const entry of info.legend) {
+      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible) });
+      const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = entry.color;
+      swatch.style.borderColor = entry.color;
+      button.append(swatch, entry.label);
+      legend.append(button);
+    }
+    return [controls, legend];
+  }
+
+  /** Removes the first view; a chart being built under it takes its place. */
+  #dropFirstView() {
+    this.#firstSizer?.disconnect();
+    this.#firstSizer = null;
+    const pending = this.#first?.querySelector(':scope > .atm-pending');
+    this.#first?.remove();
+    this.#first = null;
+    if (pending) {
+      pending.className = '';
+      this.#shadow.replaceChildren(pending);
+    }
+  }
+
   disconnectedCallback() {
+    for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
+    this.#idle?.();
+    this.#idle = null;
+    this.#dropFirstView();
     this.#visibility?.disconnect();
     this.#visibility = null;
     this.#generation += 1;
@@ -143,7 +308,15 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (this.#reflecting || oldValue === newValue || !this.started) return;
+    if (this.#reflecting || oldValue === newValue) return;
+    if (!this.started) {
+      // Set before the start (as embed.js does): the first view follows, or goes.
+      if (this.isConnected && (this.#first || this.#shadow.childElementCount === 0)) {
+        this.#dropFirstView();
+        this.#showFirstView();
+      }
+      return;
+    }
     if (name === 'chart' || name === 'src') {
       this.#restart();
       return;
@@ -194,12 +367,22 @@ export class AutonomieChartElement extends HTMLElement {
 
   async #start() {
     if (this.started || !this.isConnected) return;
+    for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
+    this.#idle?.();
+    this.#idle = null;
     this.started = true;
     this.#internals?.states?.add('started');
     const generation = ++this.#generation;
     const lang = this.#lang();
     const stage = document.createElement('div');
-    this.#shadow.replaceChildren(stage);
+    if (this.#first) {
+      // Built under the first view, out of the flow and unseen, at the same width: the
+      // first drawing swaps them (#build), in one layout.
+      stage.className = 'atm-pending';
+      this.#first.append(stage);
+    } else {
+      this.#shadow.replaceChildren(stage);
+    }
     let dataset;
     let chartId = this.getAttribute('chart');
     try {
@@ -214,6 +397,7 @@ export class AutonomieChartElement extends HTMLElement {
       // A refused wasm file says why in both languages (autonomie.js).
       const message = error.messages?.[lang === 'en' ? 'en' : 'fr'] ?? error.message;
       console.error(`autonomie: ${message}`);
+      this.#dropFirstView();
       renderError(stage, message, lang);
       this.#announce();
       return;
@@ -234,6 +418,15 @@ export class AutonomieChartElement extends HTMLElement {
       height: height > 0 ? height : undefined,
       theme: ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto',
       onChange: (state) => this.#reflect(state),
+      onShown: () => {
+        if (!this.#first) return;
+        // The focus on a placeholder goes to the same control of the chart.
+        const focused = this.#shadow.activeElement;
+        const inFirst = focused && !stage.contains(focused) ? focused : null;
+        const value = inFirst?.dataset.value;
+        this.#dropFirstView();
+        if (inFirst) (value ? stage.querySelector(`.atm-controls button[data-value="${CSS.escape(value)}"]`) : stage.querySelector('canvas'))?.focus();
+      },
     });
     this.#starting = true;
     if (lang !== 'fr' && lang !== 'en') this.#attempt(() => this.#chart.setLang(lang));
@@ -241,6 +434,12 @@ export class AutonomieChartElement extends HTMLElement {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
     this.#starting = false;
+    // What the reader pressed on the first view, as if pressed now (an autonomie-change).
+    const pressed = this.#pressed;
+    this.#pressed = {};
+    if (pressed.view) this.#attempt(() => this.#chart.setView(pressed.view));
+    if (pressed.currency) this.#attempt(() => this.#chart.setCurrency(pressed.currency));
+    if (pressed.scale) this.#attempt(() => this.#chart.setScale(pressed.scale));
     const state = this.#chart.state();
     if (state) this.#writeAttributes(state);
     this.#announce();

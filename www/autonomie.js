@@ -157,6 +157,7 @@ export class AutonomieChart {
   #height = null;
   #themeChoice = 'auto';
   #onChange = null;
+  #onShown = null;
   /** How many times the chart was drawn (for tests and the benchmark). */
   drawCount = 0;
 
@@ -166,7 +167,8 @@ export class AutonomieChart {
    * @param {{lang?: string, dataset?: string, height?: number, theme?: string, onChange?: function}} options
    *   `dataset` is a JSON text (default: the embedded dataset); `height` the canvas
    *   height to aim at, in CSS pixels; `theme` is `light`, `dark` or `auto` (default);
-   *   `onChange(state)` is called after each change.
+   *   `onChange(state)` is called after each change; `onShown()` after each drawing
+   *   and each error shown.
    */
   constructor(container, chartId, options = {}) {
     this.#chartId = chartId;
@@ -174,6 +176,7 @@ export class AutonomieChart {
     this.#height = Number.isFinite(options.height) && options.height > 0 ? options.height : null;
     this.#themeChoice = options.theme ?? 'auto';
     this.#onChange = options.onChange ?? null;
+    this.#onShown = options.onShown ?? null;
 
     const descriptionId = uniqueId('atm-description');
     const tableId = uniqueId('atm-table');
@@ -327,6 +330,7 @@ export class AutonomieChart {
     this.#canvas.hidden = true;
     this.#reader.hide();
     this.#root.classList.add('atm-failed');
+    this.#onShown?.();
   }
 
   /**
@@ -402,6 +406,7 @@ export class AutonomieChart {
       this.#canvas.style.height = `${height}px`;
       this.drawCount += 1;
       this.#reader.refresh();
+      this.#onShown?.();
     } catch (error) {
       this.#fail(error);
     }

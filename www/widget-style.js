@@ -88,6 +88,11 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
 .atm .atm-series[aria-pressed="false"] { color: var(--muted); text-decoration: line-through; border-style: dashed; }
 .atm-swatch { width: 12px; height: 12px; border-radius: 2px; border: 2px solid; display: inline-block; flex: none; }
 .atm-series[aria-pressed="false"] .atm-swatch { background-color: transparent !important; }
+/* The first view (autonomie-chart.js): the controls, then the picture of the canvas;
+   the chart is built inside it, unseen, until its first drawing. */
+.atm-first { position: relative; }
+.atm-first-picture { display: block; width: 100%; height: auto; }
+.atm-pending { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
 .atm-stage { position: relative; width: 100%; }
 .atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; touch-action: pan-y; }
 .atm-print { display: none; }

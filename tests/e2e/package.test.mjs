@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -92,6 +92,9 @@ describe('the autonomie-chart package', () => {
       'autonomie.json', 'dataset.schema.json',
       'autonomie-chart.d.ts', 'wasm-bindgen/autonomie.d.ts', 'wasm-bindgen/autonomie_bg.wasm.d.ts',
       'custom-elements.json', 'manifest.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+      // The first views (issue 15): a picture per chart, language, theme and width, the
+      // controls' words per chart and language.
+      ...readdirSync(join(ROOT, 'www/static/first')).map((name) => `static/first/${name}`),
     ];
     assert.ok(expected.every(Boolean), `every hashed file is there: ${paths.join(', ')}`);
     assert.deepEqual(paths, expected.sort());
@@ -158,7 +161,11 @@ describe('the autonomie-chart package', () => {
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.consoleErrors, []);
     const fromPackage = log.requests.filter((url) => url.startsWith(S)).map((url) => url.slice(PKG().length + 1)).sort();
-    assert.deepEqual(fromPackage, [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
+    // The first view of this chart (its controls' words, at most its one picture) may
+    // come before the wasm; nothing else.
+    const firstView = fromPackage.filter((path) => path.startsWith('static/first/'));
+    assert.ok(firstView.every((path) => /^static\/first\/valuations-en(\.json|-light-(390|760)\.svg)$/.test(path)) && firstView.length <= 2, firstView.join(' '));
+    assert.deepEqual(fromPackage.filter((path) => !firstView.includes(path)), [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
     assert.ok(log.requests.every((url) => url.startsWith(S) || url.startsWith(H)), 'nothing from a third origin');
     await page.screenshot({ path: join(ROOT, 'test-results/package-element.png') });
     await page.close();
@@ -210,8 +217,8 @@ describe('the autonomie-chart package', () => {
         sameClass: api.AutonomieChartElement === Element,
       };
     }, `${PKG()}/${main}`);
-    // Every attribute the element reads: the observed ones, and `loading`, read once.
-    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'loading'].sort());
+    // Every attribute the element reads: the observed ones, and `load` and `loading`, read once.
+    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading'].sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'method').map((m) => m.name).sort(), actual.methods.sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'field').map((m) => m.name).sort(), [...actual.getters, ...actual.fields].sort());
     assert.deepEqual(element.events.map((e) => e.name).sort(), ['autonomie-change', 'autonomie-ready']);

@@ -21,6 +21,7 @@
 //! # Ok::<(), autonomie::error::Error>(())
 //! ```
 
+mod arial_widths;
 pub mod backend;
 pub mod canvas;
 pub mod date;

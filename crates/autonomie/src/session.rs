@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::model::{Dataset, Source};
 use crate::render::{self, Canvas, Footer, Plan, Theme};
 use crate::state::{StateJson, ViewState};
-use crate::text::{EstimatedMetrics, MeasureText};
+use crate::text::{ArialMetrics, EstimatedMetrics, MeasureText};
 
 /// `value` as JSON text. serde_json fails only on a map whose keys are not strings, or
 /// when a `Serialize` impl reports an error; the answers of this module (strings,
@@ -244,6 +244,16 @@ impl Session {
     /// layout as the canvas.
     pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
         crate::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
+    }
+
+    /// The canvas's picture as an SVG document: what [`Session::plan_for_canvas`] lays
+    /// out on a screen of one device pixel per CSS pixel at `css_width` CSS pixels, with
+    /// the screen's short footer, so the same size as the canvas, its text measured as
+    /// the usual `sans-serif` of browsers measures it ([`ArialMetrics`]). The page shows
+    /// it before the wasm arrives (`autonomie-static`'s first views).
+    pub fn screen_svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
+        let request = DrawRequest { css_width, ratio: 1.0, css_height: None, theme, footer: Footer::Short };
+        crate::backend::svg(&self.plan_for_canvas(&request, &ArialMetrics)?.0)
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.

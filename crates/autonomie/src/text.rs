@@ -6,6 +6,8 @@
 //! instead: the canvas's own `measureText` in the browser ([`crate::canvas::ContextMeasure`]), or
 //! [`EstimatedMetrics`], a fixed table, for native SVG output and tests.
 
+use crate::arial_widths::ARIAL_WIDTHS;
+
 /// The fonts the charts use: one sans-serif family, regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Font {
@@ -48,6 +50,32 @@ impl MeasureText for EstimatedMetrics {
     fn width(&self, text: &str, font: Font) -> f64 {
         let em: f64 = text.chars().map(advance).sum();
         em * font.size * if font.bold { 1.07 } else { 1.0 } * WIDER_FONT_SLACK
+    }
+}
+
+/// The advance widths of Arial (as Liberation Sans has them: the same), the usual
+/// `sans-serif` of browsers (Arial on Windows, Helvetica on macOS has nearly the same,
+/// Liberation Sans on many Linux systems, Roboto on Android is close). The first views
+/// ([`crate::session::Session::screen_svg`]) are laid out with it, so that their lines
+/// break where the canvas's will on most readers' screens. Characters outside the table
+/// fall back to the estimate of [`EstimatedMetrics`] without its slack.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArialMetrics;
+
+impl MeasureText for ArialMetrics {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let thousandths: f64 = text
+            .chars()
+            .map(|c| {
+                let known =
+                    ARIAL_WIDTHS.binary_search_by_key(&c, |&(k, _, _)| k).ok().and_then(|i| ARIAL_WIDTHS.get(i));
+                match known {
+                    Some(&(_, regular, bold)) => f64::from(if font.bold { bold } else { regular }),
+                    None => advance(c) * 1000.0 * if font.bold { 1.07 } else { 1.0 },
+                }
+            })
+            .sum();
+        thousandths / 1000.0 * font.size
     }
 }
 
@@ -114,6 +142,16 @@ pub fn ellipsize(text: &str, max_width: f64, font: Font, measure: &dyn MeasureTe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arial_metrics_are_arial_advances() {
+        // Arial: H 722, e 556, l 222, o 556 thousandths of an em; bold H 722, e 556, l 278, o 611.
+        assert!((ArialMetrics.width("Hello", Font::regular(10.0)) - 22.78).abs() < 1e-9);
+        assert!((ArialMetrics.width("Hello", Font::bold(10.0)) - 24.45).abs() < 1e-9);
+        // Outside the table: the estimate without its slack.
+        assert!((ArialMetrics.width("ẞ", Font::regular(10.0)) - 5.6).abs() < 1e-9);
+        assert!(ARIAL_WIDTHS.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted for the binary search");
+    }
 
     #[test]
     fn wraps_at_spaces_and_cuts_overlong_words() {

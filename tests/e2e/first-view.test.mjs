@@ -1,0 +1,285 @@
+// The first view (issue 15): before its wasm arrives, <autonomie-chart> shows the
+// picture of its default view drawn at build time (www/static/first/, autonomie-static)
+// under placeholder controls; the canvas then takes its place without moving anything
+// (no layout shift, the same box) and shows the same picture; a press made before the
+// wasm arrives is applied; and with load="interaction" a page of twenty charts fetches
+// no wasm until one is touched, then exactly one.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, settle, startServer } from './browser.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+let server, origin, browser;
+before(async () => {
+  ({ server, origin } = await startServer());
+  browser = await launchBrowser({ deviceScaleFactor: 1 });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/**
+ * Opens a page of `body` (under the project's CSP: images only from its own origin),
+ * `width` CSS pixels wide, recording the layout shifts and every request.
+ */
+async function openMade(body, { lang = 'en', width = 900, css = '' } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const path = `/first-view-${Math.random().toString(36).slice(2)}.html`;
+  await page.route(origin + path, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'Content-Security-Policy': CSP },
+    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>first view</title>
+<link rel="stylesheet" href="${path}.css">
+<script type="module" src="/www/autonomie-chart.js"></script></head><body>${body}</body></html>`,
+  }));
+  await page.route(`${origin}${path}.css`, (route) => route.fulfill({ contentType: 'text/css', body: `autonomie-chart { display: block; } ${css}` }));
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push({ value: entry.value, at: performance.now() });
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(origin + path);
+  return { page, requests, errors };
+}
+
+/** Waits until the first view of `selector` is shown (controls built, picture decoded). */
+function firstViewShown(page, selector) {
+  return page.waitForFunction((s) => {
+    const first = document.querySelector(s)?.shadowRoot.querySelector('.atm-first');
+    const image = first?.querySelector('img');
+    return first && first.style.visibility === '' && image.complete && image.naturalWidth > 0;
+  }, selector);
+}
+
+const box = (page, selector, inner) => page.$eval(selector, (element, inner) => {
+  const r = element.shadowRoot.querySelector(inner).getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}, inner);
+
+/**
+ * How far two screenshots (PNG buffers of the same size) are apart: the mean colour of
+ * each 12 x 12 tile compared, as the share of tiles whose mean differs by more than 24
+ * (of 255) on a channel. Tile means absorb the antialiasing differences between SVG
+ * text and canvas text; a different picture changes many tiles.
+ */
+async function tileDifference(a, b) {
+  const page = await browser.context.newPage();
+  try {
+    return await page.evaluate(async ([a, b]) => {
+      const pixels = async (base64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [p, q] = [await pixels(a), await pixels(b)];
+      if (p.width !== q.width || p.height !== q.height) return { sizes: [p.width, p.height, q.width, q.height], share: 1 };
+      const tile = 12;
+      let tiles = 0;
+      let differing = 0;
+      for (let y0 = 0; y0 + tile <= p.height; y0 += tile) {
+        for (let x0 = 0; x0 + tile <= p.width; x0 += tile) {
+          const sum = [0, 0, 0, 0, 0, 0];
+          for (let y = y0; y < y0 + tile; y++) {
+            for (let x = x0; x < x0 + tile; x++) {
+              const i = (y * p.width + x) * 4;
+              for (let c = 0; c < 3; c++) {
+                sum[c] += p.data[i + c];
+                sum[c + 3] += q.data[i + c];
+              }
+            }
+          }
+          tiles += 1;
+          const n = tile * tile;
+          if ([0, 1, 2].some((c) => Math.abs(sum[c] - sum[c + 3]) / n > 24)) differing += 1;
+        }
+      }
+      return { share: differing / tiles, tiles };
+    }, [a.toString('base64'), b.toString('base64')]);
+  } finally {
+    await page.close();
+  }
+}
+
+/** At most this share of tiles may differ between the first view and the canvas. */
+const SAME_PICTURE = 0.01;
+
+describe('the first view', () => {
+  for (const [width, chart, lang, other] of [
+    [390, 'valuations', 'fr', 'models-fr-light-390'],
+    [760, 'funding', 'en', 'valuations-en-light-760'],
+    [760, 'compute', 'fr', 'compute-en-light-760'],
+  ]) {
+    test(`${chart} (${lang}) at ${width} px: the canvas takes the picture's place with no layout shift, and shows the same picture`, async () => {
+      // The element's content box is `width` wide (the chart has 4 px of padding).
+      const { page, requests, errors } = await openMade(
+        `<autonomie-chart id="c" chart="${chart}" lang="${lang}" theme="light" load="interaction"></autonomie-chart>`,
+        { lang, width: width + 40, css: `#c { width: ${width + 8}px; }` },
+      );
+      await firstViewShown(page, '#c');
+      assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 0, 'no wasm before an interaction');
+      const name = `${chart}-${lang}-light-${width}`;
+      assert.ok(requests.some((url) => url.endsWith(`/www/static/first/${name}.svg`)), `the picture of its own bucket: ${requests.join(' ')}`);
+      const pictureBox = await box(page, '#c', '.atm-first-picture');
+      assert.equal(pictureBox.width, width);
+      const before = await page.screenshot({ clip: pictureBox });
+      const shiftsBefore = await page.evaluate(() => window.__shifts.length);
+
+      // The picture is not a control: a press on it starts the wasm.
+      await page.mouse.click(pictureBox.x + width / 2, pictureBox.y + pictureBox.height / 2);
+      await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+      await settle(page);
+      assert.equal(await page.$eval('#c', (e) => e.shadowRoot.querySelector('.atm-first')), null, 'the first view is gone');
+      const canvasBox = await box(page, '#c', 'canvas');
+      assert.deepEqual(canvasBox, pictureBox, 'the canvas has the picture\'s box');
+      const shifts = await page.evaluate((n) => window.__shifts.slice(n), shiftsBefore);
+      assert.equal(shifts.reduce((sum, s) => sum + s.value, 0), 0, `layout shifts during the swap: ${JSON.stringify(shifts)}`);
+
+      const after = await page.screenshot({ clip: canvasBox });
+      const same = await tileDifference(before, after);
+      assert.ok(same.share <= SAME_PICTURE, `the canvas differs from its first view in ${(same.share * 100).toFixed(1)} % of the tiles`);
+
+      // The comparison can fail: the picture of another view differs.
+      await page.evaluate((url) => {
+        const image = document.createElement('img');
+        image.id = 'other';
+        image.src = url;
+        image.style.cssText = 'position:absolute;left:0;top:0;display:block';
+        document.body.append(image);
+        return image.decode();
+      }, `/www/static/first/${other}.svg`);
+      const otherBox = await page.$eval('#other', (image) => ({ x: 0, y: 0, width: image.naturalWidth, height: Math.min(image.naturalHeight, 2000) }));
+      const shot = await page.screenshot({ clip: { ...otherBox, height: Math.min(otherBox.height, canvasBox.height) } });
+      await page.$eval('#other', (image) => image.remove());
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const canvasTop = await page.screenshot({ clip: { ...canvasBox, height: Math.min(otherBox.height, canvasBox.height) } });
+      const different = await tileDifference(shot, canvasTop);
+      assert.ok(different.share > SAME_PICTURE * 3, `another view (${other}) should differ, but only ${(different.share * 100).toFixed(1)} % of the tiles do`);
+
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test('every chart in both languages at both widths: the picture has the box the canvas will have', async () => {
+    const cases = [];
+    for (const width of [390, 760]) {
+      for (const lang of ['fr', 'en']) {
+        for (const chart of ['models', 'valuations', 'funding', 'compute']) cases.push({ id: `${chart}-${lang}-${width}`, chart, lang, width });
+      }
+    }
+    const { page, errors } = await openMade(
+      cases.map((c) => `<autonomie-chart id="${c.id}" chart="${c.chart}" lang="${c.lang}" theme="light" load="interaction"></autonomie-chart>`).join('\n'),
+      { width: 1000, css: cases.map((c) => `#${c.id} { width: ${c.width + 8}px; margin-bottom: 40px; }`).join('\n') },
+    );
+    const wrong = [];
+    // The pointer stays off the charts, whose first touch would start them.
+    await page.mouse.move(990, 5);
+    for (const c of cases) {
+      await page.locator(`#${c.id}`).scrollIntoViewIfNeeded();
+      await firstViewShown(page, `#${c.id}`);
+      const picture = await page.$eval(`#${c.id}`, (e) => {
+        const r = e.shadowRoot.querySelector('.atm-first-picture').getBoundingClientRect();
+        return { top: r.top - e.getBoundingClientRect().top, width: r.width, height: r.height };
+      });
+      await page.$eval(`#${c.id}`, (e) => e.shadowRoot.querySelector('.atm-first-picture').click());
+      await page.waitForFunction((id) => document.getElementById(id).drawCount > 0, c.id);
+      await settle(page);
+      const canvas = await page.$eval(`#${c.id}`, (e) => {
+        const r = e.shadowRoot.querySelector('canvas').getBoundingClientRect();
+        return { top: r.top - e.getBoundingClientRect().top, width: r.width, height: r.height };
+      });
+      if (JSON.stringify(picture) !== JSON.stringify(canvas)) wrong.push(`${c.id}: picture ${JSON.stringify(picture)}, canvas ${JSON.stringify(canvas)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a press on a placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
+    const { page, requests } = await openMade(
+      '<autonomie-chart id="c" chart="valuations" lang="en" theme="light" load="interaction"></autonomie-chart>', { css: '#c { width: 768px; }' });
+    await firstViewShown(page, '#c');
+    const changes = [];
+    await page.exposeFunction('__change', (detail) => changes.push(detail));
+    await page.evaluate(() => document.getElementById('c').addEventListener('autonomie-change', (e) => window.__change(e.detail)));
+    // Slow the wasm down so that the press surely comes before it.
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    const history = page.locator('#c .atm-first button[data-value="history"]');
+    await history.click();
+    assert.equal(await history.getAttribute('aria-pressed'), 'true', 'the placeholder shows the press at once');
+    assert.equal(await page.$eval('#c', (e) => e.drawCount), 0, 'pressed before the chart was drawn');
+    await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+    await page.waitForFunction(() => document.getElementById('c').state()?.view === 'history');
+    await settle(page);
+    assert.equal(await page.$eval('#c', (e) => e.getAttribute('view')), 'history');
+    assert.equal(changes.at(-1)?.view, 'history', 'an autonomie-change tells the host page');
+    const focused = await page.$eval('#c', (e) => {
+      const active = e.shadowRoot.activeElement;
+      return active ? { value: active.dataset.value, pressed: active.getAttribute('aria-pressed'), inChart: Boolean(active.closest('.atm-stage, .atm-controls')) } : null;
+    });
+    assert.deepEqual(focused, { value: 'history', pressed: 'true', inChart: true });
+    assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+    await page.close();
+  });
+
+  test('with load="interaction", twenty charts fetch no wasm until one is touched, then exactly one', async () => {
+    const charts = ['models', 'valuations', 'funding', 'compute'];
+    const body = Array.from({ length: 20 }, (_, i) => `<autonomie-chart id="c${i}" chart="${charts[i % 4]}" load="interaction"></autonomie-chart>`).join('\n');
+    const { page, requests } = await openMade(body, { width: 1300, css: 'autonomie-chart { width: 398px; }' });
+    await firstViewShown(page, '#c0');
+    await page.waitForTimeout(1500);
+    const wasm = () => requests.filter((url) => url.endsWith('.wasm'));
+    assert.deepEqual(wasm(), [], 'no wasm before an interaction');
+    assert.equal(await page.$$eval('autonomie-chart', (all) => all.filter((e) => e.started).length), 0);
+    // Only the pictures of the charts' own bucket, theme and language are fetched.
+    const pictures = requests.filter((url) => url.includes('/static/first/') && url.endsWith('.svg'));
+    assert.ok(pictures.every((url) => /-en-light-390\.svg$/.test(url)), pictures.join(' '));
+    await page.hover('#c5');
+    await page.waitForFunction(() => document.getElementById('c5').drawCount > 0);
+    await settle(page);
+    assert.equal(wasm().length, 1, `one wasm fetch: ${wasm().join(' ')}`);
+    assert.deepEqual(await page.$$eval('autonomie-chart', (all) => all.filter((e) => e.started).map((e) => e.id)), ['c5']);
+    await page.close();
+  });
+
+  test('load="eager" starts at once; the default, "visible", waits for the chart to come near the viewport', async () => {
+    const { page, requests } = await openMade(`
+      <autonomie-chart id="eager" chart="models" load="eager"></autonomie-chart>
+      <div class="gap"></div>
+      <autonomie-chart id="below" chart="funding"></autonomie-chart>`, { css: 'autonomie-chart { width: 400px; } .gap { height: 3000px; }' });
+    await page.waitForFunction(() => document.getElementById('eager').drawCount > 0);
+    await page.waitForTimeout(500);
+    assert.equal(await page.$eval('#below', (e) => e.started), false, 'far below: not started');
+    assert.ok(!requests.some((url) => url.includes('/static/first/funding') && url.endsWith('.svg')), 'and its picture not fetched');
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('below').drawCount > 0);
+    await page.close();
+  });
+
+  test('a chart of custom data, or not in its default view, starts as before: no first view', async () => {
+    const { page, requests } = await openMade(`
+      <autonomie-chart id="src" src="/data/autonomie.json" chart="models" load="interaction"></autonomie-chart>
+      <autonomie-chart id="view" chart="valuations" view="history" load="interaction"></autonomie-chart>`);
+    await page.waitForTimeout(800);
+    for (const id of ['src', 'view']) {
+      assert.equal(await page.$eval(`#${id}`, (e) => e.shadowRoot.querySelector('.atm-first')), null, id);
+    }
+    assert.ok(!requests.some((url) => url.includes('/static/first/')), requests.join(' '));
+    await page.close();
+  });
+});
