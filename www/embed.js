@@ -39,8 +39,11 @@ chart.addEventListener('autonomie-change', (event) => {
   if (fragment !== location.hash) history.replaceState(null, '', fragment || location.pathname);
 });
 
+// The frame's height goes to the parent once the chart has started, and at every change
+// after: before, the page is a title and an empty element, and a frame fitted to that
+// would hide the element from the browser's view, which starts it only when seen.
 let lastHeight = 0;
-new ResizeObserver(() => {
+const heightWatch = new ResizeObserver(() => {
   // The root's own box, not scrollHeight: that is never less than the frame's current
   // height, so a chart that got shorter could never shrink its frame.
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -49,4 +52,5 @@ new ResizeObserver(() => {
     // Only a number leaves the frame, so any parent may read it.
     window.parent.postMessage({ type: 'autonomie:height', height }, '*');
   }
-}).observe(document.documentElement);
+});
+chart.addEventListener('autonomie-ready', () => heightWatch.observe(document.documentElement), { once: true });
