@@ -17,12 +17,12 @@
 // for the last load of each page, the frames at each point (bench/results/first-view-*.png).
 // Exits non-zero, loudly, when a page fails, never draws, or never answers its toggle.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundle } from './bundle.mjs';
+import { machine } from './machine.mjs';
 import { serveGzip } from './gzip-server.mjs';
 import { decodePng, pngSize } from './png.mjs';
 
@@ -604,28 +604,6 @@ function targets(results) {
 }
 
 // ------------------------------------------------------------------------------- run
-
-function machine(browserVersion) {
-  const lscpu = (() => {
-    try {
-      const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Model name:'));
-      return line ? line.replace('Model name:', '').trim() : null;
-    } catch {
-      return null;
-    }
-  })();
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      return null;
-    }
-  })();
-  return {
-    cpus: cpus().length, cpuModel: lscpu ?? cpus()[0]?.model ?? null, chromium: browserVersion, node: process.version,
-    commit, date: new Date().toISOString(), loadAverageAtStart: loadavg(),
-  };
-}
 
 function log(message) {
   process.stderr.write(`${message}\n`);

@@ -11,14 +11,14 @@
 // page and of each ?n=N into bench/results/. Exits non-zero, loudly, when a page fails,
 // draws nothing (no inked canvas pixel), or does not restore its pixels after two toggles.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { bundle } from './bundle.mjs';
+import { machine } from './machine.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -403,33 +403,6 @@ function table(results, pages) {
 }
 
 // ------------------------------------------------------------------------------- run
-
-function machine(browserVersion) {
-  const lscpu = (() => {
-    try {
-      const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => l.startsWith('Model name:'));
-      return line ? line.replace('Model name:', '').trim() : null;
-    } catch {
-      return null;
-    }
-  })();
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      return null;
-    }
-  })();
-  return {
-    cpus: cpus().length,
-    cpuModel: lscpu ?? cpus()[0]?.model ?? null,
-    chromium: browserVersion,
-    node: process.version,
-    commit,
-    date: new Date().toISOString(),
-    loadAverageAtStart: loadavg(),
-  };
-}
 
 function log(message) {
   process.stderr.write(`${message}\n`);
