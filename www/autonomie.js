@@ -366,13 +366,14 @@ export class AutonomieChart {
 
   /** Which parts of the chart differ from what the last refresh showed. */
   #dirtyParts(info) {
+    const state = JSON.stringify(info.state);
     const keys = {
       controls: JSON.stringify([info.views, info.state.scale, info.state.currency, info.state.lang, info.measure]),
       legend: JSON.stringify([info.legend, info.state.lang]),
       notes: JSON.stringify([info.notes, info.rates, info.unconverted, info.newest, info.checked, info.state.lang]),
       sources: JSON.stringify([info.sources, info.state.lang]),
-      text: JSON.stringify(info.state),
-      canvas: JSON.stringify(info.state),
+      text: state,
+      canvas: state,
     };
     const dirty = new Set();
     for (const [part, key] of Object.entries(keys)) {
