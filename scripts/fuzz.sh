@@ -33,8 +33,9 @@ fi
 corpus=target/fuzz-corpus
 mkdir -p "$corpus" fuzz/regressions
 cp data/autonomie.json "$corpus/seed-embedded.json"
-for file in examples/*.json tests/bad-inputs/*.json; do
-  [ -e "$file" ] && cp "$file" "$corpus/seed-$(basename "$file")"
+node tests/bad-inputs/expand.mjs --out target/bad-inputs   # the catalogue's patched datasets
+for file in examples/*.json tests/bad-inputs/*.json target/bad-inputs/*.json; do
+  [ -e "$file" ] && [ "$(basename "$file")" != catalogue.json ] && cp "$file" "$corpus/seed-$(basename "$file")"
 done
 
 echo "== fuzzing the dataset reader and renderer for ${seconds}s"

@@ -12,10 +12,9 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ARTIFACTS, canvasPixels, launchBrowser, listen, openPage, settle, startServer } from './browser.mjs';
 import { cspWithWidget } from '../../scripts/serve.mjs';
+import { BASE, CATALOGUE, patchedText } from '../bad-inputs/expand.mjs';
 
 const DIR = new URL('../bad-inputs/', import.meta.url);
-const CATALOGUE = JSON.parse(readFileSync(new URL('catalogue.json', DIR), 'utf8')).entries;
-const BASE = readFileSync(new URL('base.json', DIR), 'utf8');
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 
 /** A bar view of `count` categories: the same generator as `categories()` in bad_inputs.rs. */
@@ -78,9 +77,11 @@ function generate(name) {
   return generated.get(name);
 }
 
-/** The bytes of a dataset entry. */
+/** The bytes of a dataset entry: its own file, base.json patched, or generated. */
 function body(entry) {
-  return entry.file ? readFileSync(new URL(entry.file, DIR)) : generate(entry.generate);
+  if (entry.file) return readFileSync(new URL(entry.file, DIR));
+  if (entry.patch) return Buffer.from(patchedText(entry), 'utf8');
+  return generate(entry.generate);
 }
 
 let widget, A, hostC, C, hostD, D, browser;
@@ -100,11 +101,10 @@ function testHost(cors) {
       const page = pages.get(path);
       return send(200, 'text/html; charset=utf-8', page.html, page.csp ? { 'Content-Security-Policy': page.csp } : {});
     }
-    const file = path.match(/^\/data\/([a-z0-9-]+\.json)$/)?.[1];
-    if (file) {
-      const entry = CATALOGUE.find((e) => e.file === file);
-      return send(200, 'application/json', file === 'base.json' ? BASE : body(entry));
-    }
+    const id = path.match(/^\/data\/([a-z0-9-]+)\.json$/)?.[1];
+    const entry = CATALOGUE.find((e) => e.id === id && (e.file || e.patch));
+    if (id === 'base') return send(200, 'application/json', BASE);
+    if (entry) return send(200, 'application/json', body(entry));
     const name = path.match(/^\/gen\/([a-z0-9-]+)\.json$/)?.[1];
     if (name && GENERATORS[name]) return send(200, 'application/json', generate(name));
     switch (path) {
@@ -310,7 +310,7 @@ describe('bad inputs', () => {
     const french = [];
     const accepted = [];
     for (const entry of datasets) {
-      const src = entry.file ? `/data/${entry.file}` : `/gen/${entry.generate}.json`;
+      const src = entry.generate ? `/gen/${entry.generate}.json` : `/data/${entry.id}.json`;
       if (entry.accepted) {
         for (const chart of chartIdsOf(entry)) {
           for (const lang of ['en', 'fr']) {
@@ -479,7 +479,7 @@ describe('XSS', () => {
   const ids = ['x-models-en', 'x-models-fr', 'x-mistral-en', 'x-mistral-fr'];
   const elements = ids.map((id) => {
     const [, chart, lang] = id.split('-');
-    return `<autonomie-chart id="${id}" src="/data/${entry.file}" chart="${chart}" lang="${lang}" loading="eager"></autonomie-chart>`;
+    return `<autonomie-chart id="${id}" src="/data/${entry.id}.json" chart="${chart}" lang="${lang}" loading="eager"></autonomie-chart>`;
   }).join('\n');
 
   /** Elements with an event-handler attribute, and elements of risky kinds, in the document and every shadow root. */

@@ -28,6 +28,7 @@ struct Entry {
     id: String,
     kind: String,
     file: Option<String>,
+    patch: Option<Vec<Operation>>,
     generate: Option<String>,
     input: String,
     #[serde(default)]
@@ -48,8 +49,73 @@ struct Entry {
     native: Option<bool>,
 }
 
+/// One RFC 6902 operation of an entry's patch over base.json: `add`, `remove` or `replace`
+/// at a JSON Pointer. The same as `applyPatch` in `tests/bad-inputs/expand.mjs`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Operation {
+    op: String,
+    path: String,
+    /// `Some(Value::Null)` for `"value": null`, `None` when there is no `value`.
+    #[serde(default, deserialize_with = "present")]
+    value: Option<Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+/// `document` with `patch` applied, in order.
+fn apply_patch(mut document: Value, patch: &[Operation]) -> Value {
+    for Operation { op, path, value } in patch {
+        if path.is_empty() {
+            assert_eq!(op, "replace", "{op} at the root");
+            document = value.clone().unwrap();
+            continue;
+        }
+        let (parent_path, last) = path.rsplit_once('/').unwrap();
+        let last = last.replace("~1", "/").replace("~0", "~");
+        let parent = document.pointer_mut(parent_path).unwrap_or_else(|| panic!("no {path}"));
+        match (op.as_str(), parent) {
+            ("add", Value::Array(items)) => {
+                let at = if last == "-" { items.len() } else { last.parse().unwrap() };
+                items.insert(at, value.clone().unwrap());
+            }
+            ("replace", Value::Array(items)) => items[last.parse::<usize>().unwrap()] = value.clone().unwrap(),
+            ("remove", Value::Array(items)) => {
+                items.remove(last.parse().unwrap());
+            }
+            ("add", Value::Object(members)) => {
+                members.insert(last, value.clone().unwrap());
+            }
+            ("replace", Value::Object(members)) => {
+                *members.get_mut(&last).unwrap_or_else(|| panic!("no {path}")) = value.clone().unwrap();
+            }
+            ("remove", Value::Object(members)) => {
+                members.shift_remove(&last).unwrap_or_else(|| panic!("no {path}"));
+            }
+            (op, _) => panic!("cannot {op} {path}"),
+        }
+    }
+    document
+}
+
+/// The text of a patched entry's dataset: the patched base, two spaces of indent and a
+/// newline, as `JSON.stringify(value, null, 2)` writes it (base.json's own layout).
+fn patched_text(patch: &[Operation]) -> String {
+    let base = base();
+    let mut text = serde_json::to_string_pretty(&apply_patch(base, patch)).unwrap();
+    text.push('\n');
+    text
+}
+
 fn dir() -> PathBuf {
     crate::repo_root().join("tests/bad-inputs")
+}
+
+/// base.json, the dataset every patch and generator starts from.
+fn base() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir().join("base.json")).unwrap()).unwrap()
 }
 
 fn catalogue() -> Vec<Entry> {
@@ -60,7 +126,7 @@ fn catalogue() -> Vec<Entry> {
 /// A bar view of `count` categories in place of the example's first view; the same
 /// generator as `generate()` in `tests/e2e/bad-inputs.test.mjs`.
 fn categories(count: usize) -> String {
-    let mut dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("base.json")).unwrap()).unwrap();
+    let mut dataset = base();
     let series: Vec<Value> = (1..=count)
         .map(|i| {
             json!({
@@ -80,7 +146,7 @@ fn categories(count: usize) -> String {
 /// (2,000), each dated the 15th and converted at the rate of the 13th (the look-back
 /// rule). The same generator as `atTheLimits()` in `tests/e2e/bad-inputs.test.mjs`.
 pub(crate) fn at_the_limits() -> String {
-    let mut dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("base.json")).unwrap()).unwrap();
+    let mut dataset = base();
     let bars = &mut dataset["charts"][0]["views"][0];
     bars["groups"] = json!([
         { "key": "2024", "label": { "en": "2024", "fr": "2024" } },
@@ -143,10 +209,11 @@ fn generate(name: &str) -> String {
 }
 
 fn input_of(entry: &Entry) -> String {
-    match (&entry.file, &entry.generate) {
-        (Some(file), None) => std::fs::read_to_string(dir().join(file)).unwrap(),
-        (None, Some(name)) => generate(name),
-        _ => panic!("{}: a dataset entry has exactly one of `file` and `generate`", entry.id),
+    match (&entry.file, &entry.patch, &entry.generate) {
+        (Some(file), None, None) => std::fs::read_to_string(dir().join(file)).unwrap(),
+        (None, Some(patch), None) => patched_text(patch),
+        (None, None, Some(name)) => generate(name),
+        _ => panic!("{}: a dataset entry has exactly one of `file`, `patch` and `generate`", entry.id),
     }
 }
 
@@ -358,7 +425,7 @@ fn the_catalogue_is_complete_and_well_formed() {
     for item in std::fs::read_dir(dir()).unwrap() {
         let name = item.unwrap().file_name().into_string().unwrap();
         assert!(
-            name == "catalogue.json" || name == "base.json" || files.contains(&name.as_str()),
+            ["catalogue.json", "base.json", "expand.mjs"].contains(&name.as_str()) || files.contains(&name.as_str()),
             "tests/bad-inputs/{name} is in no catalogue entry"
         );
     }

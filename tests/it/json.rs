@@ -34,14 +34,15 @@ fn numbers(text: &str) -> Vec<&str> {
     out
 }
 
-/// Every dataset of the repository: the embedded one, the example, and the catalogue's.
+/// Every dataset of the repository: the embedded one, the example, and the catalogue's
+/// (its own files, and catalogue.json, whose patches hold the other entries' numbers).
 fn datasets() -> Vec<(String, String)> {
     let root = crate::repo_root();
     let mut out = vec![("data/autonomie.json".to_owned(), EMBEDDED_JSON.to_owned())];
     for dir in ["examples/data", "tests/bad-inputs"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") && !path.ends_with("catalogue.json") {
+            if path.extension().is_some_and(|e| e == "json") {
                 out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
             }
         }
@@ -65,7 +66,8 @@ fn every_number_of_every_dataset_reads_as_the_nearest_double() {
             count += 1;
         }
     }
-    assert!(count > 500, "only {count} numbers");
+    // About 260 since the catalogue stores patches instead of 70 copies of the base.
+    assert!(count > 200, "only {count} numbers");
     // And through the reader itself: the embedded dataset's figures are what its text says.
     let spec = DatasetSpec::read(EMBEDDED_JSON).unwrap();
     let values: Vec<f64> = spec
@@ -262,7 +264,9 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     /// The field names, in alphabetical order (the order of the text is checked by
     /// the state's exact text).
     fn keys(value: &Value) -> Vec<&str> {
-        value.as_object().unwrap().keys().map(String::as_str).collect()
+        let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
     }
     fn parse(json: &str) -> Value {
         serde_json::from_str(json).unwrap()
