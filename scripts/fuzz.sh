@@ -35,7 +35,7 @@ mkdir -p "$corpus" fuzz/regressions
 cp data/autonomie.json "$corpus/seed-embedded.json"
 node tests/bad-inputs/expand.mjs --out target/bad-inputs   # the catalogue's patched datasets
 for file in examples/*.json tests/bad-inputs/*.json target/bad-inputs/*.json; do
-  [ -e "$file" ] && [ "$(basename "$file")" != catalogue.json ] && cp "$file" "$corpus/seed-$(basename "$file")"
+  if [ -e "$file" ] && [ "$(basename "$file")" != catalogue.json ]; then cp "$file" "$corpus/seed-$(basename "$file")"; fi
 done
 
 echo "== fuzzing the dataset reader and renderer for ${seconds}s"
