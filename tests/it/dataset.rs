@@ -1,8 +1,8 @@
 //! The embedded dataset's figures, and the validation of bad datasets.
 
+use autonomie::data::model::{Basis, Dataset, Deal, EMBEDDED_JSON};
 use autonomie::error::Error;
-use autonomie::model::{Basis, Dataset, Deal, EMBEDDED_JSON};
-use autonomie::money::Currency;
+use autonomie::units::money::Currency;
 use serde_json::{json, Value};
 
 fn figures(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
@@ -69,7 +69,7 @@ fn embedded_dataset_carries_the_sourced_figures() {
     );
     let november = dataset.chart("compute").unwrap().view("november-2025").unwrap();
     assert!(november.series.iter().all(|s| s.key != "CN"), "China did not submit to the November 2025 list");
-    assert_eq!(november.measure, autonomie::model::Measure::Flops);
+    assert_eq!(november.measure, autonomie::data::model::Measure::Flops);
     // One panel per country, coloured by region.
     let countries = figures_by_group(&dataset, "funding", "countries");
     assert_eq!(countries.len(), 16);

@@ -2,7 +2,7 @@
 //! `www/words.js`, which is committed: this test fails when the file is out of date;
 //! `UPDATE_WORDS=1 cargo test -q words` rewrites it.
 
-use autonomie::i18n::words_js;
+use autonomie::units::i18n::words_js;
 
 #[test]
 fn www_words_js_is_written_from_the_one_table_of_words() {

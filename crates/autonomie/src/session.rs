@@ -10,15 +10,16 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::describe;
+use crate::chart::describe;
+use crate::chart::figure::Figure;
+use crate::chart::state::{StateJson, ViewState};
+use crate::data::model::{Dataset, Source};
 use crate::error::Error;
-use crate::figure::Figure;
-use crate::format;
-use crate::i18n::Lang;
-use crate::model::{Dataset, Source};
-use crate::render::{self, Canvas, Footer, Plan, Theme};
-use crate::state::{StateJson, ViewState};
-use crate::text::{ArialMetrics, EstimatedMetrics, MeasureText};
+use crate::layout::plan::{self, Canvas, Footer, Plan};
+use crate::layout::text::{ArialMetrics, EstimatedMetrics, MeasureText};
+use crate::layout::theme::Theme;
+use crate::units::format;
+use crate::units::i18n::Lang;
 
 /// `value` as JSON text. serde_json fails only on a map whose keys are not strings, or
 /// when a `Serialize` impl reports an error; the answers of this module (strings,
@@ -164,7 +165,7 @@ impl Session {
         measure: &dyn MeasureText,
     ) -> Result<Plan, Error> {
         let figure = self.figure()?;
-        Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
+        Ok(plan::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
     }
 
     /// Lays the chart out as `request` asks, at a lower pixel ratio when the drawing
@@ -176,7 +177,7 @@ impl Session {
         let DrawRequest { css_width, ratio, css_height, theme, footer } = *request;
         let mut layout = Canvas { footer, ..canvas_for(css_width, ratio, css_height, theme) };
         loop {
-            let plan = render::plan(&figure, &self.dataset, &layout, measure);
+            let plan = plan::plan(&figure, &self.dataset, &layout, measure);
             let (width, height) = (f64::from(plan.width.max(1)), f64::from(plan.height.max(1)));
             let shrink = (f64::from(MAX_CANVAS_SIDE) / height)
                 .min(f64::from(MAX_CANVAS_SIDE) / width)
@@ -243,7 +244,7 @@ impl Session {
     /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
     /// layout as the canvas.
     pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
-        crate::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
+        crate::draw::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
     }
 
     /// The canvas's picture as an SVG document: what [`Session::plan_for_canvas`] lays
@@ -253,7 +254,7 @@ impl Session {
     /// it before the wasm arrives (`autonomie-static`'s first views).
     pub fn screen_svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
         let request = DrawRequest { css_width, ratio: 1.0, css_height: None, theme, footer: Footer::Short };
-        crate::backend::svg(&self.plan_for_canvas(&request, &ArialMetrics)?.0)
+        crate::draw::backend::svg(&self.plan_for_canvas(&request, &ArialMetrics)?.0)
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.

@@ -2,10 +2,10 @@
 //! readers, the data table, and its CSV export. All in the figure's language, and
 //! exactly what the chart shows (current view, currency, hidden series).
 
-use crate::figure::{Figure, Item, Mark};
-use crate::format::{self, Digits};
-use crate::i18n::{Lang, Ui};
-use crate::model::{Dataset, Measure, ViewKind};
+use crate::chart::figure::{Figure, Item, Mark};
+use crate::data::model::{Dataset, Measure, ViewKind};
+use crate::units::format::{self, Digits};
+use crate::units::i18n::{Lang, Ui};
 
 /// A plain-text description of the figure, a few sentences long.
 pub fn description(figure: &Figure) -> String {

@@ -1,4 +1,4 @@
-//! The checked dataset: [`crate::spec`] types turned into typed, cross-referenced values.
+//! The checked dataset: [`crate::data::spec`] types turned into typed, cross-referenced values.
 //!
 //! [`Dataset::from_json`] parses and validates in one step. Validation collects every
 //! problem it finds, each with the path of the offending field, instead of stopping at
@@ -6,11 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::date::Date;
+use crate::data::spec::{
+    ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec, WordsSpec,
+};
 use crate::error::{Error, Problem};
-use crate::i18n::Text;
-use crate::money::{rate_for, Currency, Rate, RateKind};
-use crate::spec::{ChartSpec, DatasetSpec, NoteSpec, PointSpec, SeriesSpec, SourceSpec, TextSpec, ViewSpec, WordsSpec};
+use crate::units::date::Date;
+use crate::units::i18n::Text;
+use crate::units::money::{rate_for, Currency, Rate, RateKind};
 
 /// The dataset compiled into the widget: `data/autonomie.json` without its indentation
 /// (`build.rs`).

@@ -10,10 +10,10 @@
 //! differs only in the joins where the line turns back inside a column (tested in
 //! `tests/it/series.rs`).
 
-use crate::model::Scale;
-use crate::render::{Anchor, Canvas, Plan, Shape};
-use crate::scale::ValueScale;
-use crate::text::{Font, MeasureText};
+use crate::data::model::Scale;
+use crate::layout::plan::{Anchor, Canvas, Plan, Shape};
+use crate::layout::scale::ValueScale;
+use crate::layout::text::{Font, MeasureText};
 
 /// Why a series cannot be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,7 +223,7 @@ pub fn plan(
 
 /// A tick value with thousands separators and at most two decimals.
 fn tick_label(value: f64) -> String {
-    crate::format::number(value, crate::format::Digits::Source, crate::i18n::Lang::En)
+    crate::units::format::number(value, crate::units::format::Digits::Source, crate::units::i18n::Lang::En)
 }
 
 #[cfg(test)]

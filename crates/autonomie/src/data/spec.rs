@@ -1,7 +1,7 @@
 //! The dataset file as written on disk: plain types that serde reads from the JSON
 //! text, no checks beyond JSON types and field names.
 //!
-//! Everything here is raw: strings stay strings until [`crate::model`] checks them and
+//! Everything here is raw: strings stay strings until [`crate::data::model`] checks them and
 //! turns them into typed values, so that an error can name the exact path of the field
 //! that is wrong. The format is documented in `docs/data-format.md`.
 //!

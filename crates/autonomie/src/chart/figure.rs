@@ -1,16 +1,16 @@
 //! What one chart shows in one state, resolved to display values and strings.
 //!
-//! [`Figure::build`] does every conversion and formatting; [`crate::render`] then only
+//! [`Figure::build`] does every conversion and formatting; [`crate::layout::plan`] then only
 //! places and draws. The page's legend, notes and source list come from the same
 //! figure, so the canvas and the HTML around it cannot disagree.
 
-use crate::date::Date;
+use crate::chart::state::ViewState;
+use crate::data::model::{Basis, Dataset, Deal, Measure, Point, Scale, ViewKind};
 use crate::error::Error;
-use crate::format::{self, Digits};
-use crate::i18n::{Lang, Ui};
-use crate::model::{Basis, Dataset, Deal, Measure, Point, Scale, ViewKind};
-use crate::money::{convert, Currency};
-use crate::state::ViewState;
+use crate::units::date::Date;
+use crate::units::format::{self, Digits};
+use crate::units::i18n::{Lang, Ui};
+use crate::units::money::{convert, Currency};
 
 /// Colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
@@ -279,11 +279,11 @@ impl Figure {
             let rate = &dataset.rates[index];
             let when = format::date(rate.date, lang);
             let kind = match (rate.kind, lang) {
-                (crate::money::RateKind::Daily, _) => String::new(),
-                (crate::money::RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
-                (crate::money::RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
-                (crate::money::RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
-                (crate::money::RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
+                (crate::units::money::RateKind::Daily, _) => String::new(),
+                (crate::units::money::RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
+                (crate::units::money::RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
+                (crate::units::money::RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
+                (crate::units::money::RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
             };
             figure.rates.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
         }
@@ -385,7 +385,7 @@ fn resolve_item(
     dataset: &Dataset,
     state: &ViewState,
     series: usize,
-    label: &crate::i18n::Text,
+    label: &crate::units::i18n::Text,
     color: Rgb,
     aggregate: bool,
     point: &Point,

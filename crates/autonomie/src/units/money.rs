@@ -1,6 +1,6 @@
 //! Currencies and the ECB reference rates that convert between them.
 
-use crate::date::Date;
+use crate::units::date::Date;
 
 /// A currency the charts can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,7 +1,7 @@
 //! Drawing on an HTML canvas's 2D context through plotters, with few calls into it.
 //!
 //! [`BatchingBackend`] is a plotters [`DrawingBackend`] that draws with the operations of
-//! a canvas 2D context, described by [`Context2d`], so that [`crate::render::render`]
+//! a canvas 2D context, described by [`Context2d`], so that [`crate::layout::plan::render`]
 //! (the one drawing function) draws the browser's canvas as it draws an SVG. The web
 //! crate implements [`Context2d`] for the browser's `CanvasRenderingContext2D`; this
 //! crate has no DOM, so [`Recorder`] implements it natively by writing the calls down,
@@ -32,15 +32,15 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 
-use crate::backend::{DrawError, Output};
+use crate::draw::backend::{DrawError, Output};
 use crate::error::Error;
-use crate::render::{self, Plan};
-use crate::text::{EstimatedMetrics, Font, MeasureText};
+use crate::layout::plan::Plan;
+use crate::layout::text::{EstimatedMetrics, Font, MeasureText};
 
-/// Draws `plan` on `context` with [`render::render`], through a [`BatchingBackend`].
+/// Draws `plan` on `context` with [`crate::draw::render`], through a [`BatchingBackend`].
 /// The context's canvas should be `plan.width` by `plan.height` pixels.
 pub fn draw(context: &dyn Context2d, plan: &Plan) -> Result<(), Error> {
-    render::render(Output::Canvas(BatchingBackend::new(context, (plan.width, plan.height))), plan)
+    crate::draw::render(Output::Canvas(BatchingBackend::new(context, (plan.width, plan.height))), plan)
 }
 
 /// The operations of a canvas 2D context that [`BatchingBackend`] and [`ContextMeasure`]

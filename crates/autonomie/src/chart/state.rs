@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::data::model::{Chart, Dataset, Scale, View};
 use crate::error::Error;
-use crate::i18n::Lang;
-use crate::model::{Chart, Dataset, Scale, View};
-use crate::money::Currency;
+use crate::units::i18n::Lang;
+use crate::units::money::Currency;
 
 /// The reader's choices for one chart.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,16 @@
+//! Layout: a [`crate::chart::figure::Figure`] laid out in device pixels, as a
+//! [`plan::Plan`] of shapes. Theme and palettes, scales, text measurement and wrapping,
+//! and one module per kind of mark; no backend (that is [`crate::draw`]).
+
+mod arial_widths;
+mod axes;
+mod bars;
+mod footer;
+mod key;
+mod painter;
+pub mod plan;
+pub mod scale;
+pub mod series;
+pub mod text;
+pub mod theme;
+mod timeline;
