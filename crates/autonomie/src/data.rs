@@ -2,5 +2,6 @@
 //! ([`model`]), which build the typed, valid [`model::Dataset`]. Uses [`crate::units`]
 //! only.
 
+mod check;
 pub mod model;
 pub mod spec;
