@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use autonomie::data::model::{Dataset, Scale};
-use autonomie::draw::canvas::{self, ContextMeasure, Recorder};
+use autonomie::draw::canvas;
+use autonomie::draw::measure::ContextMeasure;
+use autonomie::draw::recorder::Recorder;
 use autonomie::layout::plan::{Footer, Plan, Shape};
 use autonomie::layout::series::{self, Series};
 use autonomie::layout::text::EstimatedMetrics;

@@ -1,6 +1,6 @@
 //! The browser's canvas 2D context as an [`autonomie::draw::canvas::Context2d`], so that
 //! [`autonomie::draw::canvas::BatchingBackend`] draws on it and
-//! [`autonomie::draw::canvas::ContextMeasure`] measures with it. Each method is the context's
+//! [`autonomie::draw::measure::ContextMeasure`] measures with it. Each method is the context's
 //! own; a call the browser refuses (an extension or a page script may make it throw)
 //! becomes a [`DrawError`] with the browser's message.
 

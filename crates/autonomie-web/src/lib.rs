@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use autonomie::data::model::Dataset;
-use autonomie::draw::canvas::ContextMeasure;
+use autonomie::draw::measure::ContextMeasure;
 use autonomie::error::Error;
 use autonomie::layout::plan::{Footer, Plan};
 use autonomie::layout::theme::Theme;

@@ -7,6 +7,8 @@
 
 pub mod backend;
 pub mod canvas;
+pub mod measure;
+pub mod recorder;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

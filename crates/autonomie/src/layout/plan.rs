@@ -2,7 +2,7 @@
 //! pixels, with its height and the rectangle of every item ([`Plan::item_at`] answers
 //! "which item is under this pixel"). Pure: no backend; [`crate::draw::render`] draws a
 //! plan. The marks themselves are laid out by the sibling modules (`bars`, `timeline`,
-//! `key`, `footer`) through a [`Painter`].
+//! `key`, `footer`) through a `Painter`.
 
 use crate::chart::figure::{Figure, Rgb};
 use crate::data::model::{Dataset, ViewKind};
