@@ -5,12 +5,12 @@
 //! figure, so the canvas and the HTML around it cannot disagree.
 
 use crate::chart::state::ViewState;
-use crate::data::model::{Basis, Dataset, Deal, Measure, Point, Scale, ViewKind};
+use crate::data::model::{Basis, Chart, Dataset, Deal, Measure, Point, Scale, View, ViewKind};
 use crate::error::Error;
 use crate::units::date::Date;
 use crate::units::format::{self, Digits};
 use crate::units::i18n::{Lang, Ui};
-use crate::units::money::{convert, Currency};
+use crate::units::money::{convert, Currency, Rate, RateKind};
 
 /// Colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
@@ -208,34 +208,7 @@ impl Figure {
     pub fn build(dataset: &Dataset, state: &ViewState) -> Result<Figure, Error> {
         let (chart, view) = state.resolve(dataset)?;
         let lang = state.lang;
-        let mut figure = Figure {
-            title: chart.title.get(lang).to_owned(),
-            subtitle: view.title.get(lang).to_owned(),
-            axis_label: view.axis.get(lang).to_owned(),
-            kind: view.kind,
-            measure: view.measure,
-            scale: state.scale,
-            currency: state.currency,
-            lang,
-            panels: Vec::new(),
-            lines: Vec::new(),
-            legend: view
-                .series
-                .iter()
-                .map(|s| LegendEntry {
-                    key: s.key.clone(),
-                    label: s.label.get(lang).to_owned(),
-                    color: s.color,
-                    visible: state.is_visible(&s.key),
-                })
-                .collect(),
-            marks: Vec::new(),
-            notes: Vec::new(),
-            rates: Vec::new(),
-            sources: Vec::new(),
-            unconverted: Vec::new(),
-            newest: view.newest(),
-        };
+        let mut figure = Figure::start(chart, view, state);
         let mut rates_used: Vec<usize> = Vec::new();
         let mut items_of = |series_index: usize, point: &Point| -> Item {
             let series = &view.series[series_index];
@@ -275,18 +248,7 @@ impl Figure {
             }
         }
         rates_used.sort_by_key(|&r| dataset.rates[r].date);
-        for &index in &rates_used {
-            let rate = &dataset.rates[index];
-            let when = format::date(rate.date, lang);
-            let kind = match (rate.kind, lang) {
-                (crate::units::money::RateKind::Daily, _) => String::new(),
-                (crate::units::money::RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
-                (crate::units::money::RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
-                (crate::units::money::RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
-                (crate::units::money::RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
-            };
-            figure.rates.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
-        }
+        figure.rates = rate_lines(dataset, &rates_used, lang);
         let items: Vec<&Item> =
             figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
         for item in &items {
@@ -294,31 +256,8 @@ impl Figure {
                 figure.marks.push(item.mark);
             }
         }
-        // A note about a mark is there only when the mark is drawn.
-        figure.notes = view
-            .notes
-            .iter()
-            .filter(|note| {
-                note.marks.is_empty() || figure.marks.iter().any(|m| note.marks.iter().any(|n| n == m.name()))
-            })
-            .map(|note| note.text.get(lang).to_owned())
-            .collect();
-        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
-        for item in &items {
-            let Some(reason) = item.unconverted.as_deref() else { continue };
-            let entry = format!("{} {} ({})", item.label, item.shown_text, format::date(item.date, lang));
-            match reasons.iter_mut().find(|(r, _)| *r == reason) {
-                Some((_, entries)) => entries.push(entry),
-                None => reasons.push((reason, vec![entry])),
-            }
-        }
-        figure.unconverted = reasons
-            .into_iter()
-            .map(|(reason, entries)| {
-                format!("{} {}. {reason}", Ui::NotConvertedIntro.get(lang), entries.join(lang.list_separator()))
-            })
-            .collect();
-        let mut sources: Vec<usize> = Vec::new();
+        figure.notes = notes_for(view, &figure.marks, lang);
+        figure.unconverted = unconverted_lines(&items, lang);
         let part_sources = view
             .series
             .iter()
@@ -326,6 +265,7 @@ impl Figure {
             .flat_map(|s| &s.points)
             .flat_map(|p| p.parts.iter().map(|part| part.source));
         let rate_sources = rates_used.iter().map(|&r| dataset.rates[r].source);
+        let mut sources: Vec<usize> = Vec::new();
         for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
             if !sources.contains(&source) {
                 sources.push(source);
@@ -333,6 +273,39 @@ impl Figure {
         }
         figure.sources = sources;
         Ok(figure)
+    }
+
+    /// The figure of `view` with its titles and legend, nothing drawn yet.
+    fn start(chart: &Chart, view: &View, state: &ViewState) -> Figure {
+        let lang = state.lang;
+        Figure {
+            title: chart.title.get(lang).to_owned(),
+            subtitle: view.title.get(lang).to_owned(),
+            axis_label: view.axis.get(lang).to_owned(),
+            kind: view.kind,
+            measure: view.measure,
+            scale: state.scale,
+            currency: state.currency,
+            lang,
+            panels: Vec::new(),
+            lines: Vec::new(),
+            legend: view
+                .series
+                .iter()
+                .map(|s| LegendEntry {
+                    key: s.key.clone(),
+                    label: s.label.get(lang).to_owned(),
+                    color: s.color,
+                    visible: state.is_visible(&s.key),
+                })
+                .collect(),
+            marks: Vec::new(),
+            notes: Vec::new(),
+            rates: Vec::new(),
+            sources: Vec::new(),
+            unconverted: Vec::new(),
+            newest: view.newest(),
+        }
     }
 
     /// Every drawn item, bars then points.
@@ -381,6 +354,53 @@ impl Figure {
     }
 }
 
+/// One line per exchange rate used (`rates`, indices into the dataset's rates, in date
+/// order): `€1 = $1.1744 (Sep 9, 2025)`.
+fn rate_lines(dataset: &Dataset, rates: &[usize], lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    for &index in rates {
+        let rate = &dataset.rates[index];
+        let when = format::date(rate.date, lang);
+        let kind = match (rate.kind, lang) {
+            (RateKind::Daily, _) => String::new(),
+            (RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
+            (RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
+            (RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
+            (RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
+        };
+        lines.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
+    }
+    lines
+}
+
+/// The notes of `view`: a note about a mark only when the mark is drawn.
+fn notes_for(view: &View, marks: &[Mark], lang: Lang) -> Vec<String> {
+    view.notes
+        .iter()
+        .filter(|note| note.marks.is_empty() || marks.iter().any(|m| note.marks.iter().any(|n| n == m.name())))
+        .map(|note| note.text.get(lang).to_owned())
+        .collect()
+}
+
+/// The amounts shown in their own currency, one sentence per reason.
+fn unconverted_lines(items: &[&Item], lang: Lang) -> Vec<String> {
+    let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+    for item in items {
+        let Some(reason) = item.unconverted.as_deref() else { continue };
+        let entry = format!("{} {} ({})", item.label, item.shown_text, format::date(item.date, lang));
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, entries)) => entries.push(entry),
+            None => reasons.push((reason, vec![entry])),
+        }
+    }
+    reasons
+        .into_iter()
+        .map(|(reason, entries)| {
+            format!("{} {}. {reason}", Ui::NotConvertedIntro.get(lang), entries.join(lang.list_separator()))
+        })
+        .collect()
+}
+
 fn resolve_item(
     dataset: &Dataset,
     state: &ViewState,
@@ -415,27 +435,7 @@ fn resolve_item(
         (None, None) => shown_text.clone(),
     };
     let converted = published_text.is_some();
-    let parts = (!point.parts.is_empty()).then(|| {
-        point
-            .parts
-            .iter()
-            .map(|part| {
-                let amount = match (point.currency, rate) {
-                    (Some(from), Some(rate)) if from != state.currency => {
-                        format!(
-                            "≈{}",
-                            shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency)
-                        )
-                    }
-                    (Some(from), _) => shown(part.value, Digits::Source, from),
-                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
-                    (None, _) => format::number(part.value, Digits::Source, lang),
-                };
-                format!("{} {amount}", part.label.get(lang))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    });
+    let parts = parts_text(point, rate, state, measure);
     let view_groups = view.map(|v| &v.groups[..]).unwrap_or(&[]);
     let group = point
         .group
@@ -461,4 +461,32 @@ fn resolve_item(
         parts,
         unconverted,
     }
+}
+
+/// The parts of a whole, each with its amount, shown as the whole is (converted or not):
+/// each part's label and amount, joined by ` · `.
+fn parts_text(point: &Point, rate: Option<&Rate>, state: &ViewState, measure: Measure) -> Option<String> {
+    let lang = state.lang;
+    let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
+    (!point.parts.is_empty()).then(|| {
+        point
+            .parts
+            .iter()
+            .map(|part| {
+                let amount = match (point.currency, rate) {
+                    (Some(from), Some(rate)) if from != state.currency => {
+                        format!(
+                            "≈{}",
+                            shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency)
+                        )
+                    }
+                    (Some(from), _) => shown(part.value, Digits::Source, from),
+                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
+                    (None, _) => format::number(part.value, Digits::Source, lang),
+                };
+                format!("{} {amount}", part.label.get(lang))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    })
 }
