@@ -4,42 +4,35 @@
 use crate::chart::figure::Figure;
 use crate::data::model::Dataset;
 use crate::layout::painter::Painter;
-use crate::layout::text::Font;
 use crate::units::i18n::Ui;
 
 impl Painter<'_> {
     /// The footer of an export: the notes, the exchange rates, and every source with its
     /// title and date; returns the `y` below it.
-    pub(crate) fn full_footer(
-        &mut self,
-        figure: &Figure,
-        dataset: &Dataset,
-        inner: (f64, f64),
-        y: f64,
-        font: Font,
-    ) -> f64 {
-        let (r, muted, lang) = (self.r, self.p.muted, figure.lang);
+    pub(crate) fn full_footer(&mut self, figure: &Figure, dataset: &Dataset, inner: (f64, f64), y: f64) -> f64 {
+        let (m, muted, lang) = (self.m, self.p.muted, figure.lang);
+        let (font, leading, gap) = (m.fonts.small, m.small_leading, m.footer_gap);
         let mut y = y;
         for note in &figure.notes {
-            y = self.paragraph(&format!("\u{2022} {note}"), inner, y + 4.0 * r, font, muted, 15.0);
+            y = self.paragraph(&format!("\u{2022} {note}"), inner, y + gap, font, muted, leading);
         }
         if !figure.rates.is_empty() {
             let text = format!("{} {}.", Ui::RateIntro.get(lang), figure.rates.join(lang.list_separator()));
-            y = self.paragraph(&text, inner, y + 4.0 * r, font, muted, 15.0);
+            y = self.paragraph(&text, inner, y + gap, font, muted, leading);
         }
         for text in &figure.unconverted {
-            y = self.paragraph(text, inner, y + 4.0 * r, font, muted, 15.0);
+            y = self.paragraph(text, inner, y + gap, font, muted, leading);
         }
         let prefix = if figure.sources.len() > 1 { Ui::Sources } else { Ui::Source };
-        y = self.paragraph(prefix.get(lang), inner, y + 4.0 * r, font, muted, 15.0);
+        y = self.paragraph(prefix.get(lang), inner, y + gap, font, muted, leading);
         let (open, close) = lang.quotes();
         for &index in &figure.sources {
             let source = &dataset.sources[index];
             let date = crate::units::format::date(source.date, lang);
             let text = format!("{}, {open}{}{close}, {date}", source.publisher.get(lang), source.title);
-            y = self.paragraph(&text, (inner.0 + 8.0 * r, inner.1), y, font, muted, 15.0);
+            y = self.paragraph(&text, (inner.0 + m.source_indent, inner.1), y, font, muted, leading);
         }
-        self.paragraph(&figure.dates_line(dataset), inner, y + 4.0 * r, font, muted, 15.0)
+        self.paragraph(&figure.dates_line(dataset), inner, y + gap, font, muted, leading)
     }
 }
 

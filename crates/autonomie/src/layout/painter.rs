@@ -3,6 +3,7 @@
 //! on a patch of paper).
 
 use crate::chart::figure::Rgb;
+use crate::layout::metrics::Metrics;
 use crate::layout::plan::{Anchor, Hit, Shape};
 use crate::layout::text::{wrap, Font, MeasureText};
 use crate::layout::theme::Palette;
@@ -13,7 +14,8 @@ pub(crate) struct Painter<'a> {
     pub(crate) hits: Vec<Hit>,
     /// The plot area, once laid out.
     pub(crate) plot: [(i32, i32); 2],
-    pub(crate) r: f64,
+    /// The sizes, in device pixels.
+    pub(crate) m: Metrics,
     /// Device pixels to add to (or take from) the plot to reach a requested height.
     pub(crate) stretch: f64,
     /// Colours.
@@ -40,11 +42,8 @@ impl Painter<'_> {
         });
     }
 
-    pub(crate) fn stroke(&self, width: f64) -> u32 {
-        (width * self.r).round().max(1.0) as u32
-    }
-
-    /// Wrapped text starting at `y`; returns the `y` below it. `leading` is in CSS pixels.
+    /// Wrapped text starting at `y`; returns the `y` below it. `leading` is the step from line
+    /// to line, in device pixels.
     pub(crate) fn paragraph(
         &mut self,
         text: &str,
@@ -83,7 +82,7 @@ impl Painter<'_> {
         on_paper: bool,
     ) -> f64 {
         let mut y = y;
-        let step = leading * self.r;
+        let step = leading;
         for line in wrap(text, right - left, font, self.measure) {
             let at = (left, y + step / 2.0);
             if on_paper {
@@ -113,7 +112,7 @@ impl Painter<'_> {
             Anchor::Right => (at.0 - width, at.0),
             Anchor::Center => (at.0 - width / 2.0, at.0 + width / 2.0),
         };
-        let (pad, half) = (2.0 * self.r, font.size * 0.62);
+        let (pad, half) = (self.m.paper_pad, font.size * 0.62);
         self.shapes.push(Shape::Rect {
             corners: [
                 ((x0 - pad).round() as i32, (at.1 - half).round() as i32),

@@ -7,6 +7,7 @@
 use crate::chart::figure::{Figure, Rgb};
 use crate::data::model::{Dataset, ViewKind};
 use crate::layout::footer::short_source_line;
+use crate::layout::metrics::Metrics;
 use crate::layout::painter::Painter;
 use crate::layout::text::{Font, MeasureText};
 use crate::layout::theme::Theme;
@@ -207,61 +208,41 @@ fn plan_with_stretch(
 ) -> Plan {
     let width = canvas.width;
     let palette = canvas.theme.palette();
-    let mut painter = Painter {
-        shapes: Vec::new(),
-        hits: Vec::new(),
-        plot: [(0, 0), (0, 0)],
-        r: canvas.ratio.clamp(0.5, 8.0),
-        measure,
-        stretch,
-        p: palette,
-    };
+    let m = Metrics::new(canvas.ratio.clamp(0.5, 8.0));
+    let mut painter =
+        Painter { shapes: Vec::new(), hits: Vec::new(), plot: [(0, 0), (0, 0)], m, measure, stretch, p: palette };
     let width_px = f64::from(width.max(1));
     painter.shapes.push(Shape::Rect {
         corners: [(0, 0), (width as i32, i32::MAX / 4)],
         fill: Some(palette.paper),
         stroke: None,
     });
-    let pad = 12.0 * painter.r;
-    let inner = (pad, (width_px - pad).max(pad + 1.0));
-    let mut y = pad;
-    y = painter.paragraph(&figure.title, inner, y, Font::bold(17.0 * painter.r), palette.ink, 22.0);
-    y = painter.paragraph(
-        &figure.subtitle,
-        inner,
-        y + 2.0 * painter.r,
-        Font::regular(13.0 * painter.r),
-        palette.muted,
-        17.0,
-    );
-    y += 10.0 * painter.r;
+    let inner = (m.pad, (width_px - m.pad).max(m.pad + 1.0));
+    let mut y = m.pad;
+    y = painter.paragraph(&figure.title, inner, y, m.fonts.title, palette.ink, m.title_leading);
+    let subtitle_top = y + m.subtitle_gap;
+    y = painter.paragraph(&figure.subtitle, inner, subtitle_top, m.fonts.subtitle, palette.muted, m.subtitle_leading);
+    y += m.plot_gap;
     y = if figure.is_empty() {
         let message = Ui::NothingShown.get(figure.lang);
-        painter.paragraph(message, inner, y + 30.0 * painter.r, Font::regular(13.0 * painter.r), palette.muted, 18.0)
-            + 30.0 * painter.r
+        let top = y + m.message_gap;
+        painter.paragraph(message, inner, top, m.fonts.subtitle, palette.muted, m.message_leading) + m.message_gap
     } else {
         match figure.kind {
             ViewKind::Bars => painter.bars(figure, inner, y),
             ViewKind::Timeline => painter.timeline(figure, inner, y),
         }
     };
-    y = painter.mark_key(figure, inner, y + 6.0 * painter.r);
-    let small = Font::regular(11.5 * painter.r);
+    y = painter.mark_key(figure, inner, y + m.key_gap);
     y = match canvas.footer {
         Footer::Short => {
             // The dates line is in the page, under the canvas.
-            painter.paragraph(
-                &short_source_line(figure, dataset),
-                inner,
-                y + 4.0 * painter.r,
-                small,
-                palette.muted,
-                15.0,
-            )
+            let line = short_source_line(figure, dataset);
+            painter.paragraph(&line, inner, y + m.footer_gap, m.fonts.small, palette.muted, m.small_leading)
         }
-        Footer::Full => painter.full_footer(figure, dataset, inner, y, small),
+        Footer::Full => painter.full_footer(figure, dataset, inner, y),
     };
-    let height = (y + pad).ceil() as u32;
+    let height = (y + m.pad).ceil() as u32;
     if let Some(Shape::Rect { corners, .. }) = painter.shapes.first_mut() {
         corners[1].1 = height as i32;
     }
