@@ -107,7 +107,9 @@ impl ViewState {
     /// The state as a JSON object, fields in alphabetical order:
     /// `{"chart":…,"currency":…,"hidden":[…],"lang":…,"scale":…,"view":…}`.
     pub fn to_json(&self) -> String {
-        crate::session::to_json(&self.json())
+        // serde_json fails only on a map whose keys are not strings, or a failing
+        // `Serialize`: `StateJson` has neither, so the empty fallback is never used.
+        serde_json::to_string(&self.json()).unwrap_or_default()
     }
 
     /// The state in the form serde writes as [`ViewState::to_json`].
