@@ -1,6 +1,6 @@
 //! The browser binding: a [`ChartHandle`] per chart, drawing on a `<canvas>`.
 //!
-//! The only module that touches `web-sys`. Every exported function returns a `Result`,
+//! With `canvas.rs`, the only code of the project that touches `web-sys`. Every exported function returns a `Result`,
 //! so errors reach JavaScript as exceptions with a message; a panic is recorded by the
 //! hook installed at start-up and can be read with [`last_panic`].
 

@@ -1,4 +1,4 @@
-//! One chart as the page sees it: a dataset, a reader's state, and the JSON the page
+//! The top layer, over all the others. One chart as the page sees it: a dataset, a reader's state, and the JSON the page
 //! needs around the canvas (legend, views, notes, sources, the item under the pointer).
 //!
 //! Platform-neutral, so the whole JavaScript-facing API is tested natively; the web

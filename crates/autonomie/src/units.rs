@@ -1,5 +1,5 @@
 //! Units: dates, money and ECB rates, number formats, languages. The lowest layer: it
-//! imports nothing else of the crate (but [`crate::error`]).
+//! imports nothing else of the crate.
 
 pub mod date;
 pub mod format;

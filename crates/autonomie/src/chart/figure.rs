@@ -1,7 +1,7 @@
 //! What one chart shows in one state, resolved to display values and strings.
 //!
-//! [`Figure::build`] does every conversion and formatting; [`crate::layout::plan`] then only
-//! places and draws. The page's legend, notes and source list come from the same
+//! [`Figure::build`] does every conversion and formatting; the layout
+//! ([`crate::layout`]) then only places and [`crate::draw`] only draws. The page's legend, notes and source list come from the same
 //! figure, so the canvas and the HTML around it cannot disagree.
 
 use crate::chart::state::ViewState;

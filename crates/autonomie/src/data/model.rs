@@ -1,7 +1,8 @@
-//! The checked dataset: [`crate::data::spec`] types turned into typed, cross-referenced values.
+//! The checked dataset: [`crate::data::spec`] types turned into typed, cross-referenced
+//! values, and the limits of the format.
 //!
-//! [`Dataset::from_json`] parses and validates in one step. Validation collects every
-//! problem it finds, each with the path of the offending field, instead of stopping at
+//! [`Dataset::from_json`] parses and validates in one step. Validation (the checks of
+//! `data::check`) collects every problem it finds, each with the path of the offending field, instead of stopping at
 //! the first one.
 
 use crate::data::check::Checker;

@@ -4,8 +4,9 @@
 //! a canvas 2D context, described by [`Context2d`], so that [`crate::draw::render`]
 //! (the one drawing function) draws the browser's canvas as it draws an SVG. The web
 //! crate implements [`Context2d`] for the browser's `CanvasRenderingContext2D`; this
-//! crate has no DOM, so [`Recorder`](crate::draw::recorder::Recorder) implements it natively by writing the calls down,
-//! which lets a native test count the canvas calls of a redraw.
+//! crate has no DOM, so [`Recorder`](crate::draw::recorder::Recorder) implements it
+//! natively by writing the calls down, which lets a native test count the canvas calls
+//! of a redraw.
 //!
 //! It draws the pixels that plotters-canvas draws (a browser test compares the two),
 //! with far fewer calls into the browser:

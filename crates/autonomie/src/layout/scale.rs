@@ -1,6 +1,7 @@
 //! Value and time scales: domain to a 0..1 fraction of the plot, and tick positions.
 //!
-//! Pure arithmetic; pixels come in only in [`crate::layout::plan`]. Log ticks are chosen
+//! Pure arithmetic; pixels come in only in the layout of the marks that use them
+//! (bars, timelines, [`crate::layout::series`]). Log ticks are chosen
 //! here, not by plotters, so that they are always round numbers that do not collide.
 
 use crate::data::model::Scale;
