@@ -1,8 +1,9 @@
 //! The browser binding: a [`ChartHandle`] per chart, drawing on a `<canvas>`.
 //!
-//! With `canvas.rs`, the only code of the project that touches `web-sys`. Every exported function returns a `Result`,
-//! so errors reach JavaScript as exceptions with a message; a panic is recorded by the
-//! hook installed at start-up and can be read with [`last_panic`].
+//! With `canvas.rs`, the only code of the project that touches `web-sys`. Every
+//! exported function returns a `Result`, so errors reach JavaScript as exceptions with
+//! a message; a panic is recorded by the hook installed at start-up and can be read
+//! with [`last_panic`].
 
 mod canvas;
 
