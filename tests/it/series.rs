@@ -40,7 +40,7 @@ const H: usize = 1040;
 fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>, usize) {
     let canvas = Canvas {
         width: W as u32,
-        ratio,
+        ratio: autonomie::layout::metrics::PixelRatio::new(ratio),
         height: Some(H as u32),
         theme: Theme::Light,
         footer: autonomie::layout::plan::Footer::Short,

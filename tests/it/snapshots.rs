@@ -10,6 +10,7 @@
 use autonomie::chart::figure::Figure;
 use autonomie::chart::state::ViewState;
 use autonomie::data::model::Dataset;
+use autonomie::layout::metrics::PixelRatio;
 use autonomie::layout::plan::{self, Canvas};
 use autonomie::layout::text::EstimatedMetrics;
 use autonomie::layout::theme::Theme;
@@ -20,7 +21,13 @@ pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> S
 
 pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64, theme: Theme) -> String {
     let figure = Figure::build(dataset, state).unwrap();
-    let canvas = Canvas { width, ratio, height: None, theme, footer: autonomie::layout::plan::Footer::Full };
+    let canvas = Canvas {
+        width,
+        ratio: PixelRatio::new(ratio),
+        height: None,
+        theme,
+        footer: autonomie::layout::plan::Footer::Full,
+    };
     let plan = plan::plan(&figure, dataset, &canvas, &EstimatedMetrics);
     autonomie::draw::backend::svg(&plan).unwrap()
 }

@@ -7,7 +7,7 @@ mod axes;
 mod bars;
 mod footer;
 mod key;
-mod metrics;
+pub mod metrics;
 mod painter;
 pub mod plan;
 pub mod scale;

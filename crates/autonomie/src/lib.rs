@@ -21,13 +21,13 @@
 //! ```
 //! use autonomie::chart::{figure::Figure, state::ViewState};
 //! use autonomie::data::model::Dataset;
-//! use autonomie::layout::{plan, text::EstimatedMetrics, theme::Theme};
+//! use autonomie::layout::{metrics::PixelRatio, plan, text::EstimatedMetrics, theme::Theme};
 //!
 //! let dataset = Dataset::embedded()?;
 //! let mut state = ViewState::new(&dataset, "valuations")?;
 //! state.set_lang("en")?;
 //! let figure = Figure::build(&dataset, &state)?;
-//! let canvas = plan::Canvas { width: 760, ratio: 1.0, height: None, theme: Theme::Light, footer: plan::Footer::Full };
+//! let canvas = plan::Canvas { width: 760, ratio: PixelRatio::new(1.0), height: None, theme: Theme::Light, footer: plan::Footer::Full };
 //! let plan = plan::plan(&figure, &dataset, &canvas, &EstimatedMetrics);
 //! let svg = autonomie::draw::backend::svg(&plan)?;
 //! assert!(svg.contains("Anthropic"));

@@ -15,6 +15,7 @@ use crate::chart::figure::Figure;
 use crate::chart::state::{StateJson, ViewState};
 use crate::data::model::{Dataset, Source};
 use crate::error::Error;
+use crate::layout::metrics::PixelRatio;
 use crate::layout::plan::{self, Canvas, Footer, Plan};
 use crate::layout::text::{ArialMetrics, EstimatedMetrics, MeasureText};
 use crate::layout::theme::Theme;
@@ -182,12 +183,12 @@ impl Session {
             let shrink = (f64::from(MAX_CANVAS_SIDE) / height)
                 .min(f64::from(MAX_CANVAS_SIDE) / width)
                 .min((MAX_CANVAS_PIXELS as f64 / (width * height)).sqrt());
-            if shrink >= 1.0 || layout.ratio <= MIN_RATIO {
-                return Ok((plan, layout.ratio));
+            if shrink >= 1.0 || layout.ratio.get() <= PixelRatio::MIN {
+                return Ok((plan, layout.ratio.get()));
             }
             layout = Canvas {
                 footer,
-                ..canvas_for(css_width, (layout.ratio * shrink * 0.98).max(MIN_RATIO), css_height, theme)
+                ..canvas_for(css_width, (layout.ratio.get() * shrink * 0.98).max(PixelRatio::MIN), css_height, theme)
             };
         }
     }
@@ -195,7 +196,7 @@ impl Session {
     /// The item at device pixel (`x`, `y`) of `plan`, if any: a bar's row, or the
     /// nearest timeline marker within 12 CSS pixels.
     pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<usize> {
-        plan.item_at(x, y, 12.0 * ratio.clamp(0.5, 8.0))
+        plan.item_at(x, y, 12.0 * PixelRatio::new(ratio).get())
     }
 
     /// Everything about item `index` that a tooltip shows, as JSON: `label`, `group`,
@@ -341,15 +342,12 @@ pub struct DrawRequest {
 /// drawable [`Canvas`]: widths between 200 and 4000 CSS pixels, ratios between 0.5
 /// and 8, and defaults for anything not finite.
 pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Canvas {
-    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(MIN_RATIO, 8.0) } else { 1.0 };
+    let ratio = PixelRatio::new(ratio);
     let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
     let height =
-        css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
-    Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme, footer: Footer::Full }
+        css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio.get()).round() as u32);
+    Canvas { width: (css_width * ratio.get()).round() as u32, ratio, height, theme, footer: Footer::Full }
 }
-
-/// The lowest pixel ratio a chart is drawn at.
-const MIN_RATIO: f64 = 0.5;
 
 /// The longest side of a canvas that browsers draw (Chromium and Firefox: 32,767).
 pub const MAX_CANVAS_SIDE: u32 = 32_767;

@@ -4,6 +4,36 @@
 
 use crate::layout::text::Font;
 
+/// Device pixels per CSS pixel (a screen's `devicePixelRatio`), between
+/// [`PixelRatio::MIN`] and [`PixelRatio::MAX`]: the one place where a ratio from a
+/// browser (any number, `NaN` included) is made drawable.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct PixelRatio(f64);
+
+impl PixelRatio {
+    /// The lowest ratio a chart is drawn at.
+    pub const MIN: f64 = 0.5;
+    /// The highest ratio a chart is drawn at.
+    pub const MAX: f64 = 8.0;
+
+    /// `ratio` within [`PixelRatio::MIN`]..=[`PixelRatio::MAX`]; 1 for a ratio that is
+    /// not a finite number above 0.
+    pub fn new(ratio: f64) -> PixelRatio {
+        PixelRatio(if ratio.is_finite() && ratio > 0.0 { ratio.clamp(Self::MIN, Self::MAX) } else { 1.0 })
+    }
+
+    /// The ratio, as a number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl Default for PixelRatio {
+    fn default() -> Self {
+        PixelRatio(1.0)
+    }
+}
+
 /// The sizes of a chart's layout, in device pixels: each is its size in CSS pixels times
 /// the pixel ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -168,11 +198,11 @@ pub(crate) struct Metrics {
 }
 
 impl Metrics {
-    /// The sizes at `ratio` device pixels per CSS pixel (clamped already).
-    pub(crate) fn new(ratio: f64) -> Metrics {
-        let r = ratio;
+    /// The sizes at `ratio` device pixels per CSS pixel.
+    pub(crate) fn new(ratio: PixelRatio) -> Metrics {
+        let r = ratio.get();
         Metrics {
-            ratio,
+            ratio: r,
             fonts: Fonts::new(r),
             title_leading: 22.0 * r,
             subtitle_leading: 17.0 * r,

@@ -7,7 +7,7 @@
 use crate::chart::figure::{Figure, Rgb};
 use crate::data::model::{Dataset, ViewKind};
 use crate::layout::footer::short_source_line;
-use crate::layout::metrics::Metrics;
+use crate::layout::metrics::{Metrics, PixelRatio};
 use crate::layout::painter::Painter;
 use crate::layout::text::{Font, MeasureText};
 use crate::layout::theme::Theme;
@@ -19,7 +19,7 @@ pub struct Canvas {
     /// Width in device pixels.
     pub width: u32,
     /// Device pixels per CSS pixel; scales fonts, strokes and margins.
-    pub ratio: f64,
+    pub ratio: PixelRatio,
     /// Height to aim at, in device pixels (a timeline's plot stretches or shrinks,
     /// bars only grow); `None` for the natural height.
     pub height: Option<u32>,
@@ -188,7 +188,7 @@ const MIN_PLOT_SHARE: f64 = 0.62;
 pub(crate) const NARROW_CSS_WIDTH: f64 = 480.0;
 
 fn is_narrow(canvas: &Canvas) -> bool {
-    f64::from(canvas.width) / canvas.ratio.clamp(0.5, 8.0) < NARROW_CSS_WIDTH + 24.0
+    f64::from(canvas.width) / canvas.ratio.get() < NARROW_CSS_WIDTH + 24.0
 }
 
 /// The device pixels to add to `plan`'s plot (and so to its height) for the plot to take
@@ -208,7 +208,7 @@ fn plan_with_stretch(
 ) -> Plan {
     let width = canvas.width;
     let palette = canvas.theme.palette();
-    let m = Metrics::new(canvas.ratio.clamp(0.5, 8.0));
+    let m = Metrics::new(canvas.ratio);
     let mut painter =
         Painter { shapes: Vec::new(), hits: Vec::new(), plot: [(0, 0), (0, 0)], m, measure, stretch, p: palette };
     let width_px = f64::from(width.max(1));

@@ -163,7 +163,7 @@ pub fn plan(
 ) -> Result<Plan, SeriesError> {
     series.check(scale)?;
     let values = series.values();
-    let r = canvas.ratio.clamp(0.5, 8.0);
+    let r = canvas.ratio.get();
     let palette = canvas.theme.palette();
     let width = canvas.width.max(1);
     let height = canvas.height.unwrap_or(width * 2 / 3).max(1);
