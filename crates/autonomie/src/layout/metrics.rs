@@ -1,6 +1,7 @@
-//! [`Metrics`]: every size of the layout, named and scaled to device pixels once, from
-//! the pixel ratio (after egui's `Spacing`). The layout code reads `m.bar_row`, not
-//! `28.0 * r`; a size in CSS pixels appears here and nowhere else.
+//! The sizes of the layout. [`PixelRatio`]: the device pixel ratio, clamped here and
+//! nowhere else. `Metrics` (crate-private): every size of the layout, named and scaled
+//! to device pixels once from the ratio (after egui's `Spacing`); the layout code reads
+//! `m.bar_row`, not `28.0 * r`, and a size in CSS pixels appears here and nowhere else.
 
 use crate::layout::text::Font;
 
