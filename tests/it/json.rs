@@ -1,5 +1,5 @@
-//! The JSON that the product reads (with serde_json, in `src/spec.rs`) and writes (the
-//! page's answers, in `src/session.rs` and `src/state.rs`): numbers read exactly
+//! The JSON that the product reads (with serde_json, in `src/data/spec.rs`) and writes (the
+//! page's answers, in `src/session.rs` and `src/chart/state.rs`): numbers read exactly
 //! without serde_json's `float_roundtrip`, messages in plain words at the right line
 //! and column, reading that stops at the first wrong value, and answers of the shapes
 //! that the page's scripts read.
