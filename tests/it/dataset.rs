@@ -15,7 +15,7 @@ fn figures_by_group(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, 
     let view = dataset.chart(chart).unwrap().view(view).unwrap();
     view.series
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| (view.groups[p.group.unwrap()].key.clone(), p.value)))
+        .flat_map(|s| s.points.iter().map(|p| (view.group(p.group.unwrap()).key.clone(), p.value)))
         .collect()
 }
 
@@ -106,7 +106,7 @@ fn every_figure_has_a_source_with_a_web_address_and_every_amount_a_rate() {
         for view in &chart.views {
             for series in &view.series {
                 for point in &series.points {
-                    let source = &dataset.sources[point.source];
+                    let source = dataset.source(point.source);
                     assert!(source.url.starts_with("https://"), "{}", source.url);
                     assert!(
                         !source.publisher.en.is_empty() && !source.publisher.fr.is_empty() && !source.title.is_empty()

@@ -138,8 +138,8 @@ fn the_screen_canvas_leaves_notes_rates_and_titles_to_the_page() {
                 "{name}: the rate {rate:?} is drawn on the canvas and shown in the page"
             );
         }
-        for &index in &figure.sources {
-            let title = &session.dataset().sources[index].title;
+        for &id in &figure.sources {
+            let title = &session.dataset().source(id).title;
             assert!(!drawn.contains(title.as_str()), "{name}: the source title {title:?} is drawn twice");
         }
     }

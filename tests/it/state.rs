@@ -150,7 +150,7 @@ fn sources_follow_what_is_shown() {
     let mut state = ViewState::new(&dataset, "funding").unwrap();
     state.set_lang("en").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
-    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.get(Lang::En)).collect();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.source(s).publisher.get(Lang::En)).collect();
     assert!(publishers.contains(&"Gauß-Allianz"), "JUPITER's split is sourced: {publishers:?}");
     assert!(publishers.contains(&"European Central Bank"), "rates are sourced when used: {publishers:?}");
     let line = figure.source_line(&dataset);
@@ -160,7 +160,7 @@ fn sources_follow_what_is_shown() {
         state.set_series_visible(&dataset, key, false).unwrap();
     }
     let figure = Figure::build(&dataset, &state).unwrap();
-    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.get(Lang::En)).collect();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.source(s).publisher.get(Lang::En)).collect();
     assert!(!publishers.contains(&"European Central Bank"), "no conversion, no rate source: {publishers:?}");
     assert!(figure.rates.is_empty());
 }

@@ -221,7 +221,7 @@ impl Session {
             note: item.note.as_deref(),
             parts: item.parts.as_deref(),
             unconverted: item.unconverted.as_deref(),
-            source: SourceJson::new(&self.dataset.sources[item.source], lang, false),
+            source: SourceJson::new(self.dataset.source(item.source), lang, false),
             rect: rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
         })))
     }
@@ -302,7 +302,7 @@ impl Session {
                 }
             })
             .collect();
-        let sources = figure.sources.iter().map(|&s| SourceJson::new(&self.dataset.sources[s], lang, false)).collect();
+        let sources = figure.sources.iter().map(|&s| SourceJson::new(self.dataset.source(s), lang, false)).collect();
         Ok(to_json(&InfoJson {
             chart: &chart.id,
             title: &figure.title,
@@ -363,7 +363,7 @@ pub fn all_sources_json(dataset: &Dataset, lang: Lang) -> String {
     to_json(&AllSourcesJson {
         checked: format::date(dataset.checked, lang),
         newest: dataset.newest().map(|d| format::date(d, lang)),
-        sources: dataset.sources.iter().map(|s| SourceJson::new(s, lang, true)).collect(),
+        sources: dataset.sources().iter().map(|s| SourceJson::new(s, lang, true)).collect(),
     })
 }
 

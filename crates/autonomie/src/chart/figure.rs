@@ -5,7 +5,9 @@
 //! figure, so the canvas and the HTML around it cannot disagree.
 
 use crate::chart::state::ViewState;
-use crate::data::model::{Basis, Chart, Dataset, Deal, Measure, Point, Scale, View, ViewKind};
+use crate::data::model::{
+    Basis, Chart, Dataset, Deal, GroupId, Measure, Point, RateId, Scale, SourceId, View, ViewKind,
+};
 use crate::error::Error;
 use crate::units::date::Date;
 use crate::units::format::{self, Digits};
@@ -101,8 +103,8 @@ pub struct Item {
     pub published_value: f64,
     /// Its currency, for money.
     pub published_currency: Option<Currency>,
-    /// Index of the ECB rate used to convert it, if it was.
-    pub rate: Option<usize>,
+    /// The ECB rate used to convert it, if it was.
+    pub rate: Option<RateId>,
     /// Panel heading, for bars of a view with several panels.
     pub group: Option<String>,
     /// Short description of the figure from the dataset.
@@ -113,8 +115,8 @@ pub struct Item {
     pub mark: Mark,
     /// Colour of its series.
     pub color: Rgb,
-    /// Index of its source in the dataset.
-    pub source: usize,
+    /// Its source.
+    pub source: SourceId,
     /// The split of the amount, as text: `EuroHPC (UE) 250 M€ · …`.
     pub parts: Option<String>,
     /// Why the amount is shown in its own currency rather than the one chosen (no rate
@@ -194,8 +196,8 @@ pub struct Figure {
     pub notes: Vec<String>,
     /// One line per exchange rate used: `€1 = $1.1744 (Sep 9, 2025)`.
     pub rates: Vec<String>,
-    /// Indices of the dataset sources behind what is drawn, in first-use order.
-    pub sources: Vec<usize>,
+    /// The sources behind what is drawn, in first-use order.
+    pub sources: Vec<SourceId>,
     /// Amounts shown in their own currency, not converted, with the reason: one sentence
     /// per reason.
     pub unconverted: Vec<String>,
@@ -209,7 +211,7 @@ impl Figure {
         let (chart, view) = state.resolve(dataset)?;
         let lang = state.lang;
         let mut figure = Figure::start(chart, view, state);
-        let mut rates_used: Vec<usize> = Vec::new();
+        let mut rates_used: Vec<RateId> = Vec::new();
         let mut items_of = |series_index: usize, point: &Point| -> Item {
             let series = &view.series[series_index];
             let item = resolve_item(dataset, state, series_index, &series.label, series.color, series.aggregate, point);
@@ -229,7 +231,7 @@ impl Figure {
                         .enumerate()
                         .filter(|(_, s)| state.is_visible(&s.key))
                         .flat_map(|(i, s)| {
-                            s.points.iter().filter(|p| p.group == Some(group_index)).map(move |p| (i, p))
+                            s.points.iter().filter(|p| p.group == Some(GroupId(group_index))).map(move |p| (i, p))
                         })
                         .map(|(i, p)| items_of(i, p))
                         .collect();
@@ -247,7 +249,7 @@ impl Figure {
                 }
             }
         }
-        rates_used.sort_by_key(|&r| dataset.rates[r].date);
+        rates_used.sort_by_key(|&r| dataset.rate(r).rate.date);
         figure.rates = rate_lines(dataset, &rates_used, lang);
         let items: Vec<&Item> =
             figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
@@ -264,8 +266,8 @@ impl Figure {
             .filter(|s| state.is_visible(&s.key))
             .flat_map(|s| &s.points)
             .flat_map(|p| p.parts.iter().map(|part| part.source));
-        let rate_sources = rates_used.iter().map(|&r| dataset.rates[r].source);
-        let mut sources: Vec<usize> = Vec::new();
+        let rate_sources = rates_used.iter().map(|&r| dataset.rate(r).source);
+        let mut sources: Vec<SourceId> = Vec::new();
         for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
             if !sources.contains(&source) {
                 sources.push(source);
@@ -321,8 +323,8 @@ impl Figure {
     /// The short source line drawn under the plot: `Source: Stanford HAI (Apr 2025)`.
     pub fn source_line(&self, dataset: &Dataset) -> String {
         let mut parts: Vec<String> = Vec::new();
-        for &index in &self.sources {
-            let source = &dataset.sources[index];
+        for &id in &self.sources {
+            let source = dataset.source(id);
             let text = format!("{} ({})", source.publisher.get(self.lang), format::date(source.date, self.lang));
             if !parts.contains(&text) {
                 parts.push(text);
@@ -354,12 +356,11 @@ impl Figure {
     }
 }
 
-/// One line per exchange rate used (`rates`, indices into the dataset's rates, in date
-/// order): `€1 = $1.1744 (Sep 9, 2025)`.
-fn rate_lines(dataset: &Dataset, rates: &[usize], lang: Lang) -> Vec<String> {
+/// One line per exchange rate used (`rates`, in date order): `€1 = $1.1744 (Sep 9, 2025)`.
+fn rate_lines(dataset: &Dataset, rates: &[RateId], lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
-    for &index in rates {
-        let rate = &dataset.rates[index];
+    for &id in rates {
+        let rate = &dataset.rate(id).rate;
         let when = format::date(rate.date, lang);
         let kind = match (rate.kind, lang) {
             (RateKind::Daily, _) => String::new(),
@@ -414,7 +415,7 @@ fn resolve_item(
     let view = state.resolve(dataset).map(|(_, v)| v).ok();
     let measure = view.map_or(Measure::Count, |v| v.measure);
     let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
-    let rate = point.rate.map(|r| &dataset.rates[r]);
+    let rate = point.rate.map(|r| &dataset.rate(r).rate);
     let unconverted = match (point.currency, rate, &point.no_rate) {
         (Some(from), None, Some(reason)) if from != state.currency => Some(reason.get(lang).to_owned()),
         _ => None,
@@ -440,7 +441,7 @@ fn resolve_item(
     let group = point
         .group
         .filter(|_| view_groups.len() > 1)
-        .and_then(|g| view_groups.get(g))
+        .and_then(|g| view_groups.get(g.0))
         .map(|g| g.label.get(lang).to_owned());
     Item {
         series,

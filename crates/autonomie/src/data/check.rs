@@ -10,9 +10,9 @@ mod views;
 use std::collections::{HashMap, HashSet};
 
 use crate::data::model::{
-    Dataset, Note, Source, FORMAT_VERSION, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES, MAX_NOTE_CHARS, MAX_PARTS,
-    MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS, MAX_VALUE, MAX_VIEWS,
-    MIN_VALUE, NOTE_MARKS,
+    Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES, MAX_NOTE_CHARS,
+    MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS, MAX_VALUE,
+    MAX_VIEWS, MIN_VALUE, NOTE_MARKS,
 };
 use crate::data::spec::{DatasetSpec, NoteSpec, TextSpec};
 use crate::error::{Error, Problem};
@@ -236,16 +236,18 @@ impl Checker {
         }
     }
 
-    pub(super) fn source_index(&mut self, key: &str, path: &str) -> usize {
+    /// The source of key `key`. An unknown key is a problem, which refuses the
+    /// dataset: the id returned then is never used.
+    pub(super) fn source_id(&mut self, key: &str, path: &str) -> SourceId {
         match self.source_keys.get(key) {
-            Some(&index) => index,
+            Some(&index) => SourceId(index),
             None => {
                 self.problem(
                     path,
                     format!("unknown source \"{key}\"; expected a key of `sources`"),
                     format!("source \"{key}\" inconnue ; il faut une clé de `sources`"),
                 );
-                0
+                SourceId(0)
             }
         }
     }

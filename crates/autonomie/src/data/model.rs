@@ -74,10 +74,32 @@ pub struct Dataset {
     pub checked: Date,
     /// Charts in page order.
     pub charts: Vec<Chart>,
-    /// ECB reference rates.
-    pub rates: Vec<Rate>,
-    /// Cited documents; points refer to them by index.
-    pub sources: Vec<Source>,
+    /// ECB reference rates; points refer to them by [`RateId`].
+    pub(crate) rates: Vec<SourcedRate>,
+    /// Cited documents; points refer to them by [`SourceId`].
+    pub(crate) sources: Vec<Source>,
+}
+
+/// A source of [`Dataset::sources`]. Only the checks make one, for the dataset they
+/// build: it is always a source of that dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub(crate) usize);
+
+/// A rate of the dataset ([`Dataset::rate`]); made by the checks only, like [`SourceId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RateId(pub(crate) usize);
+
+/// A group (panel) of a bar view ([`View::groups`]); made by the checks only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupId(pub(crate) usize);
+
+/// An ECB reference rate and the source that publishes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcedRate {
+    /// The rate.
+    pub rate: Rate,
+    /// Where it is published.
+    pub source: SourceId,
 }
 
 /// A cited document.
@@ -252,8 +274,8 @@ pub enum Deal {
 /// A sourced figure.
 #[derive(Debug, Clone)]
 pub struct Point {
-    /// Panel index (bar views).
-    pub group: Option<usize>,
+    /// Its panel (bar views).
+    pub group: Option<GroupId>,
     /// Date the figure refers to.
     pub date: Date,
     /// The figure as the source gives it.
@@ -264,14 +286,14 @@ pub struct Point {
     pub basis: Option<Basis>,
     /// Primary or secondary.
     pub deal: Option<Deal>,
-    /// Index into [`Dataset::sources`].
-    pub source: usize,
+    /// Its source.
+    pub source: SourceId,
     /// Short description.
     pub note: Option<Text>,
     /// Split between contributors.
     pub parts: Vec<Part>,
-    /// Index into [`Dataset::rates`] of the rate for this figure's date (money only).
-    pub rate: Option<usize>,
+    /// The rate for this figure's date (money only).
+    pub rate: Option<RateId>,
     /// Why no rate is available for this amount's date, when the dataset says so: the
     /// amount is then shown in its own currency only, never converted.
     pub no_rate: Option<Text>,
@@ -284,8 +306,8 @@ pub struct Part {
     pub label: Text,
     /// Amount, same unit and currency as the whole.
     pub value: f64,
-    /// Index into [`Dataset::sources`].
-    pub source: usize,
+    /// Its source.
+    pub source: SourceId,
 }
 
 impl Dataset {
@@ -316,6 +338,21 @@ impl Dataset {
         Checker::default().dataset(spec)
     }
 
+    /// The cited documents, in key order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The source `id`.
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0]
+    }
+
+    /// The rate `id`.
+    pub fn rate(&self, id: RateId) -> &SourcedRate {
+        &self.rates[id.0]
+    }
+
     /// The chart with id `id`.
     pub fn chart(&self, id: &str) -> Result<&Chart, Error> {
         self.charts.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownOption {
@@ -327,6 +364,11 @@ impl Dataset {
 }
 
 impl View {
+    /// The group `id` of this view.
+    pub fn group(&self, id: GroupId) -> &Group {
+        &self.groups[id.0]
+    }
+
     /// The date of the newest figure of the view, whichever series are shown.
     pub fn newest(&self) -> Option<Date> {
         self.series.iter().flat_map(|s| &s.points).map(|p| p.date).max()

@@ -27,7 +27,7 @@ impl Painter<'_> {
         y = self.paragraph(prefix.get(lang), inner, y + gap, font, muted, leading);
         let (open, close) = lang.quotes();
         for &index in &figure.sources {
-            let source = &dataset.sources[index];
+            let source = dataset.source(index);
             let date = crate::units::format::date(source.date, lang);
             let text = format!("{}, {open}{}{close}, {date}", source.publisher.get(lang), source.title);
             y = self.paragraph(&text, (inner.0 + m.source_indent, inner.1), y, font, muted, leading);
@@ -40,8 +40,8 @@ impl Painter<'_> {
 /// else how many sources, from when to when, and that the page lists them.
 pub(crate) fn short_source_line(figure: &Figure, dataset: &Dataset) -> String {
     let publishers: std::collections::BTreeSet<&str> =
-        figure.sources.iter().map(|&index| dataset.sources[index].publisher.get(figure.lang)).collect();
-    let dates = figure.sources.iter().map(|&index| dataset.sources[index].date);
+        figure.sources.iter().map(|&index| dataset.source(index).publisher.get(figure.lang)).collect();
+    let dates = figure.sources.iter().map(|&index| dataset.source(index).date);
     let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else { return figure.source_line(dataset) };
     if publishers.len() <= 3 {
         return figure.source_line(dataset);

@@ -2,10 +2,12 @@
 //! parts.
 
 use crate::data::check::{out_of_range, Checker};
-use crate::data::model::{Basis, Deal, Group, Measure, Part, Point, ViewKind, MAX_VALUE, MIN_VALUE};
+use crate::data::model::{
+    Basis, Deal, Group, GroupId, Measure, Part, Point, RateId, SourcedRate, ViewKind, MAX_VALUE, MIN_VALUE,
+};
 use crate::data::spec::PointSpec;
 use crate::units::date::Date;
-use crate::units::money::{Currency, Rate};
+use crate::units::money::Currency;
 
 impl Checker {
     pub(super) fn point(&mut self, spec: &PointSpec, path: &str, context: &PointContext) -> Option<Point> {
@@ -17,7 +19,7 @@ impl Checker {
         let rate = self.rate(date, no_rate.is_some(), path, context);
         let basis = self.basis(spec, path);
         let deal = self.deal(spec, path);
-        let source = self.source_index(&spec.source, &format!("{path}.source"));
+        let source = self.source_id(&spec.source, &format!("{path}.source"));
         let note = spec.note.as_ref().map(|n| self.text(n, &format!("{path}.note")));
         let parts = self.parts(spec, path);
         Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate, no_rate })
@@ -44,10 +46,10 @@ impl Checker {
     }
 
     /// The index of the point's group in its view, for a bar view's point.
-    fn group(&mut self, spec: &PointSpec, path: &str, context: &PointContext) -> Option<usize> {
+    fn group(&mut self, spec: &PointSpec, path: &str, context: &PointContext) -> Option<GroupId> {
         match (context.kind, &spec.group) {
             (ViewKind::Bars, Some(key)) => {
-                let found = context.groups.iter().position(|g| &g.key == key);
+                let found = context.groups.iter().position(|g| &g.key == key).map(GroupId);
                 if found.is_none() {
                     self.problem(
                         format!("{path}.group"),
@@ -118,10 +120,10 @@ impl Checker {
     }
 
     /// The index of the rate of an amount's date; a missing rate needs a `no_rate` reason.
-    fn rate(&mut self, date: Option<Date>, no_rate: bool, path: &str, context: &PointContext) -> Option<usize> {
+    fn rate(&mut self, date: Option<Date>, no_rate: bool, path: &str, context: &PointContext) -> Option<RateId> {
         match (context.measure, date) {
             (Measure::Money, Some(date)) => {
-                let found = self.rate_index_for(context.rates, date);
+                let found = self.rate_for(context.rates, date);
                 match (found, no_rate) {
                     (None, false) => self.problem(
                         format!("{path}.date"),
@@ -198,7 +200,7 @@ impl Checker {
             parts.push(Part {
                 label: self.text(&part.label, &format!("{part_path}.label")),
                 value: part.value,
-                source: self.source_index(&part.source, &format!("{part_path}.source")),
+                source: self.source_id(&part.source, &format!("{part_path}.source")),
             });
         }
         if !parts.is_empty() {
@@ -219,5 +221,5 @@ pub(super) struct PointContext<'a> {
     pub(super) kind: ViewKind,
     pub(super) measure: Measure,
     pub(super) groups: &'a [Group],
-    pub(super) rates: &'a [Rate],
+    pub(super) rates: &'a [SourcedRate],
 }

@@ -1,7 +1,7 @@
 //! The sources and the ECB rates, and the rate of an amount's date.
 
 use crate::data::check::Checker;
-use crate::data::model::{Source, MAX_RATE, MAX_TEXT_CHARS, MAX_URL_CHARS, MIN_RATE};
+use crate::data::model::{RateId, Source, SourcedRate, MAX_RATE, MAX_TEXT_CHARS, MAX_URL_CHARS, MIN_RATE};
 use crate::data::spec::{DatasetSpec, SourceSpec, WordsSpec};
 use crate::units::date::Date;
 use crate::units::i18n::Text;
@@ -52,8 +52,8 @@ impl Checker {
         })
     }
 
-    pub(super) fn rates(&mut self, spec: &DatasetSpec) -> Vec<Rate> {
-        let mut rates: Vec<Rate> = Vec::new();
+    pub(super) fn rates(&mut self, spec: &DatasetSpec) -> Vec<SourcedRate> {
+        let mut rates: Vec<SourcedRate> = Vec::new();
         for (index, rate) in spec.rates.iter().enumerate() {
             let path = format!("rates[{index}]");
             let date = self.date(&rate.date, &format!("{path}.date"));
@@ -84,7 +84,7 @@ impl Checker {
                     ),
                 );
             }
-            let source = self.source_index(&rate.source, &format!("{path}.source"));
+            let source = self.source_id(&rate.source, &format!("{path}.source"));
             let (Some(date), Some(kind)) = (date, kind) else { continue };
             let precision_ok = match kind {
                 RateKind::Daily => date.day.is_some(),
@@ -107,31 +107,31 @@ impl Checker {
                     format!("deux taux pour {date} ; il en faut un par date"),
                 );
             }
-            rates.push(Rate { date, usd_per_eur: rate.usd_per_eur, kind, source });
+            rates.push(SourcedRate { rate: Rate { date, usd_per_eur: rate.usd_per_eur, kind }, source });
         }
         self.daily = rates
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.kind == RateKind::Daily && r.date.day.is_some())
-            .map(|(index, r)| (r.date.first_day_number(), index))
+            .filter(|(_, r)| r.rate.kind == RateKind::Daily && r.rate.date.day.is_some())
+            .map(|(index, r)| (r.rate.date.first_day_number(), index))
             .collect();
         self.daily.sort_unstable();
         rates
     }
 
-    /// The index of the rate for an amount dated `date`, by [`rate_for`]'s rule, without
+    /// The rate for an amount dated `date`, by [`rate_for`]'s rule, without
     /// scanning every rate for every amount: the rate of the same date, else `rate_for`
     /// applied to the daily rates of the month before (it looks back a few days only).
-    pub(super) fn rate_index_for(&self, rates: &[Rate], date: Date) -> Option<usize> {
+    pub(super) fn rate_for(&self, rates: &[SourcedRate], date: Date) -> Option<RateId> {
         if let Some(&index) = self.rate_index.get(&date) {
-            return Some(index);
+            return Some(RateId(index));
         }
         date.day?;
         let day = date.first_day_number();
         let window = &self.daily
             [self.daily.partition_point(|&(d, _)| d < day - 31)..self.daily.partition_point(|&(d, _)| d < day)];
-        let candidates: Vec<Rate> = window.iter().map(|&(_, index)| rates[index].clone()).collect();
+        let candidates: Vec<Rate> = window.iter().map(|&(_, index)| rates[index].rate.clone()).collect();
         let found = rate_for(&candidates, date)?;
-        candidates.iter().position(|c| std::ptr::eq(c, found)).map(|position| window[position].1)
+        candidates.iter().position(|c| std::ptr::eq(c, found)).map(|position| RateId(window[position].1))
     }
 }

@@ -4,12 +4,11 @@ use std::collections::HashSet;
 
 use crate::data::check::points::PointContext;
 use crate::data::check::{parse_color, Checker};
-use crate::data::model::{Chart, Group, Measure, Point, Scale, Series, View, ViewKind};
+use crate::data::model::{Chart, Group, Measure, Point, Scale, Series, SourcedRate, View, ViewKind};
 use crate::data::spec::{ChartSpec, SeriesSpec, ViewSpec};
-use crate::units::money::Rate;
 
 impl Checker {
-    pub(super) fn chart(&mut self, spec: &ChartSpec, path: &str, rates: &[Rate]) -> Option<Chart> {
+    pub(super) fn chart(&mut self, spec: &ChartSpec, path: &str, rates: &[SourcedRate]) -> Option<Chart> {
         self.key(&spec.id, &format!("{path}.id"));
         let title = self.text(&spec.title, &format!("{path}.title"));
         if spec.views.is_empty() {
@@ -37,7 +36,7 @@ impl Checker {
         Some(Chart { id: spec.id.clone(), title, views })
     }
 
-    pub(super) fn view(&mut self, spec: &ViewSpec, path: &str, rates: &[Rate]) -> Option<View> {
+    pub(super) fn view(&mut self, spec: &ViewSpec, path: &str, rates: &[SourcedRate]) -> Option<View> {
         self.key(&spec.id, &format!("{path}.id"));
         let kind = self.view_kind(spec, path);
         let measure = self.measure(spec, path);
