@@ -315,3 +315,47 @@ impl Fonts {
         }
     }
 }
+
+/// The sizes of a long series' line chart ([`crate::layout::series`]), in device pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SeriesMetrics {
+    /// Tick labels.
+    pub(crate) font: Font,
+    /// The least height per value tick.
+    pub(crate) tick_spacing: f64,
+    /// Left of the value tick labels.
+    pub(crate) left_pad: f64,
+    /// Between a value tick label and the plot.
+    pub(crate) label_gap: f64,
+    /// Right of the plot.
+    pub(crate) right_pad: f64,
+    /// Above the plot.
+    pub(crate) top: f64,
+    /// Below the plot, for the index labels.
+    pub(crate) bottom_room: f64,
+    /// From the plot's bottom to the middle of the index labels.
+    pub(crate) index_label_drop: f64,
+    /// Gridlines and the axis.
+    pub(crate) hairline: u32,
+    /// The series' line.
+    pub(crate) line: u32,
+}
+
+impl SeriesMetrics {
+    /// The sizes at `ratio`.
+    pub(crate) fn new(ratio: PixelRatio) -> SeriesMetrics {
+        let r = ratio.get();
+        SeriesMetrics {
+            font: Font::regular(11.0 * r),
+            tick_spacing: 40.0 * r,
+            left_pad: 8.0 * r,
+            label_gap: 6.0 * r,
+            right_pad: 12.0 * r,
+            top: 10.0 * r,
+            bottom_room: 24.0 * r,
+            index_label_drop: 12.0 * r,
+            hairline: r.round().max(1.0) as u32,
+            line: (1.5 * r).round().max(1.0) as u32,
+        }
+    }
+}
