@@ -1,9 +1,9 @@
-// The widget's batching canvas backend (crates/autonomie/src/canvas.rs) draws with far
+// The widget's batching canvas backend (crates/autonomie/src/draw/canvas.rs) draws with far
 // fewer canvas calls than plotters-canvas (styles set only when they change, lines of
 // one style stroked as one path). This proves that it draws the same picture: for every
 // chart, view, scale and theme, at a desktop and a phone width, its pixels are compared
 // with those plotters-canvas draws from the same plan, both backends driven by the one
-// drawing function, render::render, in the test variant of the wasm
+// drawing function, draw::render, in the test variant of the wasm
 // (scripts/build-test-variant.sh).
 
 import { test } from 'node:test';

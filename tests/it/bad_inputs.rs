@@ -8,12 +8,12 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use autonomie::data::model::{Dataset, Measure, MAX_DATASET_BYTES};
 use autonomie::error::Error;
-use autonomie::i18n::Lang;
-use autonomie::model::{Dataset, Measure, MAX_DATASET_BYTES};
-use autonomie::render::Theme;
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 use autonomie::session::Session;
-use autonomie::text::EstimatedMetrics;
+use autonomie::units::i18n::Lang;
 use serde::Deserialize;
 use serde_json::{json, Value};
 

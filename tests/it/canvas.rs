@@ -1,16 +1,19 @@
-//! The canvas's drawing, counted natively: `render::render` through the batching
+//! The canvas's drawing, counted natively: `draw::render` through the batching
 //! backend onto a [`Recorder`], the same path as the browser's canvas with the
 //! browser's context replaced by one that writes each call down.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use autonomie::canvas::{self, ContextMeasure, Recorder};
-use autonomie::model::{Dataset, Scale};
-use autonomie::render::{Footer, Plan, Shape, Theme};
-use autonomie::series::{self, Series};
+use autonomie::data::model::{Dataset, Scale};
+use autonomie::draw::canvas;
+use autonomie::draw::measure::ContextMeasure;
+use autonomie::draw::recorder::Recorder;
+use autonomie::layout::plan::{Footer, Plan, Shape};
+use autonomie::layout::series::{self, Series};
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 use autonomie::session::{canvas_for, DrawRequest, Session};
-use autonomie::text::EstimatedMetrics;
 
 /// The most canvas calls one toggle of the benchmark may make (bench/canvas-calls.mjs
 /// counted 299 in Chromium when the canvas had its own painter, before it was drawn

@@ -4,10 +4,10 @@
 //! Fernandes 2009, full severity); and every series colour stands out from the paper by
 //! at least 3:1, in the light and the dark theme.
 
-use autonomie::figure::{Figure, Rgb};
-use autonomie::model::Dataset;
-use autonomie::render::{contrast, Theme};
-use autonomie::state::ViewState;
+use autonomie::chart::figure::{Figure, Rgb};
+use autonomie::chart::state::ViewState;
+use autonomie::data::model::Dataset;
+use autonomie::layout::theme::{contrast, Theme};
 
 /// sRGB (0..255) to linear light.
 fn linear(channel: u8) -> f64 {

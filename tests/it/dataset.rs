@@ -1,8 +1,8 @@
 //! The embedded dataset's figures, and the validation of bad datasets.
 
+use autonomie::data::model::{Basis, Dataset, Deal, EMBEDDED_JSON};
 use autonomie::error::Error;
-use autonomie::model::{Basis, Dataset, Deal, EMBEDDED_JSON};
-use autonomie::money::Currency;
+use autonomie::units::money::Currency;
 use serde_json::{json, Value};
 
 fn figures(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, f64)> {
@@ -15,7 +15,7 @@ fn figures_by_group(dataset: &Dataset, chart: &str, view: &str) -> Vec<(String, 
     let view = dataset.chart(chart).unwrap().view(view).unwrap();
     view.series
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| (view.groups[p.group.unwrap()].key.clone(), p.value)))
+        .flat_map(|s| s.points.iter().map(|p| (view.group(p.group.unwrap()).key.clone(), p.value)))
         .collect()
 }
 
@@ -69,7 +69,7 @@ fn embedded_dataset_carries_the_sourced_figures() {
     );
     let november = dataset.chart("compute").unwrap().view("november-2025").unwrap();
     assert!(november.series.iter().all(|s| s.key != "CN"), "China did not submit to the November 2025 list");
-    assert_eq!(november.measure, autonomie::model::Measure::Flops);
+    assert_eq!(november.measure, autonomie::data::model::Measure::Flops);
     // One panel per country, coloured by region.
     let countries = figures_by_group(&dataset, "funding", "countries");
     assert_eq!(countries.len(), 16);
@@ -106,7 +106,7 @@ fn every_figure_has_a_source_with_a_web_address_and_every_amount_a_rate() {
         for view in &chart.views {
             for series in &view.series {
                 for point in &series.points {
-                    let source = &dataset.sources[point.source];
+                    let source = dataset.source(point.source);
                     assert!(source.url.starts_with("https://"), "{}", source.url);
                     assert!(
                         !source.publisher.en.is_empty() && !source.publisher.fr.is_empty() && !source.title.is_empty()

@@ -1,8 +1,8 @@
 //! The documentation's examples are real.
 
-use autonomie::figure::Figure;
-use autonomie::model::Dataset;
-use autonomie::state::ViewState;
+use autonomie::chart::figure::Figure;
+use autonomie::chart::state::ViewState;
+use autonomie::data::model::Dataset;
 
 #[test]
 fn the_example_in_data_format_md_is_valid() {
@@ -37,7 +37,7 @@ fn the_error_example_in_data_format_md_is_what_the_code_prints() {
     let doc = std::fs::read_to_string(crate::repo_root().join("docs/data-format.md")).unwrap();
     let start = doc.find("```text\n").unwrap() + "```text\n".len();
     let end = start + doc[start..].find("\n```").unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(autonomie::model::EMBEDDED_JSON).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(autonomie::data::model::EMBEDDED_JSON).unwrap();
     value["charts"][0]["views"][0]["kind"] = serde_json::json!("pie");
     value["charts"][1]["views"][0]["series"][0]["color"] = serde_json::json!("red");
     let message = Dataset::from_json(&value.to_string()).unwrap_err().to_string();

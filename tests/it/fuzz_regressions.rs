@@ -23,7 +23,7 @@ fn fuzz_findings_and_seeds_neither_panic_nor_hang() {
     }
     assert!(replayed >= 2, "the seeds are there ({replayed} files)");
     // The real dataset with every action byte after it draws every time.
-    let mut input = autonomie::model::EMBEDDED_JSON.as_bytes().to_vec();
+    let mut input = autonomie::data::model::EMBEDDED_JSON.as_bytes().to_vec();
     input.push(0);
     input.extend(0..=255u8);
     assert!(exercise::run_bytes(&input).unwrap() > 3 * 64);

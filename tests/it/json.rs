@@ -1,16 +1,16 @@
-//! The JSON that the product reads (with serde_json, in `src/spec.rs`) and writes (the
-//! page's answers, in `src/session.rs` and `src/state.rs`): numbers read exactly
+//! The JSON that the product reads (with serde_json, in `src/data/spec.rs`) and writes (the
+//! page's answers, in `src/session.rs` and `src/chart/state.rs`): numbers read exactly
 //! without serde_json's `float_roundtrip`, messages in plain words at the right line
 //! and column, reading that stops at the first wrong value, and answers of the shapes
 //! that the page's scripts read.
 
 use std::rc::Rc;
 
-use autonomie::model::{Dataset, EMBEDDED_JSON};
-use autonomie::render::Theme;
+use autonomie::data::model::{Dataset, EMBEDDED_JSON};
+use autonomie::data::spec::DatasetSpec;
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 use autonomie::session::{all_sources_json, chart_ids_json, Session};
-use autonomie::spec::DatasetSpec;
-use autonomie::text::EstimatedMetrics;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -273,7 +273,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     }
     let dataset = Rc::new(Dataset::embedded().unwrap());
     assert_eq!(chart_ids_json(&dataset), r#"["models","valuations","funding","compute"]"#);
-    let sources = parse(&all_sources_json(&dataset, autonomie::i18n::Lang::En));
+    let sources = parse(&all_sources_json(&dataset, autonomie::units::i18n::Lang::En));
     assert_eq!(keys(&sources), ["checked", "newest", "sources"]);
     assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
 

@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use autonomie::model::{Dataset, EMBEDDED_JSON};
-use autonomie::render::{Anchor, Footer, Shape, Theme};
+use autonomie::data::model::{Dataset, EMBEDDED_JSON};
+use autonomie::layout::plan::{Anchor, Footer, Shape};
+use autonomie::layout::text::{EstimatedMetrics, MeasureText};
+use autonomie::layout::theme::Theme;
 use autonomie::session::{DrawRequest, Session};
-use autonomie::text::{EstimatedMetrics, MeasureText};
 
 /// The texts of a drawing that pass the canvas's left or right edge.
 fn overflowing(session: &Session, css_width: f64) -> Vec<String> {

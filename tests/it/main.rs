@@ -9,6 +9,7 @@ mod dependencies;
 mod docs;
 mod fuzz_regressions;
 mod json;
+mod layers;
 mod layout;
 mod phone;
 mod properties;

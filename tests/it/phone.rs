@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
-use autonomie::model::{Dataset, ViewKind};
-use autonomie::render::{Anchor, Footer, Plan, Shape, Theme};
+use autonomie::data::model::{Dataset, ViewKind};
+use autonomie::layout::plan::{Anchor, Footer, Plan, Shape};
+use autonomie::layout::text::{EstimatedMetrics, MeasureText};
+use autonomie::layout::theme::Theme;
 use autonomie::session::{DrawRequest, Session};
-use autonomie::text::{EstimatedMetrics, MeasureText};
 
 const PHONE_WIDTHS: [f64; 4] = [320.0, 360.0, 390.0, 430.0];
 
@@ -69,7 +70,7 @@ fn a_bar_chart_plot_fills_most_of_a_phone_canvas() {
 
 /// The box a text occupies, from its anchor, estimated width and font size.
 fn text_box(text: &str, at: (i32, i32), size: f64, bold: bool, anchor: Anchor) -> [f64; 4] {
-    let width = EstimatedMetrics.width(text, autonomie::text::Font { size, bold });
+    let width = EstimatedMetrics.width(text, autonomie::layout::text::Font { size, bold });
     let x = f64::from(at.0);
     let (left, right) = match anchor {
         Anchor::Left => (x, x + width),
@@ -137,8 +138,8 @@ fn the_screen_canvas_leaves_notes_rates_and_titles_to_the_page() {
                 "{name}: the rate {rate:?} is drawn on the canvas and shown in the page"
             );
         }
-        for &index in &figure.sources {
-            let title = &session.dataset().sources[index].title;
+        for &id in &figure.sources {
+            let title = &session.dataset().source(id).title;
             assert!(!drawn.contains(title.as_str()), "{name}: the source title {title:?} is drawn twice");
         }
     }

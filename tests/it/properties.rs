@@ -2,8 +2,8 @@
 //! validation, every toggle and the drawing either work or return a described error;
 //! nothing panics. The same driver (`autonomie::exercise`) runs under the fuzzer.
 
+use autonomie::data::model::EMBEDDED_JSON;
 use autonomie::exercise::{self, Action};
-use autonomie::model::EMBEDDED_JSON;
 use proptest::prelude::*;
 use serde_json::Value;
 

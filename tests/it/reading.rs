@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use autonomie::model::Dataset;
-use autonomie::render::{Plan, Theme};
+use autonomie::data::model::Dataset;
+use autonomie::layout::plan::Plan;
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 use autonomie::session::Session;
-use autonomie::text::EstimatedMetrics;
 
 fn session(chart: &str) -> Session {
     Session::new(Rc::new(Dataset::embedded().unwrap()), chart).unwrap()

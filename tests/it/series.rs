@@ -4,10 +4,11 @@
 //! segments. Thicker lines are outlined by each backend with its own joins; the
 //! browser's canvas is compared at the real width in `tests/e2e/series.test.mjs`.
 
-use autonomie::model::Scale;
-use autonomie::render::{self, Canvas, Theme};
-use autonomie::series;
-use autonomie::text::EstimatedMetrics;
+use autonomie::data::model::Scale;
+use autonomie::layout::plan::{self, Canvas};
+use autonomie::layout::series;
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 use plotters_bitmap::BitMapBackend;
 
 /// The benchmark's random walk: mulberry32 seeded with 42, y from 100,
@@ -39,10 +40,10 @@ const H: usize = 1040;
 fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>, usize) {
     let canvas = Canvas {
         width: W as u32,
-        ratio,
+        ratio: autonomie::layout::metrics::PixelRatio::new(ratio),
         height: Some(H as u32),
         theme: Theme::Light,
-        footer: autonomie::render::Footer::Short,
+        footer: autonomie::layout::plan::Footer::Short,
     };
     let series = series::Series::new(values.to_vec()).unwrap();
     let plan = series::plan(&series, scale, &canvas, &EstimatedMetrics, decimate).unwrap();
@@ -50,7 +51,7 @@ fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>,
         .shapes
         .iter()
         .filter_map(|s| match s {
-            render::Shape::Line { points, .. } => Some(points.len()),
+            plan::Shape::Line { points, .. } => Some(points.len()),
             _ => None,
         })
         .max()
@@ -59,11 +60,11 @@ fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>,
     {
         let backend = BitMapBackend::with_buffer(&mut buffer, (W as u32, H as u32));
         // Text is not drawn by the bitmap backend without a font feature: keep only marks.
-        let marks = render::Plan {
-            shapes: plan.shapes.into_iter().filter(|s| !matches!(s, render::Shape::Text { .. })).collect(),
+        let marks = plan::Plan {
+            shapes: plan.shapes.into_iter().filter(|s| !matches!(s, plan::Shape::Text { .. })).collect(),
             ..plan
         };
-        render::render(backend, &marks).unwrap();
+        autonomie::draw::render(backend, &marks).unwrap();
     }
     (buffer, vertices)
 }

@@ -1,17 +1,19 @@
 //! SVG snapshots of every chart in every view, scale, currency and language.
 //!
-//! Each case renders through the same `render::plan` + `render::render` as the
+//! Each case renders through the same `plan::plan` + `draw::render` as the
 //! browser, to plotters' SVG backend through `backend::svg` (text sizes matched to the
 //! canvas), with the deterministic `EstimatedMetrics`. The
 //! SVG is normalised (numbers rounded to 3 decimals) and compared with
 //! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
 //! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
 
-use autonomie::figure::Figure;
-use autonomie::model::Dataset;
-use autonomie::render::{self, Canvas, Theme};
-use autonomie::state::ViewState;
-use autonomie::text::EstimatedMetrics;
+use autonomie::chart::figure::Figure;
+use autonomie::chart::state::ViewState;
+use autonomie::data::model::Dataset;
+use autonomie::layout::metrics::PixelRatio;
+use autonomie::layout::plan::{self, Canvas};
+use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::theme::Theme;
 
 pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> String {
     svg_in_theme(dataset, state, width, ratio, Theme::Light)
@@ -19,9 +21,15 @@ pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> S
 
 pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64, theme: Theme) -> String {
     let figure = Figure::build(dataset, state).unwrap();
-    let canvas = Canvas { width, ratio, height: None, theme, footer: autonomie::render::Footer::Full };
-    let plan = render::plan(&figure, dataset, &canvas, &EstimatedMetrics);
-    autonomie::backend::svg(&plan).unwrap()
+    let canvas = Canvas {
+        width,
+        ratio: PixelRatio::new(ratio),
+        height: None,
+        theme,
+        footer: autonomie::layout::plan::Footer::Full,
+    };
+    let plan = plan::plan(&figure, dataset, &canvas, &EstimatedMetrics);
+    autonomie::draw::backend::svg(&plan).unwrap()
 }
 
 /// Rounds every decimal number inside tags (coordinates, sizes) to 3 places so that
@@ -92,7 +100,7 @@ fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
         for view in &chart.views {
             for scale in ["linear", "log"] {
                 for currency in ["EUR", "USD"] {
-                    if view.measure != autonomie::model::Measure::Money && currency == "USD" {
+                    if view.measure != autonomie::data::model::Measure::Money && currency == "USD" {
                         continue;
                     }
                     for lang in ["fr", "en"] {
@@ -101,7 +109,7 @@ fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
                         state.set_scale(scale).unwrap();
                         state.set_currency(currency).unwrap();
                         state.set_lang(lang).unwrap();
-                        let name = if view.measure != autonomie::model::Measure::Money {
+                        let name = if view.measure != autonomie::data::model::Measure::Money {
                             format!("{}-{}-{scale}-{lang}", chart.id, view.id)
                         } else {
                             format!("{}-{}-{scale}-{}-{lang}", chart.id, view.id, currency.to_lowercase())

@@ -1,11 +1,11 @@
 //! Toggles, the state object, and what a figure shows for each state.
 
+use autonomie::chart::figure::{Figure, Mark};
+use autonomie::chart::state::ViewState;
+use autonomie::data::model::{Dataset, Scale};
 use autonomie::error::Error;
-use autonomie::figure::{Figure, Mark};
-use autonomie::i18n::Lang;
-use autonomie::model::{Dataset, Scale};
-use autonomie::render::Theme;
-use autonomie::state::ViewState;
+use autonomie::layout::theme::Theme;
+use autonomie::units::i18n::Lang;
 
 #[test]
 fn default_state_and_its_json() {
@@ -150,7 +150,7 @@ fn sources_follow_what_is_shown() {
     let mut state = ViewState::new(&dataset, "funding").unwrap();
     state.set_lang("en").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
-    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.get(Lang::En)).collect();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.source(s).publisher.get(Lang::En)).collect();
     assert!(publishers.contains(&"Gauß-Allianz"), "JUPITER's split is sourced: {publishers:?}");
     assert!(publishers.contains(&"European Central Bank"), "rates are sourced when used: {publishers:?}");
     let line = figure.source_line(&dataset);
@@ -160,7 +160,7 @@ fn sources_follow_what_is_shown() {
         state.set_series_visible(&dataset, key, false).unwrap();
     }
     let figure = Figure::build(&dataset, &state).unwrap();
-    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.sources[s].publisher.get(Lang::En)).collect();
+    let publishers: Vec<&str> = figure.sources.iter().map(|&s| dataset.source(s).publisher.get(Lang::En)).collect();
     assert!(!publishers.contains(&"European Central Bank"), "no conversion, no rate source: {publishers:?}");
     assert!(figure.rates.is_empty());
 }
@@ -187,26 +187,32 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     assert_eq!(info["checked"], "29 nov. 2026");
     assert_eq!(info["newest"], "28 mai 2026");
     assert_eq!(info["state"]["hidden"][0], "openai");
-    let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
     assert_eq!(plan.width, 1520);
     assert_eq!(plan.hits.len(), 2, "one hit rectangle per drawn bar");
     let odd = session
-        .plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::text::EstimatedMetrics)
+        .plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::layout::text::EstimatedMetrics)
         .unwrap();
     assert_eq!(odd.width, 760, "sizes that cannot be drawn fall back to defaults");
-    let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
     assert_eq!(tall.height, 700, "bars grow to a requested height");
     session.set_view("history").unwrap();
-    let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::text::EstimatedMetrics).unwrap();
+    let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
     let short = session
-        .plan(760.0, 1.0, Some(f64::from(natural.height) - 60.0), Theme::Light, &autonomie::text::EstimatedMetrics)
+        .plan(
+            760.0,
+            1.0,
+            Some(f64::from(natural.height) - 60.0),
+            Theme::Light,
+            &autonomie::layout::text::EstimatedMetrics,
+        )
         .unwrap();
     assert_eq!(short.height, natural.height - 60, "a timeline's plot shrinks to a requested height");
 }
 
 #[test]
 fn a_state_builds_its_figure_once() {
-    let dataset = std::rc::Rc::new(autonomie::model::Dataset::embedded().unwrap());
+    let dataset = std::rc::Rc::new(autonomie::data::model::Dataset::embedded().unwrap());
     let mut session = autonomie::session::Session::new(dataset, "valuations").unwrap();
     let first = session.figure().unwrap();
     // Every answer of one state reads the same figure.
@@ -219,5 +225,5 @@ fn a_state_builds_its_figure_once() {
     let second = session.figure().unwrap();
     assert!(!std::rc::Rc::ptr_eq(&first, &second));
     assert!(std::rc::Rc::ptr_eq(&second, &session.figure().unwrap()));
-    assert_eq!(second.scale, autonomie::model::Scale::Log);
+    assert_eq!(second.scale, autonomie::data::model::Scale::Log);
 }

@@ -1,8 +1,8 @@
-//! The one table of words (`crates/autonomie/src/i18n.rs`) and its JavaScript form,
+//! The one table of words (`crates/autonomie/src/units/i18n.rs`) and its JavaScript form,
 //! `www/words.js`, which is committed: this test fails when the file is out of date;
 //! `UPDATE_WORDS=1 cargo test -q words` rewrites it.
 
-use autonomie::i18n::words_js;
+use autonomie::units::i18n::words_js;
 
 #[test]
 fn www_words_js_is_written_from_the_one_table_of_words() {
@@ -14,7 +14,7 @@ fn www_words_js_is_written_from_the_one_table_of_words() {
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "www/words.js is out of date with crates/autonomie/src/i18n.rs: run `UPDATE_WORDS=1 cargo test -q words`"
+        "www/words.js is out of date with crates/autonomie/src/units/i18n.rs: run `UPDATE_WORDS=1 cargo test -q words`"
     );
 }
 

@@ -1,13 +1,13 @@
-//! The browser's canvas 2D context as an [`autonomie::canvas::Context2d`], so that
-//! [`autonomie::canvas::BatchingBackend`] draws on it and
-//! [`autonomie::canvas::ContextMeasure`] measures with it. Each method is the context's
+//! The browser's canvas 2D context as an [`autonomie::draw::canvas::Context2d`], so that
+//! [`autonomie::draw::canvas::BatchingBackend`] draws on it and
+//! [`autonomie::draw::measure::ContextMeasure`] measures with it. Each method is the context's
 //! own; a call the browser refuses (an extension or a page script may make it throw)
 //! becomes a [`DrawError`] with the browser's message.
 
 use web_sys::CanvasRenderingContext2d;
 
-use autonomie::backend::DrawError;
-use autonomie::canvas::Context2d;
+use autonomie::draw::backend::DrawError;
+use autonomie::draw::canvas::Context2d;
 
 /// A canvas's 2D context.
 pub struct WebContext(pub CanvasRenderingContext2d);

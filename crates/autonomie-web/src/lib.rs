@@ -1,8 +1,9 @@
 //! The browser binding: a [`ChartHandle`] per chart, drawing on a `<canvas>`.
 //!
-//! The only module that touches `web-sys`. Every exported function returns a `Result`,
-//! so errors reach JavaScript as exceptions with a message; a panic is recorded by the
-//! hook installed at start-up and can be read with [`last_panic`].
+//! With `canvas.rs`, the only code of the project that touches `web-sys`. Every
+//! exported function returns a `Result`, so errors reach JavaScript as exceptions with
+//! a message; a panic is recorded by the hook installed at start-up and can be read
+//! with [`last_panic`].
 
 mod canvas;
 
@@ -12,12 +13,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use autonomie::canvas::ContextMeasure;
+use autonomie::data::model::Dataset;
+use autonomie::draw::measure::ContextMeasure;
 use autonomie::error::Error;
-use autonomie::i18n::Lang;
-use autonomie::model::Dataset;
-use autonomie::render::{Footer, Plan, Theme};
+use autonomie::layout::plan::{Footer, Plan};
+use autonomie::layout::theme::Theme;
 use autonomie::session::{all_sources_json, canvas_for, chart_ids_json, DrawRequest, Session};
+use autonomie::units::i18n::Lang;
 
 use canvas::WebContext;
 
@@ -27,7 +29,7 @@ thread_local! {
     #[cfg(feature = "test-exports")]
     static PANIC_WHEN_DRAWING: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded dataset between the two steps of [`prepare_embedded_dataset`].
-    static EMBEDDED_PARSED: RefCell<Option<autonomie::spec::DatasetSpec>> = const { RefCell::new(None) };
+    static EMBEDDED_PARSED: RefCell<Option<autonomie::data::spec::DatasetSpec>> = const { RefCell::new(None) };
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
@@ -103,7 +105,7 @@ pub fn prepare_embedded_dataset(step: u32) -> Result<bool, JsError> {
         return Ok(true);
     }
     if step == 0 {
-        let spec = Dataset::parse(autonomie::model::EMBEDDED_JSON).map_err(|e| js_error(&e, Lang::En))?;
+        let spec = Dataset::parse(autonomie::data::model::EMBEDDED_JSON).map_err(|e| js_error(&e, Lang::En))?;
         EMBEDDED_PARSED.with(|slot| *slot.borrow_mut() = Some(spec));
         return Ok(false);
     }
@@ -188,18 +190,18 @@ fn fit(canvas: &HtmlCanvasElement, plan: &Plan) {
 }
 
 /// Sizes `canvas`'s backing store to `plan` and draws it with `context`, the canvas's
-/// 2D context, through the project's batching backend ([`autonomie::canvas`]), or
+/// 2D context, through the project's batching backend ([`autonomie::draw::canvas`]), or
 /// plotters-canvas when built with the feature `plotters-canvas`.
 fn paint(canvas: &HtmlCanvasElement, context: &WebContext, plan: &Plan, lang: Lang) -> Result<(), JsError> {
     fit(canvas, plan);
     #[cfg(not(feature = "plotters-canvas"))]
-    let drawn = autonomie::canvas::draw(context, plan);
+    let drawn = autonomie::draw::canvas::draw(context, plan);
     #[cfg(feature = "plotters-canvas")]
     let drawn = {
         let _ = context;
         let backend =
             plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| no_context(lang))?;
-        autonomie::render::render(backend, plan)
+        autonomie::draw::render(backend, plan)
     };
     drawn.map_err(|e| refused(&e, lang))
 }
@@ -327,7 +329,7 @@ impl ChartHandle {
         fit(canvas, &plan);
         let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| JsError::new("no 2D context"))?;
-        autonomie::render::render(backend, &plan).map_err(|e| refused(&e, lang))
+        autonomie::draw::render(backend, &plan).map_err(|e| refused(&e, lang))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.
@@ -418,14 +420,14 @@ impl ChartHandle {
     }
 }
 
-/// A long numeric series drawn as a line on a canvas (see [`autonomie::series`]): the values
+/// A long numeric series drawn as a line on a canvas (see [`autonomie::layout::series`]): the values
 /// stay in wasm memory between drawings, and a drawing costs the canvas width, not the
 /// number of values.
 #[wasm_bindgen]
 pub struct SeriesChart {
     canvas: HtmlCanvasElement,
     measure: CanvasMeasure,
-    series: autonomie::series::Series,
+    series: autonomie::layout::series::Series,
     decimate: bool,
 }
 
@@ -435,7 +437,7 @@ impl SeriesChart {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement) -> Result<SeriesChart, JsError> {
         let measure = measure_for(&canvas, Lang::En)?;
-        let series = autonomie::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
+        let series = autonomie::layout::series::Series::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(SeriesChart { canvas, measure, series, decimate: true })
     }
 
@@ -443,7 +445,8 @@ impl SeriesChart {
     /// negative.
     #[wasm_bindgen(js_name = setValues)]
     pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
-        self.series = autonomie::series::Series::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
+        self.series =
+            autonomie::layout::series::Series::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
@@ -464,8 +467,8 @@ impl SeriesChart {
         theme: &str,
     ) -> Result<(), JsError> {
         let layout = canvas_for(css_width, pixel_ratio, Some(css_height), theme_from(theme, Lang::En)?);
-        let scale = if log { autonomie::model::Scale::Log } else { autonomie::model::Scale::Linear };
-        let plan = autonomie::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
+        let scale = if log { autonomie::data::model::Scale::Log } else { autonomie::data::model::Scale::Linear };
+        let plan = autonomie::layout::series::plan(&self.series, scale, &layout, &self.measure, self.decimate)
             .map_err(|e| JsError::new(&e.to_string()))?;
         // Round joins and caps: the stroke is then every point within half the line's
         // width of the polyline, which decimation leaves unchanged (miter joins would

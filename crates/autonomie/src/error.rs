@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::i18n::{Lang, Text};
+use crate::units::i18n::{Lang, Text};
 
 /// A problem at one place of the dataset file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
     /// The file is not JSON, or a field has the wrong JSON type, or an unknown,
-    /// repeated or missing field (read by [`crate::spec::DatasetSpec::read`]).
+    /// repeated or missing field (read by [`crate::data::spec::DatasetSpec::read`]).
     Syntax(Problem),
     /// The JSON is well formed but breaks the rules of the format; every problem found.
     Invalid(Vec<Problem>),

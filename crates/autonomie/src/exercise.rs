@@ -7,11 +7,11 @@
 
 use std::rc::Rc;
 
+use crate::data::model::Dataset;
 use crate::error::Error;
-use crate::model::Dataset;
-use crate::render::Theme;
+use crate::layout::text::EstimatedMetrics;
+use crate::layout::theme::Theme;
 use crate::session::Session;
-use crate::text::EstimatedMetrics;
 
 /// One thing a reader (or a host page's script) can do to a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +122,6 @@ fn draw_everything(session: &Session, css_width: f64, ratio: f64, x: f64, y: f64
     session.description()?;
     session.table_json()?;
     session.csv()?;
-    crate::backend::svg(&plan)?;
+    crate::draw::backend::svg(&plan)?;
     Ok(1)
 }

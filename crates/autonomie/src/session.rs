@@ -1,4 +1,4 @@
-//! One chart as the page sees it: a dataset, a reader's state, and the JSON the page
+//! The top layer, over all the others. One chart as the page sees it: a dataset, a reader's state, and the JSON the page
 //! needs around the canvas (legend, views, notes, sources, the item under the pointer).
 //!
 //! Platform-neutral, so the whole JavaScript-facing API is tested natively; the web
@@ -10,15 +10,17 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use crate::describe;
+use crate::chart::describe;
+use crate::chart::figure::Figure;
+use crate::chart::state::{StateJson, ViewState};
+use crate::data::model::{Dataset, Source};
 use crate::error::Error;
-use crate::figure::Figure;
-use crate::format;
-use crate::i18n::Lang;
-use crate::model::{Dataset, Source};
-use crate::render::{self, Canvas, Footer, Plan, Theme};
-use crate::state::{StateJson, ViewState};
-use crate::text::{ArialMetrics, EstimatedMetrics, MeasureText};
+use crate::layout::metrics::PixelRatio;
+use crate::layout::plan::{self, Canvas, Footer, Plan};
+use crate::layout::text::{ArialMetrics, EstimatedMetrics, MeasureText};
+use crate::layout::theme::Theme;
+use crate::units::format;
+use crate::units::i18n::Lang;
 
 /// `value` as JSON text. serde_json fails only on a map whose keys are not strings, or
 /// when a `Serialize` impl reports an error; the answers of this module (strings,
@@ -164,7 +166,7 @@ impl Session {
         measure: &dyn MeasureText,
     ) -> Result<Plan, Error> {
         let figure = self.figure()?;
-        Ok(render::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
+        Ok(plan::plan(&figure, &self.dataset, &canvas_for(css_width, ratio, css_height, theme), measure))
     }
 
     /// Lays the chart out as `request` asks, at a lower pixel ratio when the drawing
@@ -176,17 +178,17 @@ impl Session {
         let DrawRequest { css_width, ratio, css_height, theme, footer } = *request;
         let mut layout = Canvas { footer, ..canvas_for(css_width, ratio, css_height, theme) };
         loop {
-            let plan = render::plan(&figure, &self.dataset, &layout, measure);
+            let plan = plan::plan(&figure, &self.dataset, &layout, measure);
             let (width, height) = (f64::from(plan.width.max(1)), f64::from(plan.height.max(1)));
             let shrink = (f64::from(MAX_CANVAS_SIDE) / height)
                 .min(f64::from(MAX_CANVAS_SIDE) / width)
                 .min((MAX_CANVAS_PIXELS as f64 / (width * height)).sqrt());
-            if shrink >= 1.0 || layout.ratio <= MIN_RATIO {
-                return Ok((plan, layout.ratio));
+            if shrink >= 1.0 || layout.ratio.get() <= PixelRatio::MIN {
+                return Ok((plan, layout.ratio.get()));
             }
             layout = Canvas {
                 footer,
-                ..canvas_for(css_width, (layout.ratio * shrink * 0.98).max(MIN_RATIO), css_height, theme)
+                ..canvas_for(css_width, (layout.ratio.get() * shrink * 0.98).max(PixelRatio::MIN), css_height, theme)
             };
         }
     }
@@ -194,7 +196,7 @@ impl Session {
     /// The item at device pixel (`x`, `y`) of `plan`, if any: a bar's row, or the
     /// nearest timeline marker within 12 CSS pixels.
     pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<usize> {
-        plan.item_at(x, y, 12.0 * ratio.clamp(0.5, 8.0))
+        plan.item_at(x, y, 12.0 * PixelRatio::new(ratio).get())
     }
 
     /// Everything about item `index` that a tooltip shows, as JSON: `label`, `group`,
@@ -219,7 +221,7 @@ impl Session {
             note: item.note.as_deref(),
             parts: item.parts.as_deref(),
             unconverted: item.unconverted.as_deref(),
-            source: SourceJson::new(&self.dataset.sources[item.source], lang, false),
+            source: SourceJson::new(self.dataset.source(item.source), lang, false),
             rect: rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
         })))
     }
@@ -243,7 +245,7 @@ impl Session {
     /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
     /// layout as the canvas.
     pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
-        crate::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
+        crate::draw::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedMetrics)?)
     }
 
     /// The canvas's picture as an SVG document: what [`Session::plan_for_canvas`] lays
@@ -253,7 +255,7 @@ impl Session {
     /// it before the wasm arrives (`autonomie-static`'s first views).
     pub fn screen_svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
         let request = DrawRequest { css_width, ratio: 1.0, css_height: None, theme, footer: Footer::Short };
-        crate::backend::svg(&self.plan_for_canvas(&request, &ArialMetrics)?.0)
+        crate::draw::backend::svg(&self.plan_for_canvas(&request, &ArialMetrics)?.0)
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.
@@ -300,7 +302,7 @@ impl Session {
                 }
             })
             .collect();
-        let sources = figure.sources.iter().map(|&s| SourceJson::new(&self.dataset.sources[s], lang, false)).collect();
+        let sources = figure.sources.iter().map(|&s| SourceJson::new(self.dataset.source(s), lang, false)).collect();
         Ok(to_json(&InfoJson {
             chart: &chart.id,
             title: &figure.title,
@@ -340,15 +342,12 @@ pub struct DrawRequest {
 /// drawable [`Canvas`]: widths between 200 and 4000 CSS pixels, ratios between 0.5
 /// and 8, and defaults for anything not finite.
 pub fn canvas_for(css_width: f64, ratio: f64, css_height: Option<f64>, theme: Theme) -> Canvas {
-    let ratio = if ratio.is_finite() && ratio > 0.0 { ratio.clamp(MIN_RATIO, 8.0) } else { 1.0 };
+    let ratio = PixelRatio::new(ratio);
     let css_width = if css_width.is_finite() { css_width.clamp(200.0, 4000.0) } else { 760.0 };
     let height =
-        css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio).round() as u32);
-    Canvas { width: (css_width * ratio).round() as u32, ratio, height, theme, footer: Footer::Full }
+        css_height.filter(|h| h.is_finite() && *h > 0.0).map(|h| (h.clamp(100.0, 4000.0) * ratio.get()).round() as u32);
+    Canvas { width: (css_width * ratio.get()).round() as u32, ratio, height, theme, footer: Footer::Full }
 }
-
-/// The lowest pixel ratio a chart is drawn at.
-const MIN_RATIO: f64 = 0.5;
 
 /// The longest side of a canvas that browsers draw (Chromium and Firefox: 32,767).
 pub const MAX_CANVAS_SIDE: u32 = 32_767;
@@ -364,7 +363,7 @@ pub fn all_sources_json(dataset: &Dataset, lang: Lang) -> String {
     to_json(&AllSourcesJson {
         checked: format::date(dataset.checked, lang),
         newest: dataset.newest().map(|d| format::date(d, lang)),
-        sources: dataset.sources.iter().map(|s| SourceJson::new(s, lang, true)).collect(),
+        sources: dataset.sources().iter().map(|s| SourceJson::new(s, lang, true)).collect(),
     })
 }
 

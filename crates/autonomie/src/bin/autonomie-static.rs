@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use autonomie::model::Dataset;
-use autonomie::render::Theme;
+use autonomie::data::model::Dataset;
+use autonomie::layout::theme::Theme;
 use autonomie::session::Session;
 
 /// The widths of the first views, in CSS pixels: a phone (the narrow layout, under

@@ -2,10 +2,10 @@
 //! readers, the data table, and its CSV export. All in the figure's language, and
 //! exactly what the chart shows (current view, currency, hidden series).
 
-use crate::figure::{Figure, Item, Mark};
-use crate::format::{self, Digits};
-use crate::i18n::{Lang, Ui};
-use crate::model::{Dataset, Measure, ViewKind};
+use crate::chart::figure::{Figure, Item, Mark};
+use crate::data::model::{Dataset, Measure, ViewKind};
+use crate::units::format::{self, Digits};
+use crate::units::i18n::{Lang, Ui};
 
 /// A plain-text description of the figure, a few sentences long.
 pub fn description(figure: &Figure) -> String {
@@ -149,7 +149,7 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
     let rows = items
         .iter()
         .map(|item| {
-            let source = &dataset.sources[item.source];
+            let source = dataset.source(item.source);
             let mut row = vec![item.label.clone()];
             if grouped {
                 row.push(item.group.clone().unwrap_or_default());
@@ -203,8 +203,8 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
     let mut out = String::from('\u{feff}');
     push_row(&mut out, headers.iter().map(|h| (*h).to_owned()), separator);
     for item in figure.items() {
-        let source = &dataset.sources[item.source];
-        let rate = item.rate.map(|r| &dataset.rates[r]);
+        let source = dataset.source(item.source);
+        let rate = item.rate.map(|r| &dataset.rate(r).rate);
         // An amount that could not be converted stays in its own currency.
         let currency =
             if item.on_axis() { figure.currency } else { item.published_currency.unwrap_or(figure.currency) };

@@ -10,10 +10,11 @@
 //! differs only in the joins where the line turns back inside a column (tested in
 //! `tests/it/series.rs`).
 
-use crate::model::Scale;
-use crate::render::{Anchor, Canvas, Plan, Shape};
-use crate::scale::ValueScale;
-use crate::text::{Font, MeasureText};
+use crate::data::model::Scale;
+use crate::layout::metrics::SeriesMetrics;
+use crate::layout::plan::{Anchor, Canvas, Plan, Shape};
+use crate::layout::scale::ValueScale;
+use crate::layout::text::MeasureText;
 
 /// Why a series cannot be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,18 +164,18 @@ pub fn plan(
 ) -> Result<Plan, SeriesError> {
     series.check(scale)?;
     let values = series.values();
-    let r = canvas.ratio.clamp(0.5, 8.0);
+    let m = SeriesMetrics::new(canvas.ratio);
     let palette = canvas.theme.palette();
     let width = canvas.width.max(1);
     let height = canvas.height.unwrap_or(width * 2 / 3).max(1);
     let (w, h) = (f64::from(width), f64::from(height));
-    let font = Font::regular(11.0 * r);
+    let font = m.font;
     let y_scale = ValueScale::fit(scale, [series.min, series.max]);
-    let y_ticks = y_scale.ticks(((h / (40.0 * r)) as usize).max(2));
+    let y_ticks = y_scale.ticks(((h / m.tick_spacing) as usize).max(2));
     let labels: Vec<String> = y_ticks.iter().map(|t| tick_label(*t)).collect();
     let label_width = labels.iter().map(|l| measure.width(l, font)).fold(0.0, f64::max);
-    let (left, right) = ((8.0 * r + label_width + 6.0 * r).min(w / 2.0), (w - 12.0 * r).max(1.0));
-    let (top, bottom) = (10.0 * r, (h - 24.0 * r).max(10.0 * r + 1.0));
+    let (left, right) = ((m.left_pad + label_width + m.label_gap).min(w / 2.0), (w - m.right_pad).max(1.0));
+    let (top, bottom) = (m.top, (h - m.bottom_room).max(m.top + 1.0));
     let y_of = |v: f64| bottom - y_scale.fraction(v).clamp(-0.05, 1.05) * (bottom - top);
 
     let mut shapes =
@@ -184,17 +185,17 @@ pub fn plan(
         shapes.push(Shape::Line {
             points: vec![(left as i32, y), (right as i32, y)],
             color: palette.grid,
-            width: r.round().max(1.0) as u32,
+            width: m.hairline,
         });
         shapes.push(Shape::Text {
             text: label.clone(),
-            at: ((left - 6.0 * r) as i32, y),
+            at: ((left - m.label_gap) as i32, y),
             font,
             color: palette.muted,
             anchor: Anchor::Right,
         });
     }
-    let axis_width = r.round().max(1.0) as u32;
+    let axis_width = m.hairline;
     shapes.push(Shape::Line {
         points: vec![(left as i32, bottom as i32), (right as i32, bottom as i32)],
         color: palette.axis,
@@ -206,7 +207,7 @@ pub fn plan(
         let x = (left + (right - left) * fraction) as i32;
         shapes.push(Shape::Text {
             text: tick_label(index as f64),
-            at: (x, (bottom + 12.0 * r) as i32),
+            at: (x, (bottom + m.index_label_drop) as i32),
             font,
             color: palette.muted,
             anchor,
@@ -215,7 +216,7 @@ pub fn plan(
     shapes.push(Shape::Line {
         points: polyline(values, (left, right), y_of, decimate),
         color: palette.series(LINE),
-        width: (1.5 * r).round().max(1.0) as u32,
+        width: m.line,
     });
     let plot = [(left.round() as i32, top.round() as i32), (right.round() as i32, bottom.round() as i32)];
     Ok(Plan { width, height, shapes, hits: Vec::new(), plot })
@@ -223,7 +224,7 @@ pub fn plan(
 
 /// A tick value with thousands separators and at most two decimals.
 fn tick_label(value: f64) -> String {
-    crate::format::number(value, crate::format::Digits::Source, crate::i18n::Lang::En)
+    crate::units::format::number(value, crate::units::format::Digits::Source, crate::units::i18n::Lang::En)
 }
 
 #[cfg(test)]

@@ -1,16 +1,18 @@
 //! What one chart shows in one state, resolved to display values and strings.
 //!
-//! [`Figure::build`] does every conversion and formatting; [`crate::render`] then only
-//! places and draws. The page's legend, notes and source list come from the same
+//! [`Figure::build`] does every conversion and formatting; the layout
+//! ([`crate::layout`]) then only places and [`crate::draw`] only draws. The page's legend, notes and source list come from the same
 //! figure, so the canvas and the HTML around it cannot disagree.
 
-use crate::date::Date;
+use crate::chart::state::ViewState;
+use crate::data::model::{
+    Basis, Chart, Dataset, Deal, GroupId, Measure, Point, RateId, Scale, SourceId, View, ViewKind,
+};
 use crate::error::Error;
-use crate::format::{self, Digits};
-use crate::i18n::{Lang, Ui};
-use crate::model::{Basis, Dataset, Deal, Measure, Point, Scale, ViewKind};
-use crate::money::{convert, Currency};
-use crate::state::ViewState;
+use crate::units::date::Date;
+use crate::units::format::{self, Digits};
+use crate::units::i18n::{Lang, Ui};
+use crate::units::money::{convert, Currency, Rate, RateKind};
 
 /// Colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
@@ -101,8 +103,8 @@ pub struct Item {
     pub published_value: f64,
     /// Its currency, for money.
     pub published_currency: Option<Currency>,
-    /// Index of the ECB rate used to convert it, if it was.
-    pub rate: Option<usize>,
+    /// The ECB rate used to convert it, if it was.
+    pub rate: Option<RateId>,
     /// Panel heading, for bars of a view with several panels.
     pub group: Option<String>,
     /// Short description of the figure from the dataset.
@@ -113,8 +115,8 @@ pub struct Item {
     pub mark: Mark,
     /// Colour of its series.
     pub color: Rgb,
-    /// Index of its source in the dataset.
-    pub source: usize,
+    /// Its source.
+    pub source: SourceId,
     /// The split of the amount, as text: `EuroHPC (UE) 250 M€ · …`.
     pub parts: Option<String>,
     /// Why the amount is shown in its own currency rather than the one chosen (no rate
@@ -194,8 +196,8 @@ pub struct Figure {
     pub notes: Vec<String>,
     /// One line per exchange rate used: `€1 = $1.1744 (Sep 9, 2025)`.
     pub rates: Vec<String>,
-    /// Indices of the dataset sources behind what is drawn, in first-use order.
-    pub sources: Vec<usize>,
+    /// The sources behind what is drawn, in first-use order.
+    pub sources: Vec<SourceId>,
     /// Amounts shown in their own currency, not converted, with the reason: one sentence
     /// per reason.
     pub unconverted: Vec<String>,
@@ -208,7 +210,77 @@ impl Figure {
     pub fn build(dataset: &Dataset, state: &ViewState) -> Result<Figure, Error> {
         let (chart, view) = state.resolve(dataset)?;
         let lang = state.lang;
-        let mut figure = Figure {
+        let mut figure = Figure::start(chart, view, state);
+        let mut rates_used: Vec<RateId> = Vec::new();
+        let mut items_of = |series_index: usize, point: &Point| -> Item {
+            let series = &view.series[series_index];
+            let item = resolve_item(dataset, state, series_index, &series.label, series.color, series.aggregate, point);
+            if let (Some(from), Some(rate)) = (point.currency, point.rate) {
+                if from != state.currency && !rates_used.contains(&rate) {
+                    rates_used.push(rate);
+                }
+            }
+            item
+        };
+        match view.kind {
+            ViewKind::Bars => {
+                for (group_index, group) in view.groups.iter().enumerate() {
+                    let bars: Vec<Item> = view
+                        .series
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| state.is_visible(&s.key))
+                        .flat_map(|(i, s)| {
+                            s.points.iter().filter(|p| p.group == Some(GroupId(group_index))).map(move |p| (i, p))
+                        })
+                        .map(|(i, p)| items_of(i, p))
+                        .collect();
+                    if !bars.is_empty() {
+                        let heading =
+                            if view.groups.len() > 1 { group.label.get(lang).to_owned() } else { String::new() };
+                        figure.panels.push(Panel { heading, bars });
+                    }
+                }
+            }
+            ViewKind::Timeline => {
+                for (index, series) in view.series.iter().enumerate().filter(|(_, s)| state.is_visible(&s.key)) {
+                    let points = series.points.iter().map(|p| items_of(index, p)).collect();
+                    figure.lines.push(Line { label: series.label.get(lang).to_owned(), color: series.color, points });
+                }
+            }
+        }
+        rates_used.sort_by_key(|&r| dataset.rate(r).rate.date);
+        figure.rates = rate_lines(dataset, &rates_used, lang);
+        let items: Vec<&Item> =
+            figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
+        for item in &items {
+            if item.on_axis() && !figure.marks.contains(&item.mark) {
+                figure.marks.push(item.mark);
+            }
+        }
+        figure.notes = notes_for(view, &figure.marks, lang);
+        figure.unconverted = unconverted_lines(&items, lang);
+        let part_sources = view
+            .series
+            .iter()
+            .filter(|s| state.is_visible(&s.key))
+            .flat_map(|s| &s.points)
+            .flat_map(|p| p.parts.iter().map(|part| part.source));
+        let rate_sources = rates_used.iter().map(|&r| dataset.rate(r).source);
+        let mut sources: Vec<SourceId> = Vec::new();
+        for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+        figure.sources = sources;
+        Ok(figure)
+    }
+
+    /// The figure of `view` with its titles and legend, nothing drawn yet.
+    fn start(chart: &Chart, view: &View, state: &ViewState) -> Figure {
+        let lang = state.lang;
+        Figure {
             title: chart.title.get(lang).to_owned(),
             subtitle: view.title.get(lang).to_owned(),
             axis_label: view.axis.get(lang).to_owned(),
@@ -235,104 +307,7 @@ impl Figure {
             sources: Vec::new(),
             unconverted: Vec::new(),
             newest: view.newest(),
-        };
-        let mut rates_used: Vec<usize> = Vec::new();
-        let mut items_of = |series_index: usize, point: &Point| -> Item {
-            let series = &view.series[series_index];
-            let item = resolve_item(dataset, state, series_index, &series.label, series.color, series.aggregate, point);
-            if let (Some(from), Some(rate)) = (point.currency, point.rate) {
-                if from != state.currency && !rates_used.contains(&rate) {
-                    rates_used.push(rate);
-                }
-            }
-            item
-        };
-        match view.kind {
-            ViewKind::Bars => {
-                for (group_index, group) in view.groups.iter().enumerate() {
-                    let bars: Vec<Item> = view
-                        .series
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| state.is_visible(&s.key))
-                        .flat_map(|(i, s)| {
-                            s.points.iter().filter(|p| p.group == Some(group_index)).map(move |p| (i, p))
-                        })
-                        .map(|(i, p)| items_of(i, p))
-                        .collect();
-                    if !bars.is_empty() {
-                        let heading =
-                            if view.groups.len() > 1 { group.label.get(lang).to_owned() } else { String::new() };
-                        figure.panels.push(Panel { heading, bars });
-                    }
-                }
-            }
-            ViewKind::Timeline => {
-                for (index, series) in view.series.iter().enumerate().filter(|(_, s)| state.is_visible(&s.key)) {
-                    let points = series.points.iter().map(|p| items_of(index, p)).collect();
-                    figure.lines.push(Line { label: series.label.get(lang).to_owned(), color: series.color, points });
-                }
-            }
         }
-        rates_used.sort_by_key(|&r| dataset.rates[r].date);
-        for &index in &rates_used {
-            let rate = &dataset.rates[index];
-            let when = format::date(rate.date, lang);
-            let kind = match (rate.kind, lang) {
-                (crate::money::RateKind::Daily, _) => String::new(),
-                (crate::money::RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
-                (crate::money::RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
-                (crate::money::RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
-                (crate::money::RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
-            };
-            figure.rates.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
-        }
-        let items: Vec<&Item> =
-            figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
-        for item in &items {
-            if item.on_axis() && !figure.marks.contains(&item.mark) {
-                figure.marks.push(item.mark);
-            }
-        }
-        // A note about a mark is there only when the mark is drawn.
-        figure.notes = view
-            .notes
-            .iter()
-            .filter(|note| {
-                note.marks.is_empty() || figure.marks.iter().any(|m| note.marks.iter().any(|n| n == m.name()))
-            })
-            .map(|note| note.text.get(lang).to_owned())
-            .collect();
-        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
-        for item in &items {
-            let Some(reason) = item.unconverted.as_deref() else { continue };
-            let entry = format!("{} {} ({})", item.label, item.shown_text, format::date(item.date, lang));
-            match reasons.iter_mut().find(|(r, _)| *r == reason) {
-                Some((_, entries)) => entries.push(entry),
-                None => reasons.push((reason, vec![entry])),
-            }
-        }
-        figure.unconverted = reasons
-            .into_iter()
-            .map(|(reason, entries)| {
-                format!("{} {}. {reason}", Ui::NotConvertedIntro.get(lang), entries.join(lang.list_separator()))
-            })
-            .collect();
-        let mut sources: Vec<usize> = Vec::new();
-        let part_sources = view
-            .series
-            .iter()
-            .filter(|s| state.is_visible(&s.key))
-            .flat_map(|s| &s.points)
-            .flat_map(|p| p.parts.iter().map(|part| part.source));
-        let rate_sources = rates_used.iter().map(|&r| dataset.rates[r].source);
-        for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
-            if !sources.contains(&source) {
-                sources.push(source);
-            }
-        }
-        figure.sources = sources;
-        Ok(figure)
     }
 
     /// Every drawn item, bars then points.
@@ -348,8 +323,8 @@ impl Figure {
     /// The short source line drawn under the plot: `Source: Stanford HAI (Apr 2025)`.
     pub fn source_line(&self, dataset: &Dataset) -> String {
         let mut parts: Vec<String> = Vec::new();
-        for &index in &self.sources {
-            let source = &dataset.sources[index];
+        for &id in &self.sources {
+            let source = dataset.source(id);
             let text = format!("{} ({})", source.publisher.get(self.lang), format::date(source.date, self.lang));
             if !parts.contains(&text) {
                 parts.push(text);
@@ -381,11 +356,57 @@ impl Figure {
     }
 }
 
+/// One line per exchange rate used (`rates`, in date order): `€1 = $1.1744 (Sep 9, 2025)`.
+fn rate_lines(dataset: &Dataset, rates: &[RateId], lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    for &id in rates {
+        let rate = &dataset.rate(id).rate;
+        let when = format::date(rate.date, lang);
+        let kind = match (rate.kind, lang) {
+            (RateKind::Daily, _) => String::new(),
+            (RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
+            (RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
+            (RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
+            (RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
+        };
+        lines.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
+    }
+    lines
+}
+
+/// The notes of `view`: a note about a mark only when the mark is drawn.
+fn notes_for(view: &View, marks: &[Mark], lang: Lang) -> Vec<String> {
+    view.notes
+        .iter()
+        .filter(|note| note.marks.is_empty() || marks.iter().any(|m| note.marks.iter().any(|n| n == m.name())))
+        .map(|note| note.text.get(lang).to_owned())
+        .collect()
+}
+
+/// The amounts shown in their own currency, one sentence per reason.
+fn unconverted_lines(items: &[&Item], lang: Lang) -> Vec<String> {
+    let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+    for item in items {
+        let Some(reason) = item.unconverted.as_deref() else { continue };
+        let entry = format!("{} {} ({})", item.label, item.shown_text, format::date(item.date, lang));
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, entries)) => entries.push(entry),
+            None => reasons.push((reason, vec![entry])),
+        }
+    }
+    reasons
+        .into_iter()
+        .map(|(reason, entries)| {
+            format!("{} {}. {reason}", Ui::NotConvertedIntro.get(lang), entries.join(lang.list_separator()))
+        })
+        .collect()
+}
+
 fn resolve_item(
     dataset: &Dataset,
     state: &ViewState,
     series: usize,
-    label: &crate::i18n::Text,
+    label: &crate::units::i18n::Text,
     color: Rgb,
     aggregate: bool,
     point: &Point,
@@ -394,7 +415,7 @@ fn resolve_item(
     let view = state.resolve(dataset).map(|(_, v)| v).ok();
     let measure = view.map_or(Measure::Count, |v| v.measure);
     let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
-    let rate = point.rate.map(|r| &dataset.rates[r]);
+    let rate = point.rate.map(|r| &dataset.rate(r).rate);
     let unconverted = match (point.currency, rate, &point.no_rate) {
         (Some(from), None, Some(reason)) if from != state.currency => Some(reason.get(lang).to_owned()),
         _ => None,
@@ -415,32 +436,12 @@ fn resolve_item(
         (None, None) => shown_text.clone(),
     };
     let converted = published_text.is_some();
-    let parts = (!point.parts.is_empty()).then(|| {
-        point
-            .parts
-            .iter()
-            .map(|part| {
-                let amount = match (point.currency, rate) {
-                    (Some(from), Some(rate)) if from != state.currency => {
-                        format!(
-                            "≈{}",
-                            shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency)
-                        )
-                    }
-                    (Some(from), _) => shown(part.value, Digits::Source, from),
-                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
-                    (None, _) => format::number(part.value, Digits::Source, lang),
-                };
-                format!("{} {amount}", part.label.get(lang))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    });
+    let parts = parts_text(point, rate, state, measure);
     let view_groups = view.map(|v| &v.groups[..]).unwrap_or(&[]);
     let group = point
         .group
         .filter(|_| view_groups.len() > 1)
-        .and_then(|g| view_groups.get(g))
+        .and_then(|g| view_groups.get(g.0))
         .map(|g| g.label.get(lang).to_owned());
     Item {
         series,
@@ -461,4 +462,32 @@ fn resolve_item(
         parts,
         unconverted,
     }
+}
+
+/// The parts of a whole, each with its amount, shown as the whole is (converted or not):
+/// each part's label and amount, joined by ` · `.
+fn parts_text(point: &Point, rate: Option<&Rate>, state: &ViewState, measure: Measure) -> Option<String> {
+    let lang = state.lang;
+    let shown = |value: f64, digits: Digits, currency: Currency| format::money(value, currency, digits, lang);
+    (!point.parts.is_empty()).then(|| {
+        point
+            .parts
+            .iter()
+            .map(|part| {
+                let amount = match (point.currency, rate) {
+                    (Some(from), Some(rate)) if from != state.currency => {
+                        format!(
+                            "≈{}",
+                            shown(convert(part.value, from, state.currency, rate), Digits::Computed, state.currency)
+                        )
+                    }
+                    (Some(from), _) => shown(part.value, Digits::Source, from),
+                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
+                    (None, _) => format::number(part.value, Digits::Source, lang),
+                };
+                format!("{} {amount}", part.label.get(lang))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    })
 }

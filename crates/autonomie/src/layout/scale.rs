@@ -1,9 +1,10 @@
 //! Value and time scales: domain to a 0..1 fraction of the plot, and tick positions.
 //!
-//! Pure arithmetic; pixels come in only in [`crate::render`]. Log ticks are chosen
+//! Pure arithmetic; pixels come in only in the layout of the marks that use them
+//! (bars, timelines, [`crate::layout::series`]). Log ticks are chosen
 //! here, not by plotters, so that they are always round numbers that do not collide.
 
-use crate::model::Scale;
+use crate::data::model::Scale;
 
 /// A value scale fitted to the values it shows.
 #[derive(Debug, Clone, Copy, PartialEq)]

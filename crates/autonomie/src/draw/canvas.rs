@@ -1,11 +1,12 @@
 //! Drawing on an HTML canvas's 2D context through plotters, with few calls into it.
 //!
 //! [`BatchingBackend`] is a plotters [`DrawingBackend`] that draws with the operations of
-//! a canvas 2D context, described by [`Context2d`], so that [`crate::render::render`]
+//! a canvas 2D context, described by [`Context2d`], so that [`crate::draw::render`]
 //! (the one drawing function) draws the browser's canvas as it draws an SVG. The web
 //! crate implements [`Context2d`] for the browser's `CanvasRenderingContext2D`; this
-//! crate has no DOM, so [`Recorder`] implements it natively by writing the calls down,
-//! which lets a native test count the canvas calls of a redraw.
+//! crate has no DOM, so [`Recorder`](crate::draw::recorder::Recorder) implements it
+//! natively by writing the calls down, which lets a native test count the canvas calls
+//! of a redraw.
 //!
 //! It draws the pixels that plotters-canvas draws (a browser test compares the two),
 //! with far fewer calls into the browser:
@@ -18,13 +19,11 @@
 //!   where lines of one path overlap: their soft edges are painted once, not twice.
 //!
 //! Text is drawn with `fillText`, placed by `textAlign` and `textBaseline` from the
-//! style's anchor; nothing is measured in the DOM ([`ContextMeasure`] measures with the
+//! style's anchor; nothing is measured in the DOM ([`ContextMeasure`](crate::draw::measure::ContextMeasure) measures with the
 //! context's own `measureText`). Rotated text is refused with an error: the charts
 //! never rotate text, and supporting it (`save`, `translate`, `rotate`, `restore`)
 //! would cost the wasm about 170 bytes gzip.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::f64::consts::TAU;
 
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -32,18 +31,17 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 
-use crate::backend::{DrawError, Output};
+use crate::draw::backend::{DrawError, Output};
 use crate::error::Error;
-use crate::render::{self, Plan};
-use crate::text::{EstimatedMetrics, Font, MeasureText};
+use crate::layout::plan::Plan;
 
-/// Draws `plan` on `context` with [`render::render`], through a [`BatchingBackend`].
+/// Draws `plan` on `context` with [`crate::draw::render`], through a [`BatchingBackend`].
 /// The context's canvas should be `plan.width` by `plan.height` pixels.
 pub fn draw(context: &dyn Context2d, plan: &Plan) -> Result<(), Error> {
-    render::render(Output::Canvas(BatchingBackend::new(context, (plan.width, plan.height))), plan)
+    crate::draw::render(Output::Canvas(BatchingBackend::new(context, (plan.width, plan.height))), plan)
 }
 
-/// The operations of a canvas 2D context that [`BatchingBackend`] and [`ContextMeasure`]
+/// The operations of a canvas 2D context that [`BatchingBackend`] and [`ContextMeasure`](crate::draw::measure::ContextMeasure)
 /// use, named after the browser's `CanvasRenderingContext2D` and with its meaning.
 /// Coordinates are in the canvas's pixels; colours and fonts are CSS strings.
 pub trait Context2d {
@@ -404,154 +402,10 @@ impl<C: Context2d> Drop for BatchingBackend<C> {
     }
 }
 
-/// Text widths from a context's own `measureText`, cached per text and font; the
-/// estimate of [`EstimatedMetrics`] when the context gives no believable width (a page
-/// script or an extension may replace `measureText`: anti-fingerprinting tools return
-/// noise).
-#[derive(Debug)]
-pub struct ContextMeasure<C: Context2d> {
-    context: C,
-    cache: RefCell<HashMap<(String, u64, bool), f64>>,
-}
-
-impl<C: Context2d> ContextMeasure<C> {
-    /// Measures with `context`.
-    pub fn new(context: C) -> Self {
-        ContextMeasure { context, cache: RefCell::new(HashMap::new()) }
-    }
-
-    /// The context it measures with.
-    pub fn context(&self) -> &C {
-        &self.context
-    }
-}
-
-impl<C: Context2d> MeasureText for ContextMeasure<C> {
-    fn width(&self, text: &str, font: Font) -> f64 {
-        let key = (text.to_owned(), font.size.to_bits(), font.bold);
-        if let Some(width) = self.cache.borrow().get(&key) {
-            return *width;
-        }
-        self.context.set_font(&font.css());
-        let width = match self.context.measure_text(text) {
-            Some(width) if width.is_finite() && width >= 0.0 => width,
-            _ => EstimatedMetrics.width(text, font),
-        };
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() > 4096 {
-            cache.clear();
-        }
-        cache.insert(key, width);
-        width
-    }
-}
-
-/// A [`Context2d`] that draws nothing and writes every call down, in order: the native
-/// stand-in for a browser's context, to count and check what a drawing asks of it. It
-/// gives no text widths, so [`ContextMeasure`] falls back on [`EstimatedMetrics`], as
-/// SVG output does.
-#[derive(Debug, Default)]
-pub struct Recorder {
-    calls: RefCell<Vec<String>>,
-}
-
-impl Recorder {
-    /// A recorder with no calls yet.
-    pub fn new() -> Self {
-        Recorder::default()
-    }
-
-    /// The calls so far, each as its name and arguments, e.g. `fillRect(0, 0, 10, 20)`
-    /// or `fillStyle = #ffffff`.
-    pub fn calls(&self) -> Vec<String> {
-        self.calls.borrow().clone()
-    }
-
-    /// How many calls so far.
-    pub fn len(&self) -> usize {
-        self.calls.borrow().len()
-    }
-
-    /// Whether no call was made.
-    pub fn is_empty(&self) -> bool {
-        self.calls.borrow().is_empty()
-    }
-
-    /// Forgets the calls so far.
-    pub fn clear(&self) {
-        self.calls.borrow_mut().clear();
-    }
-
-    fn call(&self, name: &str, args: &[f64]) {
-        let args: Vec<String> = args.iter().map(f64::to_string).collect();
-        self.calls.borrow_mut().push(format!("{name}({})", args.join(", ")));
-    }
-
-    fn set(&self, property: &str, value: &str) {
-        self.calls.borrow_mut().push(format!("{property} = {value}"));
-    }
-}
-
-impl Context2d for Recorder {
-    fn set_fill_style(&self, css: &str) {
-        self.set("fillStyle", css);
-    }
-    fn set_stroke_style(&self, css: &str) {
-        self.set("strokeStyle", css);
-    }
-    fn set_line_width(&self, width: f64) {
-        self.set("lineWidth", &width.to_string());
-    }
-    fn set_font(&self, css: &str) {
-        self.set("font", css);
-    }
-    fn set_text_align(&self, align: &str) {
-        self.set("textAlign", align);
-    }
-    fn set_text_baseline(&self, baseline: &str) {
-        self.set("textBaseline", baseline);
-    }
-    fn fill_rect(&self, x: f64, y: f64, width: f64, height: f64) {
-        self.call("fillRect", &[x, y, width, height]);
-    }
-    fn stroke_rect(&self, x: f64, y: f64, width: f64, height: f64) {
-        self.call("strokeRect", &[x, y, width, height]);
-    }
-    fn begin_path(&self) {
-        self.call("beginPath", &[]);
-    }
-    fn move_to(&self, x: f64, y: f64) {
-        self.call("moveTo", &[x, y]);
-    }
-    fn line_to(&self, x: f64, y: f64) {
-        self.call("lineTo", &[x, y]);
-    }
-    fn close_path(&self) {
-        self.call("closePath", &[]);
-    }
-    fn arc(&self, x: f64, y: f64, radius: f64, start: f64, end: f64) -> Result<(), DrawError> {
-        self.call("arc", &[x, y, radius, start, end]);
-        Ok(())
-    }
-    fn fill(&self) {
-        self.call("fill", &[]);
-    }
-    fn stroke(&self) {
-        self.call("stroke", &[]);
-    }
-    fn fill_text(&self, text: &str, x: f64, y: f64) -> Result<(), DrawError> {
-        self.calls.borrow_mut().push(format!("fillText({text:?}, {x}, {y})"));
-        Ok(())
-    }
-    fn measure_text(&self, text: &str) -> Option<f64> {
-        self.calls.borrow_mut().push(format!("measureText({text:?})"));
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draw::recorder::Recorder;
     use plotters::prelude::{IntoFont, RGBAColor, RGBColor, ShapeStyle, TextStyle};
     use plotters::style::text_anchor::Pos;
 

@@ -7,9 +7,9 @@
 //!   `9 sept. 2025`, with a no-break space (U+00A0) before the unit and a narrow no-break
 //!   space (U+202F) between thousands.
 
-use crate::date::Date;
-use crate::i18n::Lang;
-use crate::money::Currency;
+use crate::units::date::Date;
+use crate::units::i18n::Lang;
+use crate::units::money::Currency;
 
 /// How many digits to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! The backends of the crate's outputs, and SVG text at the canvas's size.
 //!
-//! [`Output`] is the backend that [`render::render`] draws every output on: a canvas,
+//! [`Output`] is the backend that [`crate::draw::render`] draws every output on: a canvas,
 //! through [`BatchingBackend`], or an SVG document. One type for both means that the
-//! drawing (plotters' elements and drawing area over [`render::render`]) is compiled
+//! drawing (plotters' elements and drawing area over [`crate::draw::render`]) is compiled
 //! once in the wasm, which holds both (the canvas, and SVG for exports): 0.9 KB less
 //! of the module, gzip, than with a drawing compiled for each.
 //!
@@ -13,9 +13,9 @@
 
 use plotters_svg::SVGBackend;
 
-use crate::canvas::{BatchingBackend, Context2d};
+use crate::draw::canvas::{BatchingBackend, Context2d};
 use crate::error::Error;
-use crate::render::{self, Plan};
+use crate::layout::plan::Plan;
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
@@ -25,7 +25,7 @@ use plotters_backend::{
 /// Draws `plan` as an SVG document, with text at the size the canvas draws it.
 pub fn svg(plan: &Plan) -> Result<String, Error> {
     let mut svg = String::new();
-    render::render(Output::Svg(SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)))), plan)?;
+    crate::draw::render(Output::Svg(SameTextSize(SVGBackend::with_string(&mut svg, (plan.width, plan.height)))), plan)?;
     Ok(svg)
 }
 

@@ -1,6 +1,6 @@
 //! Currencies and the ECB reference rates that convert between them.
 
-use crate::date::Date;
+use crate::units::date::Date;
 
 /// A currency the charts can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,8 +71,6 @@ pub struct Rate {
     pub usd_per_eur: f64,
     /// Daily rate or a mean.
     pub kind: RateKind,
-    /// Index into the dataset's sources.
-    pub source: usize,
 }
 
 /// How many days back a day without a rate (a weekend or a TARGET holiday) may reach
@@ -108,7 +106,7 @@ mod tests {
     use super::*;
 
     fn rate(date: &str, usd_per_eur: f64, kind: RateKind) -> Rate {
-        Rate { date: Date::parse(date).unwrap(), usd_per_eur, kind, source: 0 }
+        Rate { date: Date::parse(date).unwrap(), usd_per_eur, kind }
     }
 
     #[test]

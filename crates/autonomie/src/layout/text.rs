@@ -3,10 +3,11 @@
 //! Layout needs text widths before drawing. plotters measures text on the web by
 //! inserting a `<span>` into the page, which forces a layout per label, is skewed by the
 //! host page's CSS and is blocked by a strict CSP. The renderer asks a [`MeasureText`]
-//! instead: the canvas's own `measureText` in the browser ([`crate::canvas::ContextMeasure`]), or
-//! [`EstimatedMetrics`], a fixed table, for native SVG output and tests.
+//! instead: the canvas's own `measureText` in the browser
+//! ([`crate::draw::measure::ContextMeasure`]), or [`EstimatedMetrics`], a fixed table,
+//! for native SVG output and tests.
 
-use crate::arial_widths::ARIAL_WIDTHS;
+use crate::layout::arial_widths::ARIAL_WIDTHS;
 
 /// The fonts the charts use: one sans-serif family, regular or bold.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::data::model::{Chart, Dataset, Scale, View};
 use crate::error::Error;
-use crate::i18n::Lang;
-use crate::model::{Chart, Dataset, Scale, View};
-use crate::money::Currency;
+use crate::units::i18n::Lang;
+use crate::units::money::Currency;
 
 /// The reader's choices for one chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +107,9 @@ impl ViewState {
     /// The state as a JSON object, fields in alphabetical order:
     /// `{"chart":…,"currency":…,"hidden":[…],"lang":…,"scale":…,"view":…}`.
     pub fn to_json(&self) -> String {
-        crate::session::to_json(&self.json())
+        // serde_json fails only on a map whose keys are not strings, or a failing
+        // `Serialize`: `StateJson` has neither, so the empty fallback is never used.
+        serde_json::to_string(&self.json()).unwrap_or_default()
     }
 
     /// The state in the form serde writes as [`ViewState::to_json`].
