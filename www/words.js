@@ -1,5 +1,5 @@
 // The words of the interface in both languages, written from the one table of
-// crates/autonomie/src/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.
+// crates/autonomie/src/units/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.
 
 export const WORDS = {
   fr: {

@@ -273,7 +273,7 @@ pub fn words_js() -> String {
     let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
     let mut out = String::from(
         "// The words of the interface in both languages, written from the one table of\n\
-         // crates/autonomie/src/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.\n\n\
+         // crates/autonomie/src/units/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.\n\n\
          export const WORDS = {\n",
     );
     for lang in Lang::ALL {
