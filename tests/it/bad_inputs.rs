@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::{Dataset, Measure, MAX_DATASET_BYTES};
 use autonomie::error::Error;
 use autonomie::layout::text::EstimatedMetrics;
@@ -268,7 +269,7 @@ fn exercise(id: &str, dataset: Dataset) -> (String, String, String) {
                         strings_of(&session.info_json().unwrap(), &mut texts);
                         strings_of(&session.table_json().unwrap(), &mut texts);
                         for index in 0..plan.hits.len().min(40) {
-                            strings_of(&session.item_json(&plan, index).unwrap().unwrap(), &mut texts);
+                            strings_of(&session.item_json(&plan, ItemIndex::new(index)).unwrap().unwrap(), &mut texts);
                         }
                         texts.push_str(&session.description().unwrap());
                         csvs.push_str(&session.csv().unwrap());

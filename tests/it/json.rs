@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::{Dataset, EMBEDDED_JSON};
 use autonomie::data::spec::DatasetSpec;
 use autonomie::layout::text::EstimatedMetrics;
@@ -316,7 +317,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     assert!(table["rows"][0].as_array().unwrap().iter().all(Value::is_string));
 
     let plan = session.plan(760.0, 2.0, None, Theme::Light, &EstimatedMetrics).unwrap();
-    let item = parse(&session.item_json(&plan, 0).unwrap().unwrap());
+    let item = parse(&session.item_json(&plan, ItemIndex::new(0)).unwrap().unwrap());
     assert_eq!(
         keys(&item),
         [
@@ -339,7 +340,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     assert_eq!(item["index"], 0);
     assert_eq!(item["rect"].as_array().unwrap().len(), 4);
     assert!(item["rect"].as_array().unwrap().iter().all(Value::is_i64));
-    assert_eq!(session.item_json(&plan, plan.hits.len()).unwrap(), None);
+    assert_eq!(session.item_json(&plan, ItemIndex::new(plan.hits.len())).unwrap(), None);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::Dataset;
 use autonomie::layout::plan::Plan;
 use autonomie::layout::text::EstimatedMetrics;
@@ -18,11 +19,11 @@ fn plan(session: &Session) -> Plan {
 }
 
 fn centre(plan: &Plan, item: usize) -> (f64, f64) {
-    let [(x0, y0), (x1, y1)] = plan.hit(item).unwrap().rect;
+    let [(x0, y0), (x1, y1)] = plan.hit(ItemIndex::new(item)).unwrap().rect;
     (f64::from(x0 + x1) / 2.0, f64::from(y0 + y1) / 2.0)
 }
 
-fn label_of(session: &Session, plan: &Plan, index: usize) -> String {
+fn label_of(session: &Session, plan: &Plan, index: ItemIndex) -> String {
     let json: serde_json::Value = serde_json::from_str(&session.item_json(plan, index).unwrap().unwrap()).unwrap();
     json["label"].as_str().unwrap().to_owned()
 }
@@ -40,9 +41,9 @@ fn pointing_at_a_bar_finds_it_in_linear_and_log_scale() {
             assert_eq!(label_of(&s, &plan, found), *label, "{scale}");
         }
         // Anywhere on a bar's row counts, even past the end of a short bar.
-        let [(_, y0), (_, y1)] = plan.hit(0).unwrap().rect;
+        let [(_, y0), (_, y1)] = plan.hit(ItemIndex::new(0)).unwrap().rect;
         let row_y = f64::from(y0 + y1) / 2.0;
-        assert_eq!(s.item_at(&plan, 2.0, f64::from(plan.width) - 30.0, row_y), Some(0));
+        assert_eq!(s.item_at(&plan, 2.0, f64::from(plan.width) - 30.0, row_y), Some(ItemIndex::new(0)));
         // Far from everything: nothing.
         assert_eq!(s.item_at(&plan, 2.0, 5.0, 5.0), None);
     }
@@ -56,8 +57,8 @@ fn pointing_at_a_timeline_finds_the_nearest_marker_and_skips_hidden_series() {
     let plan_all = plan(&s);
     let (x, y) = centre(&plan_all, 0);
     let found = s.item_at(&plan_all, 2.0, x + 10.0, y - 8.0).unwrap();
-    assert_eq!(found, 0, "a few pixels off still finds the marker");
-    assert_eq!(label_of(&s, &plan_all, 0), "Mistral AI");
+    assert_eq!(found, ItemIndex::new(0), "a few pixels off still finds the marker");
+    assert_eq!(label_of(&s, &plan_all, ItemIndex::new(0)), "Mistral AI");
     assert_eq!(s.item_at(&plan_all, 2.0, x + 200.0, y + 300.0), None);
 
     s.set_series_visible("mistral", false).unwrap();
@@ -75,7 +76,8 @@ fn a_tooltip_has_value_date_basis_and_source() {
     s.state.set_currency("EUR").unwrap();
     s.state.set_lang("en").unwrap();
     let plan = plan(&s);
-    let json: serde_json::Value = serde_json::from_str(&s.item_json(&plan, 2).unwrap().unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&s.item_json(&plan, ItemIndex::new(2)).unwrap().unwrap()).unwrap();
     assert_eq!(json["label"], "OpenAI");
     assert_eq!(json["value"], "≈€425B");
     assert_eq!(json["published"], "$500B");
@@ -84,7 +86,7 @@ fn a_tooltip_has_value_date_basis_and_source() {
     assert_eq!(json["source"]["publisher"], "Bloomberg (reported; confirmed by CNBC)");
     assert!(json["source"]["url"].as_str().unwrap().starts_with("https://www.bloomberg.com/"));
     assert_eq!(json["count"], 3);
-    assert!(s.item_json(&plan, 3).unwrap().is_none());
+    assert!(s.item_json(&plan, ItemIndex::new(3)).unwrap().is_none());
 }
 
 #[test]
@@ -93,7 +95,8 @@ fn an_amount_without_a_rate_is_shown_as_published_and_says_why() {
     s.state.set_currency("EUR").unwrap();
     s.state.set_lang("en").unwrap();
     let latest = plan(&s);
-    let json: serde_json::Value = serde_json::from_str(&s.item_json(&latest, 1).unwrap().unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&s.item_json(&latest, ItemIndex::new(1)).unwrap().unwrap()).unwrap();
     assert_eq!(json["label"], "Anthropic");
     assert_eq!(json["value"], "$965B (not converted)");
     assert_eq!(json["published"], serde_json::Value::Null);

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::Dataset;
 use autonomie::draw::measure::ContextMeasure;
 use autonomie::error::Error;
@@ -337,14 +338,14 @@ impl ChartHandle {
     pub fn item_at(&self, x: f64, y: f64) -> Option<u32> {
         let plan = self.plan.as_ref()?;
         let ratio = f64::from(self.canvas.width()) / f64::from(self.canvas.client_width().max(1));
-        self.session.item_at(plan, ratio, x * ratio, y * ratio).map(|i| i as u32)
+        self.session.item_at(plan, ratio, x * ratio, y * ratio).map(|i| i.get() as u32)
     }
 
     /// What a tooltip shows for item `index`, as JSON (`rect` in the canvas's device
     /// pixels), or nothing when there is no such item.
     pub fn item(&self, index: u32) -> Result<Option<String>, JsError> {
         let Some(plan) = self.plan.as_ref() else { return Ok(None) };
-        self.session.item_json(plan, index as usize).map_err(|e| js_error(&e, self.lang()))
+        self.session.item_json(plan, ItemIndex::new(index as usize)).map_err(|e| js_error(&e, self.lang()))
     }
 
     /// How many items the last drawing shows.

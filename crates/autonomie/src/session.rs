@@ -11,7 +11,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::chart::describe;
-use crate::chart::figure::Figure;
+use crate::chart::figure::{Figure, ItemIndex};
 use crate::chart::state::{StateJson, ViewState};
 use crate::data::model::{Dataset, Source};
 use crate::error::Error;
@@ -195,7 +195,7 @@ impl Session {
 
     /// The item at device pixel (`x`, `y`) of `plan`, if any: a bar's row, or the
     /// nearest timeline marker within 12 CSS pixels.
-    pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<usize> {
+    pub fn item_at(&self, plan: &Plan, ratio: f64, x: f64, y: f64) -> Option<ItemIndex> {
         plan.item_at(x, y, 12.0 * PixelRatio::new(ratio).get())
     }
 
@@ -204,13 +204,13 @@ impl Session {
     /// amount is shown in its own currency), `source` (`publisher`, `title`, `url`,
     /// `date`), and `rect` (its box in device pixels, from `plan`; null for an amount of
     /// a timeline not drawn for want of a rate).
-    pub fn item_json(&self, plan: &Plan, index: usize) -> Result<Option<String>, Error> {
+    pub fn item_json(&self, plan: &Plan, index: ItemIndex) -> Result<Option<String>, Error> {
         let figure = self.figure()?;
-        let Some(item) = figure.items().nth(index) else { return Ok(None) };
+        let Some(item) = figure.item(index) else { return Ok(None) };
         let rect = plan.hit(index).map(|h| h.rect);
         let lang = self.state.lang;
         Ok(Some(to_json(&ItemJson {
-            index,
+            index: index.get(),
             count: figure.items().count(),
             label: &item.label,
             group: item.group.as_deref(),

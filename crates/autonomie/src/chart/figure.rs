@@ -6,7 +6,7 @@
 
 use crate::chart::state::ViewState;
 use crate::data::model::{
-    Basis, Chart, Dataset, Deal, GroupId, Measure, Point, RateId, Scale, SourceId, View, ViewKind,
+    Basis, Chart, Dataset, Deal, GroupId, Measure, Point, RateId, Scale, Series, SourceId, View, ViewKind,
 };
 use crate::error::Error;
 use crate::units::date::Date;
@@ -84,11 +84,26 @@ impl Mark {
     }
 }
 
+/// An item's place in [`Figure::items`] order: what a layout's hit points at, and the
+/// number the page gets for the item under the pointer and hands back for its tooltip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemIndex(usize);
+
+impl ItemIndex {
+    /// The `index`-th item.
+    pub fn new(index: usize) -> ItemIndex {
+        ItemIndex(index)
+    }
+
+    /// Its place, from 0.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
 /// One drawn value: a bar, or a point of a timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    /// Index of its series in the view.
-    pub series: usize,
     /// Label of its series.
     pub label: String,
     /// Value in the display currency (or the count).
@@ -212,9 +227,8 @@ impl Figure {
         let lang = state.lang;
         let mut figure = Figure::start(chart, view, state);
         let mut rates_used: Vec<RateId> = Vec::new();
-        let mut items_of = |series_index: usize, point: &Point| -> Item {
-            let series = &view.series[series_index];
-            let item = resolve_item(dataset, state, series_index, &series.label, series.color, series.aggregate, point);
+        let mut items_of = |series: &Series, point: &Point| -> Item {
+            let item = resolve_item(dataset, state, &series.label, series.color, series.aggregate, point);
             if let (Some(from), Some(rate)) = (point.currency, point.rate) {
                 if from != state.currency && !rates_used.contains(&rate) {
                     rates_used.push(rate);
@@ -228,12 +242,11 @@ impl Figure {
                     let bars: Vec<Item> = view
                         .series
                         .iter()
-                        .enumerate()
-                        .filter(|(_, s)| state.is_visible(&s.key))
-                        .flat_map(|(i, s)| {
-                            s.points.iter().filter(|p| p.group == Some(GroupId(group_index))).map(move |p| (i, p))
+                        .filter(|s| state.is_visible(&s.key))
+                        .flat_map(|s| {
+                            s.points.iter().filter(|p| p.group == Some(GroupId(group_index))).map(move |p| (s, p))
                         })
-                        .map(|(i, p)| items_of(i, p))
+                        .map(|(s, p)| items_of(s, p))
                         .collect();
                     if !bars.is_empty() {
                         let heading =
@@ -243,8 +256,8 @@ impl Figure {
                 }
             }
             ViewKind::Timeline => {
-                for (index, series) in view.series.iter().enumerate().filter(|(_, s)| state.is_visible(&s.key)) {
-                    let points = series.points.iter().map(|p| items_of(index, p)).collect();
+                for series in view.series.iter().filter(|s| state.is_visible(&s.key)) {
+                    let points = series.points.iter().map(|p| items_of(series, p)).collect();
                     figure.lines.push(Line { label: series.label.get(lang).to_owned(), color: series.color, points });
                 }
             }
@@ -313,6 +326,11 @@ impl Figure {
     /// Every drawn item, bars then points.
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.panels.iter().flat_map(|p| &p.bars).chain(self.lines.iter().flat_map(|l| &l.points))
+    }
+
+    /// The item at `index` in [`Figure::items`] order.
+    pub fn item(&self, index: ItemIndex) -> Option<&Item> {
+        self.items().nth(index.0)
     }
 
     /// Whether nothing is drawn (every series hidden).
@@ -405,7 +423,6 @@ fn unconverted_lines(items: &[&Item], lang: Lang) -> Vec<String> {
 fn resolve_item(
     dataset: &Dataset,
     state: &ViewState,
-    series: usize,
     label: &crate::units::i18n::Text,
     color: Rgb,
     aggregate: bool,
@@ -444,7 +461,6 @@ fn resolve_item(
         .and_then(|g| view_groups.get(g.0))
         .map(|g| g.label.get(lang).to_owned());
     Item {
-        series,
         label: label.get(lang).to_owned(),
         value,
         value_text,

@@ -1,7 +1,7 @@
 //! Bar charts: one row per bar, labels, values, gridlines and ticks; the bar shapes of
 //! each mark (plain, press-reported, secondary, aggregate).
 
-use crate::chart::figure::{Figure, Item, Mark, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Mark, Rgb};
 use crate::layout::axes::{axis_title, tick_text};
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape, NARROW_CSS_WIDTH};
@@ -66,7 +66,7 @@ impl Painter<'_> {
             }
             for bar in &panel.bars {
                 // A bar named like its panel (one country, one region) is not named twice.
-                y = self.bar_row(bar, bar.label != panel.heading, &columns, item_index, y);
+                y = self.bar_row(bar, bar.label != panel.heading, &columns, ItemIndex::new(item_index), y);
                 item_index += 1;
             }
             y += self.m.panel_gap;
@@ -102,7 +102,7 @@ impl Painter<'_> {
 
     /// Lays out one bar's row from `y`: its label, bar, value and parts; returns the `y`
     /// below it.
-    fn bar_row(&mut self, bar: &Item, named: bool, columns: &Columns, item: usize, y: f64) -> f64 {
+    fn bar_row(&mut self, bar: &Item, named: bool, columns: &Columns, item: ItemIndex, y: f64) -> f64 {
         let (m, ink) = (self.m, self.p.ink);
         let Columns { left, right, compact, x0, .. } = *columns;
         let mut y = y;
@@ -142,7 +142,7 @@ impl Painter<'_> {
     }
 
     /// A bar on the axis, and its value after its end or inside it.
-    fn bar_on_axis(&mut self, bar: &Item, columns: &Columns, row: &Row, item: usize) {
+    fn bar_on_axis(&mut self, bar: &Item, columns: &Columns, row: &Row, item: ItemIndex) {
         let (m, ink, paper) = (self.m, self.p.ink, self.p.paper);
         let Columns { left, right, x0, .. } = *columns;
         let target = [(left.round() as i32, row.top.round() as i32), (right.round() as i32, row.bottom.round() as i32)];
@@ -172,7 +172,7 @@ impl Painter<'_> {
 
     /// An amount in another currency, with no rate to convert it: no bar on this axis,
     /// only the figure as published, said so.
-    fn bar_off_axis(&mut self, bar: &Item, columns: &Columns, row: &Row, item: usize) {
+    fn bar_off_axis(&mut self, bar: &Item, columns: &Columns, row: &Row, item: ItemIndex) {
         let m = self.m;
         let Columns { left, right, x0, .. } = *columns;
         let target = [(left.round() as i32, row.top.round() as i32), (right.round() as i32, row.bottom.round() as i32)];

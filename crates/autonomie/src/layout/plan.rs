@@ -4,7 +4,7 @@
 //! plan. The marks themselves are laid out by the sibling modules (`bars`, `timeline`,
 //! `key`, `footer`) through a `Painter`.
 
-use crate::chart::figure::{Figure, Rgb};
+use crate::chart::figure::{Figure, ItemIndex, Rgb};
 use crate::data::model::{Dataset, ViewKind};
 use crate::layout::footer::short_source_line;
 use crate::layout::metrics::{Metrics, PixelRatio};
@@ -111,8 +111,8 @@ pub enum Shape {
 /// Where an item was drawn, for pointing at it later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// Index in [`Figure::items`] order.
-    pub item: usize,
+    /// Which item, in [`Figure::items`] order.
+    pub item: ItemIndex,
     /// The mark itself (bar or marker), top-left and bottom-right, in device pixels.
     pub rect: [(i32, i32); 2],
     /// The area that points at it: a bar's whole row, a marker's box.
@@ -122,7 +122,7 @@ pub struct Hit {
 impl Plan {
     /// The item under the device pixel (`x`, `y`): the one whose target contains it,
     /// else the nearest within `tolerance` device pixels.
-    pub fn item_at(&self, x: f64, y: f64, tolerance: f64) -> Option<usize> {
+    pub fn item_at(&self, x: f64, y: f64, tolerance: f64) -> Option<ItemIndex> {
         let distance = |[(x0, y0), (x1, y1)]: [(i32, i32); 2]| {
             let dx = (f64::from(x0) - x).max(x - f64::from(x1)).max(0.0);
             let dy = (f64::from(y0) - y).max(y - f64::from(y1)).max(0.0);
@@ -137,7 +137,7 @@ impl Plan {
     }
 
     /// Where item `item` is drawn.
-    pub fn hit(&self, item: usize) -> Option<&Hit> {
+    pub fn hit(&self, item: ItemIndex) -> Option<&Hit> {
         self.hits.iter().find(|h| h.item == item)
     }
 }

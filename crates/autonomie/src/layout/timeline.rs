@@ -1,7 +1,7 @@
 //! Timelines: one stepped line per series on a value scale against time, markers for
 //! each point, year ticks and end labels pushed apart.
 
-use crate::chart::figure::{Figure, Item, Mark, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Mark, Rgb};
 use crate::layout::axes::{axis_title, tick_text};
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape};
@@ -119,7 +119,7 @@ impl Painter<'_> {
                 if point.on_axis() {
                     let center = (frame.x_of(point.date.as_year_fraction()), frame.y_of(point.value));
                     let rect = self.marker(center, line_color, point.mark);
-                    self.hits.push(Hit { item: item_index, rect, target: rect });
+                    self.hits.push(Hit { item: ItemIndex::new(item_index), rect, target: rect });
                 }
                 item_index += 1;
             }
