@@ -237,8 +237,8 @@ export class AutonomieChartElement extends HTMLElement {
 
   /**
    * The controls and the legend as AutonomieChart#updateControls and #updateLegend
-   * build them, for `info` (the default view). A press on a view, currency or scale is
-   * kept and applied when the chart is built; any press starts the wasm.
+   * build them, for `info` (the default view). A press on a view, currency, scale or
+   * series is kept and applied when the chart is built; any press starts the wasm.
    */
   #placeholderControls(info) {
     const ui = WORDS[info.state.lang];
@@ -267,7 +267,12 @@ export class AutonomieChartElement extends HTMLElement {
     controls.append(views, currencies, scales, more, tools);
     const legend = element('div', { class: 'atm-legend', role: 'group', 'aria-label': ui.series });
     for (const entry of info.legend) {
-      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible) });
+      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible), 'data-key': entry.key });
+      button.addEventListener('click', () => {
+        const visible = button.getAttribute('aria-pressed') !== 'true';
+        button.setAttribute('aria-pressed', String(visible));
+        this.#pressed.series = { ...this.#pressed.series, [entry.key]: visible };
+      });
       const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
       swatch.style.backgroundColor = entry.color;
       swatch.style.borderColor = entry.color;
@@ -423,9 +428,10 @@ export class AutonomieChartElement extends HTMLElement {
         // The focus on a placeholder goes to the same control of the chart.
         const focused = this.#shadow.activeElement;
         const inFirst = focused && !stage.contains(focused) ? focused : null;
-        const value = inFirst?.dataset.value;
+        const { value, key } = inFirst?.dataset ?? {};
         this.#dropFirstView();
-        if (inFirst) (value ? stage.querySelector(`.atm-controls button[data-value="${CSS.escape(value)}"]`) : stage.querySelector('canvas'))?.focus();
+        const same = value ? `.atm-controls button[data-value="${CSS.escape(value)}"]` : key ? `.atm-legend button[data-key="${CSS.escape(key)}"]` : 'canvas';
+        if (inFirst) stage.querySelector(same)?.focus();
       },
     });
     this.#starting = true;
@@ -440,6 +446,7 @@ export class AutonomieChartElement extends HTMLElement {
     if (pressed.view) this.#attempt(() => this.#chart.setView(pressed.view));
     if (pressed.currency) this.#attempt(() => this.#chart.setCurrency(pressed.currency));
     if (pressed.scale) this.#attempt(() => this.#chart.setScale(pressed.scale));
+    for (const [key, visible] of Object.entries(pressed.series ?? {})) this.#attempt(() => this.#chart.setSeriesVisible(key, visible));
     const state = this.#chart.state();
     if (state) this.#writeAttributes(state);
     this.#announce();

@@ -207,32 +207,53 @@ describe('the first view', () => {
     await page.close();
   });
 
-  test('a press on a placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
+  test('a press on each kind of placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
     const { page, requests } = await openMade(
       '<autonomie-chart id="c" chart="valuations" lang="en" theme="light" load="interaction"></autonomie-chart>', { css: '#c { width: 768px; }' });
     await firstViewShown(page, '#c');
     const changes = [];
     await page.exposeFunction('__change', (detail) => changes.push(detail));
     await page.evaluate(() => document.getElementById('c').addEventListener('autonomie-change', (e) => window.__change(e.detail)));
-    // Slow the wasm down so that the press surely comes before it.
+    // Hold the wasm back until every press is made, so that they surely come before it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await held;
       await route.continue();
     });
-    const history = page.locator('#c .atm-first button[data-value="history"]');
-    await history.click();
-    assert.equal(await history.getAttribute('aria-pressed'), 'true', 'the placeholder shows the press at once');
+    // The default view: latest, USD, linear, every series shown. One press of each kind.
+    const presses = [
+      ['button[data-value="history"]', 'view'],
+      ['button[data-value="EUR"]', 'currency'],
+      ['button[data-value="log"]', 'scale'],
+      ['button[data-key="openai"]', 'series'],
+    ];
+    for (const [selector, kind] of presses) {
+      const button = page.locator(`#c .atm-first ${selector}`);
+      await button.click();
+      assert.equal(await button.getAttribute('aria-pressed'), kind === 'series' ? 'false' : 'true', `the placeholder shows the ${kind} press at once`);
+    }
     assert.equal(await page.$eval('#c', (e) => e.drawCount), 0, 'pressed before the chart was drawn');
+    assert.equal(await page.$eval('#c', (e) => e.state()), null, 'and before the wasm arrived');
+    release();
     await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
-    await page.waitForFunction(() => document.getElementById('c').state()?.view === 'history');
     await settle(page);
-    assert.equal(await page.$eval('#c', (e) => e.getAttribute('view')), 'history');
-    assert.equal(changes.at(-1)?.view, 'history', 'an autonomie-change tells the host page');
+    const want = { view: 'history', currency: 'EUR', scale: 'log', hidden: ['openai'] };
+    const state = await page.$eval('#c', (e) => e.state());
+    assert.deepEqual({ view: state.view, currency: state.currency, scale: state.scale, hidden: state.hidden }, want);
+    assert.deepEqual(await page.$eval('#c', (e) => ['view', 'currency', 'scale', 'hidden-series'].map((a) => e.getAttribute(a))),
+      ['history', 'EUR', 'log', 'openai'], 'the attributes follow');
+    const last = changes.at(-1);
+    assert.deepEqual({ view: last?.view, currency: last?.currency, scale: last?.scale, hidden: last?.hidden }, want, 'an autonomie-change tells the host page');
+    // The real controls show the presses, and the focus is on the last one pressed.
+    const pressed = await page.$eval('#c', (e) => [...e.shadowRoot.querySelectorAll('.atm-stage button[aria-pressed], .atm-controls button[aria-pressed], .atm-legend button[aria-pressed]')]
+      .filter((b) => !b.closest('.atm-first')).map((b) => `${b.dataset.value ?? b.dataset.key}=${b.getAttribute('aria-pressed')}`));
+    for (const wanted of ['history=true', 'EUR=true', 'log=true', 'openai=false', 'mistral=true']) assert.ok(pressed.includes(wanted), `${wanted} in ${pressed.join(' ')}`);
     const focused = await page.$eval('#c', (e) => {
       const active = e.shadowRoot.activeElement;
-      return active ? { value: active.dataset.value, pressed: active.getAttribute('aria-pressed'), inChart: Boolean(active.closest('.atm-stage, .atm-controls')) } : null;
+      return active ? { key: active.dataset.key, pressed: active.getAttribute('aria-pressed'), inChart: Boolean(active.closest('.atm-legend')) && !active.closest('.atm-first') } : null;
     });
-    assert.deepEqual(focused, { value: 'history', pressed: 'true', inChart: true });
+    assert.deepEqual(focused, { key: 'openai', pressed: 'false', inChart: true });
     assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
     await page.close();
   });
