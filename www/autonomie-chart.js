@@ -391,10 +391,13 @@ export class AutonomieChartElement extends HTMLElement {
     let dataset;
     let chartId = this.getAttribute('chart');
     try {
-      await loadWasm();
+      // The dataset is fetched while the wasm downloads and compiles, not after it.
       const src = this.getAttribute('src');
-      if (src) {
-        dataset = await fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr');
+      const fetched = src ? fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr') : null;
+      fetched?.catch(() => {});
+      await loadWasm();
+      if (fetched) {
+        dataset = await fetched;
         chartId ??= chartIds(dataset, lang)[0];
       }
     } catch (error) {

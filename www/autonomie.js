@@ -34,9 +34,17 @@ function wasmError(messages) {
 }
 
 /**
- * The bytes of the shipped wasm, once their SHA-256 is the one built into this script.
- * Anything else (an altered file, a file of another version, a page that a proxy put in
- * its place) is refused before it is compiled: fail closed.
+ * The shipped wasm, compiled while it downloads, and returned only once its SHA-256 is
+ * the one built into this script. Anything else (an altered file, a file of another
+ * version, a page that a proxy put in its place) is refused before any of its code runs:
+ * fail closed.
+ *
+ * The body is split in two as it arrives: one branch goes to the browser's streaming
+ * compiler, the other is kept and hashed. Compiling runs none of the file's code; the
+ * module is instantiated (wasm-bindgen's init) only after the hash matched. (`fetch`'s own
+ * `integrity` option would check it too, but a fetch with integrity hands the body over
+ * only once all of it has arrived and been checked, which rules out compiling during the
+ * download, and its failure is an opaque network error, with nothing to tell the blogger.)
  */
 async function checkedWasm({ url, sha256 }) {
   let response;
@@ -54,7 +62,16 @@ async function checkedWasm({ url, sha256 }) {
       en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
     });
   }
-  const bytes = await response.arrayBuffer();
+  let compiled = null;
+  let kept = response;
+  if (typeof WebAssembly.compileStreaming === 'function' && response.body) {
+    const [toCompile, toHash] = response.body.tee();
+    compiled = WebAssembly.compileStreaming(new Response(toCompile, { headers: { 'Content-Type': 'application/wasm' } }));
+    // Awaited below, after the hash: a file that does not compile is reported by it.
+    compiled.catch(() => {});
+    kept = new Response(toHash);
+  }
+  const bytes = await kept.arrayBuffer();
   const actual = await sha256Hex(bytes);
   if (actual !== sha256) {
     throw wasmError({
@@ -62,7 +79,8 @@ async function checkedWasm({ url, sha256 }) {
       en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
     });
   }
-  return bytes;
+  // A compiled WebAssembly.Module (instantiated by init), or the checked bytes.
+  return compiled ?? bytes;
 }
 
 /** Loads and instantiates the wasm module once for the whole page. */

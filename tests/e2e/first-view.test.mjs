@@ -292,6 +292,24 @@ describe('the first view', () => {
     await page.close();
   });
 
+  test('a chart of custom data fetches its dataset while the wasm downloads, not after it', async () => {
+    const { page, requests } = await openMade('<autonomie-chart id="src" src="/data/autonomie.json" chart="funding" load="interaction"></autonomie-chart>');
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.hover('#src');
+    const asked = () => requests.filter((url) => url.endsWith('.wasm') || url.endsWith('/data/autonomie.json')).map((url) => url.split('/').pop());
+    for (let i = 0; i < 50 && asked().length < 2; i++) await page.waitForTimeout(100);
+    assert.deepEqual(asked().sort(), ['autonomie.json', 'autonomie_bg.wasm'], 'both asked for while the wasm is held back');
+    assert.equal(await page.$eval('#src', (e) => e.drawCount), 0);
+    release();
+    await page.waitForFunction(() => document.getElementById('src').drawCount > 0);
+    await page.close();
+  });
+
   test('a chart of custom data, or not in its default view, starts as before: no first view', async () => {
     const { page, requests } = await openMade(`
       <autonomie-chart id="src" src="/data/autonomie.json" chart="models" load="interaction"></autonomie-chart>
