@@ -6,7 +6,8 @@
 //
 //   node scripts/serve.mjs [port]      (default: $PORT or 8080)
 //
-// serves the page on that port and, on the next port, the example blog post as a
+// serves the page on that port (/ is the page as shipped, dist/index.html, once built;
+// /index.html the page of the source modules) and, on the next port, the example blog post as a
 // second origin that embeds the widget from the first. In example pages the placeholder
 // host https://autonomie.example (where a blogger writes the widget's real address) is
 // replaced by the widget origin.
@@ -64,6 +65,14 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       'Access-Control-Allow-Origin': '*',
     };
     try {
+      // The page as shipped (dist/index.html, scripts/bundle.mjs) is the home page once
+      // built; /index.html stays the page of the source modules (development, tests).
+      if (url.pathname === '/' && (await stat(join(ROOT, 'dist/index.html')).catch(() => null))?.isFile()) {
+        response.writeHead(302, { ...headers, Location: `/dist/${url.search}` });
+        response.end();
+        if (!quiet) console.log(`302 ${request.method} ${request.url}`);
+        return;
+      }
       if (!allowed || relative.includes('..')) throw Object.assign(new Error('not public'), { code: 'ENOENT' });
       const file = join(ROOT, relative);
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });

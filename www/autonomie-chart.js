@@ -113,6 +113,13 @@ async function fetchDataset(url, lang) {
   }
 }
 
+/** An inlined first-view picture as an image address (no request; CSP `img-src data:`). */
+function svgDataUrl(svg) {
+  const copy = svg.cloneNode(true);
+  copy.removeAttribute('data-first');
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+}
+
 function parseHidden(value) {
   return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean);
 }
@@ -200,7 +207,7 @@ export class AutonomieChartElement extends HTMLElement {
     if (lang !== 'fr' && lang !== 'en') return;
     const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
     if (theme !== 'light' && theme !== 'dark') return; // forced colours: the canvas only
-    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true' });
+    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true', 'data-theme': theme });
     first.style.visibility = 'hidden';
     // Lazy: a chart far down the page fetches its picture when the reader comes near.
     const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async', loading: 'lazy' });
@@ -215,8 +222,14 @@ export class AutonomieChartElement extends HTMLElement {
     this.#first = first;
     this.#shadow.replaceChildren(first);
     const base = new URL(`static/first/${chart}-${lang}`, import.meta.url).href;
-    fetch(`${base}.json`, { credentials: 'omit' })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    // Inlined in the page's HTML (scripts/bundle.mjs: dist/index.html, embed.html), or fetched.
+    const inline = this.querySelector(':scope > template[data-first-view]')?.content ?? null;
+    const inlineInfo = inline?.querySelector(`[data-first-info="${chart}-${lang}"]`)?.textContent;
+    const info = inlineInfo
+      ? Promise.resolve().then(() => JSON.parse(inlineInfo))
+      : fetch(`${base}.json`, { credentials: 'omit' })
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
+    info
       .then((info) => {
         if (this.#first !== first) return;
         first.prepend(...this.#placeholderControls(info));
@@ -229,7 +242,8 @@ export class AutonomieChartElement extends HTMLElement {
       const width = entries[entries.length - 1].contentRect.width;
       if (!width) return;
       const bucket = width < NARROW_WIDTH ? FIRST_VIEW_WIDTHS[0] : FIRST_VIEW_WIDTHS[1];
-      const url = `${base}-${theme}-${bucket}.svg`;
+      const svg = inline?.querySelector(`svg[data-first="${chart}-${lang}-${theme}-${bucket}"]`);
+      const url = svg ? svgDataUrl(svg) : `${base}-${theme}-${bucket}.svg`;
       if (image.getAttribute('src') !== url) image.setAttribute('src', url);
     });
     this.#firstSizer.observe(first);

@@ -292,6 +292,23 @@ describe('the first view', () => {
     await page.close();
   });
 
+  test('in the dark theme, the first view\'s controls and frame are dark as the chart\'s will be', async () => {
+    const { page } = await openMade('<autonomie-chart id="c" chart="models" lang="fr" theme="dark" load="interaction"></autonomie-chart>', { lang: 'fr', css: '#c { width: 768px; }' });
+    await firstViewShown(page, '#c');
+    const colours = (inFirst) => page.$eval('#c', (e, inFirst) => {
+      const root = [...e.shadowRoot.querySelectorAll('.atm')].find((r) => r.classList.contains('atm-first') === inFirst);
+      const pressed = root.querySelector('.atm-controls button[aria-pressed="true"]');
+      return [getComputedStyle(root).backgroundColor, getComputedStyle(pressed).backgroundColor, getComputedStyle(pressed).color];
+    }, inFirst);
+    const before = await colours(true);
+    assert.notEqual(before[0], 'rgb(255, 255, 255)', 'no white frame around a dark picture');
+    await page.hover('#c');
+    await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+    await settle(page);
+    assert.deepEqual(await colours(false), before);
+    await page.close();
+  });
+
   test('a chart of custom data fetches its dataset while the wasm downloads, not after it', async () => {
     const { page, requests } = await openMade('<autonomie-chart id="src" src="/data/autonomie.json" chart="funding" load="interaction"></autonomie-chart>');
     let release;
