@@ -84,17 +84,29 @@ const wasm = readFileSync(join(PKG, 'autonomie_bg.wasm'));
 const wasmFile = emitHashed('autonomie_bg.wasm', wasm);
 files['autonomie_bg.wasm'].sha256 = createHash('sha256').update(wasm).digest('hex');
 
-// 2. The element and the JS API, one module with no import left.
+// 2. The first views (autonomie-static, issue 15) in a directory named by the hash of
+// all of them (static/first.<hash>/), which the element's bundle knows: each file keeps
+// the name the element computes, and may be cached for a year like the hashed files.
+const firstNames = readdirSync(root('www/static/first')).sort();
+const firstHash = createHash('sha256');
+for (const name of firstNames) firstHash.update(`${name}\0`).update(readFileSync(root(`www/static/first/${name}`)));
+const firstDirectory = `static/first.${firstHash.digest('hex').slice(0, 16)}/`;
+mkdirSync(join(OUT, firstDirectory), { recursive: true });
+for (const name of firstNames) copyFileSync(root(`www/static/first/${name}`), join(OUT, firstDirectory, name));
+files['static/first/'] = { file: firstDirectory, files: firstNames.length };
+
+// 3. The element and the JS API, one module with no import left.
 const element = await bundle('www/autonomie-chart.js', {
   AUTONOMIE_WASM_FILE: JSON.stringify(wasmFile),
   AUTONOMIE_WASM_SHA256: JSON.stringify(files['autonomie_bg.wasm'].sha256),
+  AUTONOMIE_FIRST_VIEW_DIRECTORY: JSON.stringify(firstDirectory),
 });
 if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
   throw new Error('the element bundle still imports another file');
 }
 const elementFile = emitHashed('autonomie-chart.js', element);
 
-// 3. The iframe page and its files.
+// 4. The iframe page and its files.
 const embedScript = emitHashed('embed.js', await bundle('www/embed.js'));
 const embedCss = emitHashed(
   'embed.css',
@@ -149,7 +161,7 @@ for (const [from, to] of [
 }
 writeFileSync(join(OUT, 'embed.html'), embedHtml);
 
-// 4. The page as shipped (dist/index.html, what scripts/serve.mjs serves at /): the
+// 5. The page as shipped (dist/index.html, what scripts/serve.mjs serves at /): the
 // same page as index.html, loading its script and style under hashed names, and the
 // element's bundle at once (the page's script imports that same file), every file with
 // its SRI hash; each chart's first view inlined, in the page's language (French; an
@@ -182,17 +194,9 @@ for (const name of readdirSync(root('www/static'))) {
   if (name.endsWith('.svg')) copyFileSync(root(`www/static/${name}`), join(OUT, 'static', name));
 }
 
-// 5. Data, types, the Custom Elements Manifest, the texts.
+// 6. Data, types, the Custom Elements Manifest, the texts.
 copyFileSync(root('data/autonomie.json'), join(OUT, 'autonomie.json'));
 copyFileSync(root('docs/dataset.schema.json'), join(OUT, 'dataset.schema.json'));
-// The first views (autonomie-static, issue 15), next to the bundle as the element looks
-// for them (static/first/<chart>-<lang>-<theme>-<width>.svg and <chart>-<lang>.json).
-// Not hashed: their names are what the element computes; a reader fetches only the
-// two its chart needs.
-mkdirSync(join(OUT, 'static', 'first'), { recursive: true });
-for (const name of readdirSync(root('www/static/first'))) {
-  copyFileSync(root(`www/static/first/${name}`), join(OUT, 'static', 'first', name));
-}
 copyFileSync(root('package/autonomie-chart.d.ts'), join(OUT, 'autonomie-chart.d.ts'));
 for (const name of ['autonomie.d.ts', 'autonomie_bg.wasm.d.ts']) {
   copyFileSync(join(BINDGEN, name), join(OUT, 'wasm-bindgen', name));
@@ -242,7 +246,7 @@ const packageJson = {
   files: [
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
-    'manifest.json', 'CHANGELOG.md', 'static/first/',
+    'manifest.json', 'CHANGELOG.md', firstDirectory,
   ],
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);

@@ -32,8 +32,9 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
 };
-/** A name that carries the hash of its content (scripts/bundle.mjs): it never changes. */
-export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$/;
+/** A name that carries the hash of its content, or is in a directory named by one (the
+ * first views, static/first.<hash>/; scripts/bundle.mjs): it never changes. */
+export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/first\.[0-9a-f]{16}\/[^/]+$/;
 export const LONG_CACHE = 'public, max-age=31536000, immutable';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 export const PLACEHOLDER_HOST = 'https://autonomie.example';

@@ -9,7 +9,7 @@
 // or `auto`, the default), load (when the wasm is fetched: `eager` at once, `visible`, the
 // default, once the chart is near the viewport and the page is idle, `interaction` on the
 // first pointer, touch, click or focus on it; `loading="eager"`, the name of version
-// 0.2, still means `eager`). Attributes and the reader's toggles stay in sync both ways;
+// 0.2, still means `eager`), first-view (see below; read once). Attributes and the reader's toggles stay in sync both ways;
 // each change fires `autonomie-change` with the state as `detail`. The chart lives in a
 // shadow root with its own stylesheet and frees its memory when removed.
 //
@@ -17,8 +17,13 @@
 // embedded dataset (no `src`, `view`, `scale`, `currency`, `hidden-series` or `height`)
 // shows a picture of it, drawn at build time by the same drawing function as the canvas
 // (`autonomie-static`: static/first/<chart>-<lang>-<theme>-<width>.svg, next to this
-// script), for its language, its theme and the width bucket of its own width, where the
-// canvas will be and as high as it will be. The canvas replaces it once drawn.
+// script; in the release, static/first.<hash>/), for its language, its theme and the
+// width bucket of its own width, where the canvas will be and as high as it will be. The
+// canvas replaces it once drawn. A page may carry them inline (a <template
+// data-first-view> child, as dist/index.html and embed.html do). An element of custom
+// data (`src`) shows one when pointed at the pictures of its dataset with
+// `first-view="DIR/"` (written by `autonomie-static --data FILE --out DIR`; it needs
+// `chart`).
 //
 // It is an <img>, not SVG text fetched into the shadow root: the browser fetches and
 // decodes it off the main thread with no script of ours, an SVG in an <img> runs no
@@ -37,6 +42,12 @@ import { resolveTheme } from './theme.js';
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
 
+/* global AUTONOMIE_FIRST_VIEW_DIRECTORY */
+/**
+ * Where the embedded dataset's first views are, next to this script: in the release, a
+ * directory named by a hash of its content (scripts/bundle.mjs), cached for a year.
+ */
+const FIRST_VIEW_DIRECTORY = typeof AUTONOMIE_FIRST_VIEW_DIRECTORY === 'string' ? AUTONOMIE_FIRST_VIEW_DIRECTORY : 'static/first/';
 /** The first views' widths (CSS pixels): keep equal to FIRST_VIEW_WIDTHS of autonomie-static. */
 const FIRST_VIEW_WIDTHS = [390, 760];
 /** Under this width the chart has its narrow layout (render.rs: NARROW_CSS_WIDTH + 24). */
@@ -201,8 +212,15 @@ export class AutonomieChartElement extends HTMLElement {
    * both are there, so that neither moves the other.
    */
   #showFirstView() {
-    const chart = this.getAttribute('chart') ?? 'models';
-    if (this.started || NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) return;
+    // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
+    const custom = this.getAttribute('first-view');
+    const chart = this.getAttribute('chart') ?? (custom ? null : 'models');
+    if (this.started || !chart) return;
+    if (custom) {
+      if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return;
+    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) {
+      return;
+    }
     const lang = this.#lang();
     if (lang !== 'fr' && lang !== 'en') return;
     const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
@@ -221,9 +239,10 @@ export class AutonomieChartElement extends HTMLElement {
     first.append(image);
     this.#first = first;
     this.#shadow.replaceChildren(first);
-    const base = new URL(`static/first/${chart}-${lang}`, import.meta.url).href;
+    const directory = custom ? new URL(custom, document.baseURI) : new URL(FIRST_VIEW_DIRECTORY, import.meta.url);
+    const base = new URL(`${encodeURIComponent(chart)}-${lang}`, directory).href;
     // Inlined in the page's HTML (scripts/bundle.mjs: dist/index.html, embed.html), or fetched.
-    const inline = this.querySelector(':scope > template[data-first-view]')?.content ?? null;
+    const inline = custom ? null : this.querySelector(':scope > template[data-first-view]')?.content ?? null;
     const inlineInfo = inline?.querySelector(`[data-first-info="${chart}-${lang}"]`)?.textContent;
     const info = inlineInfo
       ? Promise.resolve().then(() => JSON.parse(inlineInfo))

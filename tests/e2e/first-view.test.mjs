@@ -9,6 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, settle, startServer } from './browser.mjs';
 import { CSP } from '../../scripts/serve.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server, origin, browser;
 before(async () => {
@@ -325,6 +329,56 @@ describe('the first view', () => {
     release();
     await page.waitForFunction(() => document.getElementById('src').drawCount > 0);
     await page.close();
+  });
+
+  test('custom data: autonomie-static --data FILE --out DIR, and first-view="DIR/" shows its picture before the wasm, then the same picture drawn', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'autonomie-first-'));
+    try {
+      execFileSync('cargo', ['run', '--quiet', '-p', 'autonomie', '--bin', 'autonomie-static', '--', '--data', 'examples/data/mistral-levees.json', '--out', out],
+        { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'ignore', 'inherit'] });
+      const { page, requests, errors } = await openMade(
+        '<autonomie-chart id="c" src="/examples/data/mistral-levees.json" chart="mistral-rounds" first-view="/custom-first/" lang="fr" theme="light" load="interaction"></autonomie-chart>',
+        { lang: 'fr', css: '#c { width: 768px; }' },
+      );
+      // The blogger's own server: the directory the command wrote.
+      await page.route('**/custom-first/*', (route) => {
+        const name = new URL(route.request().url()).pathname.split('/').pop();
+        route.fulfill({ contentType: name.endsWith('.svg') ? 'image/svg+xml' : 'application/json', body: readFileSync(join(out, name)) });
+      });
+      await page.reload();
+      await firstViewShown(page, '#c');
+      assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 0, 'no wasm yet');
+      assert.equal(await page.$eval('#c', (e) => e.shadowRoot.querySelector('.atm-first-picture').getAttribute('src')), `${origin}/custom-first/mistral-rounds-fr-light-760.svg`);
+      assert.ok(await page.$eval('#c', (e) => e.shadowRoot.querySelectorAll('.atm-first .atm-legend button').length) > 0, 'its controls too');
+      const pictureBox = await box(page, '#c', '.atm-first-picture');
+      const before = await page.screenshot({ clip: pictureBox });
+      const shiftsBefore = await page.evaluate(() => window.__shifts.length);
+      await page.hover('#c');
+      await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+      await settle(page);
+      const canvasBox = await box(page, '#c', 'canvas');
+      assert.deepEqual(canvasBox, pictureBox, 'the canvas has the picture\'s box');
+      assert.equal(await page.evaluate((n) => window.__shifts.slice(n).reduce((sum, s) => sum + s.value, 0), shiftsBefore), 0);
+      const same = await tileDifference(before, await page.screenshot({ clip: canvasBox }));
+      assert.ok(same.share <= SAME_PICTURE, `the canvas differs from its first view in ${(same.share * 100).toFixed(1)} % of the tiles`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('in the release, the first views are in a directory named by their hash, cached for a year; the element\'s bundle names it', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../dist/manifest.json', import.meta.url), 'utf8'));
+    const directory = manifest.files['static/first/'].file;
+    assert.match(directory, /^static\/first\.[0-9a-f]{16}\/$/);
+    const bundle = readFileSync(new URL(`../../dist/${manifest.files['autonomie-chart.js'].file}`, import.meta.url), 'utf8');
+    assert.ok(bundle.includes(`"${directory}"`), 'the bundle looks there');
+    const hashed = await fetch(`${origin}/dist/${directory}models-fr-light-390.svg`);
+    assert.equal(hashed.status, 200);
+    assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const plain = await fetch(`${origin}/www/static/first/models-fr-light-390.svg`);
+    assert.equal(plain.headers.get('cache-control'), 'no-cache', 'an unhashed copy is revalidated');
   });
 
   test('a chart of custom data, or not in its default view, starts as before: no first view', async () => {
