@@ -381,6 +381,51 @@ describe('the first view', () => {
     assert.equal(plain.headers.get('cache-control'), 'no-cache', 'an unhashed copy is revalidated');
   });
 
+  for (const [name, path, width] of [
+    ['embed.html', '/dist/embed.html#chart=funding&lang=fr', 760 + 8 + 16],
+    ['the page', '/dist/index.html#models', 390 + 8 + 32],
+  ]) {
+    test(`${name} as shipped: its first view is inline (no request for it), and the canvas takes the picture's place`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const requests = [];
+      page.on('request', (request) => requests.push(request.url()));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(origin + path);
+      await firstViewShown(page, 'autonomie-chart');
+      assert.match(await page.$eval('autonomie-chart', (e) => e.shadowRoot.querySelector('.atm-first-picture').src), /^data:image\/svg\+xml/, 'the inlined picture');
+      assert.deepEqual(requests.filter((url) => url.includes('/static/first')), [], 'no request for the first view');
+      const pictureBox = await box(page, 'autonomie-chart', '.atm-first-picture');
+      const before = await page.screenshot({ clip: pictureBox });
+      await page.evaluate(() => {
+        window.__moved = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            for (const source of entry.sources) window.__moved.push({ node: source.node?.nodeName ?? '?', top: source.previousRect.top });
+          }
+        }).observe({ type: 'layout-shift' });
+      });
+      release();
+      await page.waitForFunction(() => document.querySelector('autonomie-chart').drawCount > 0);
+      await settle(page);
+      await page.waitForTimeout(300);
+      const canvasBox = await box(page, 'autonomie-chart', 'canvas');
+      assert.deepEqual(canvasBox, pictureBox, 'the canvas has the picture\'s box');
+      const same = await tileDifference(before, await page.screenshot({ clip: canvasBox }));
+      assert.ok(same.share <= SAME_PICTURE, `the canvas differs from its first view in ${(same.share * 100).toFixed(1)} % of the tiles`);
+      // What the swap moves: only what lies below the chart, pushed down by the notes and
+      // sources the chart shows under its canvas (not in the first view).
+      const moved = await page.evaluate(() => window.__moved);
+      assert.ok(moved.every((m) => m.top >= pictureBox.y + pictureBox.height), `moved above the chart's bottom: ${JSON.stringify(moved)}`);
+      await page.close();
+    });
+  }
+
   test('a chart of custom data, or not in its default view, starts as before: no first view', async () => {
     const { page, requests } = await openMade(`
       <autonomie-chart id="src" src="/data/autonomie.json" chart="models" load="interaction"></autonomie-chart>
