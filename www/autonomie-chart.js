@@ -33,10 +33,12 @@
 // shows an empty box of the same size until the canvas is drawn, nothing breaks.
 
 import { element } from './dom.js';
+import { fetchDataset } from './fetch-dataset.js';
+import { placeholderControls, svgDataUrl } from './first-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
-import { say, WORDS } from './words.js';
+import { say } from './words.js';
 import { resolveTheme } from './theme.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
@@ -60,76 +62,6 @@ const NOT_DEFAULT = ['src', 'view', 'scale', 'currency', 'hidden', 'hidden-serie
 const INTERACTIONS = ['pointerenter', 'focusin', 'touchstart', 'click'];
 
 const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
-const FETCH_TIMEOUT_MS = 10000;
-const MAX_DATASET_BYTES = 5 * 1024 * 1024;
-
-/**
- * The body of `response` as text, refused as soon as it passes MAX_DATASET_BYTES (the
- * limit of the Rust side, in UTF-8 bytes): by its Content-Length before reading, else
- * while it streams in, so that an endless or huge response never fills the memory.
- */
-async function readCapped(response, tooLarge) {
-  if (Number(response.headers.get('content-length')) > MAX_DATASET_BYTES) throw tooLarge();
-  const reader = response.body?.getReader();
-  if (!reader) return response.text();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_DATASET_BYTES) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** Why a dataset URL could not be used, in words a blogger can act on. */
-async function fetchDataset(url, lang) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  const timedOut = () => new Error(say(lang, 'fetchTimeout', { url, s: FETCH_TIMEOUT_MS / 1000 }));
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'omit', signal: controller.signal, cache: 'no-cache' });
-  } catch (error) {
-    clearTimeout(timer);
-    if (error.name === 'AbortError') throw timedOut();
-    throw new Error(say(lang, 'fetchNetwork', { url }));
-  }
-  try {
-    if (!response.ok) {
-      throw new Error(say(lang, 'fetchStatus', { url, status: response.status }));
-    }
-    const text = await readCapped(response, () => new Error(say(lang, 'fetchTooLarge', { url }))).catch((error) => {
-      // A body that stops coming in is aborted by the same timer as the request.
-      throw error.name === 'AbortError' ? timedOut() : error;
-    });
-    if (/^\s*</.test(text)) {
-      const type = response.headers.get('content-type') ?? '?';
-      throw new Error(say(lang, 'fetchPage', { url, type }));
-    }
-    return text;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** An inlined first-view picture as an image address (no request; CSP `img-src data:`). */
-function svgDataUrl(svg) {
-  const copy = svg.cloneNode(true);
-  copy.removeAttribute('data-first');
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-}
 
 function parseHidden(value) {
   return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean);
@@ -251,7 +183,11 @@ export class AutonomieChartElement extends HTMLElement {
     info
       .then((info) => {
         if (this.#first !== first) return;
-        first.prepend(...this.#placeholderControls(info));
+        first.prepend(...placeholderControls(info, (name, value) => {
+          // Kept, and applied when the chart is built (#build).
+          if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
+          else this.#pressed[name] = value;
+        }));
         reveal('controls');
       })
       .catch(() => {
@@ -266,53 +202,6 @@ export class AutonomieChartElement extends HTMLElement {
       if (image.getAttribute('src') !== url) image.setAttribute('src', url);
     });
     this.#firstSizer.observe(first);
-  }
-
-  /**
-   * The controls and the legend as AutonomieChart#updateControls and #updateLegend
-   * build them, for `info` (the default view). A press on a view, currency, scale or
-   * series is kept and applied when the chart is built; any press starts the wasm.
-   */
-  #placeholderControls(info) {
-    const ui = WORDS[info.state.lang];
-    const controls = element('div', { class: 'atm-controls' });
-    const group = (label, name, options) => {
-      const box = element('div', { class: 'atm-group atm-segmented', role: 'group', 'aria-label': label });
-      for (const option of options) {
-        const button = element('button', { type: 'button', 'aria-pressed': String(option.active), 'data-value': option.value }, option.label);
-        if (option.name) button.setAttribute('aria-label', option.name);
-        button.addEventListener('click', () => {
-          for (const other of box.children) other.setAttribute('aria-pressed', String(other === button));
-          this.#pressed[name] = option.value;
-        });
-        box.append(button);
-      }
-      return box;
-    };
-    const views = group(ui.view, 'view', info.views.map((v) => ({ value: v.id, label: v.label, active: v.active })));
-    views.hidden = info.views.length < 2;
-    const currencies = group(ui.currency, 'currency', [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ value: c, label: l, name: ui[`currency${c}`], active: info.state.currency === c })));
-    currencies.hidden = info.measure !== 'money';
-    const scales = group(ui.scale, 'scale', [['linear', 'Linear'], ['log', 'Log']].map(([s, key]) => ({ value: s, label: ui[`scale${key}`], name: ui[`scale${key}Name`], active: info.state.scale === s })));
-    const more = element('button', { type: 'button', class: 'atm-disclosure atm-more-toggle', 'aria-expanded': 'false' }, ui.more);
-    const tools = element('div', { class: 'atm-group atm-tools', role: 'group', 'aria-label': ui.download });
-    tools.append(element('button', { type: 'button' }, ui.table), ...['PNG', 'SVG', 'CSV'].map((f) => element('button', { type: 'button' }, f)));
-    controls.append(views, currencies, scales, more, tools);
-    const legend = element('div', { class: 'atm-legend', role: 'group', 'aria-label': ui.series });
-    for (const entry of info.legend) {
-      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible), 'data-key': entry.key });
-      button.addEventListener('click', () => {
-        const visible = button.getAttribute('aria-pressed') !== 'true';
-        button.setAttribute('aria-pressed', String(visible));
-        this.#pressed.series = { ...this.#pressed.series, [entry.key]: visible };
-      });
-      const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = entry.color;
-      swatch.style.borderColor = entry.color;
-      button.append(swatch, entry.label);
-      legend.append(button);
-    }
-    return [controls, legend];
   }
 
   /** Removes the first view; a chart being built under it takes its place. */

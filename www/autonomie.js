@@ -2,116 +2,22 @@
 // element's shadow root, or any element of a page that scripts it directly).
 //
 // The chart itself (data, conversion, layout, drawing, hit-testing, description, table,
-// exports) lives in Rust/wasm behind ChartHandle. This module builds the HTML around
+// exports) lives in Rust/wasm behind WasmChart (wasm.js, the one module that talks to it). This module builds the HTML around
 // the canvas from what the handle reports (controls, legend, tooltip, description,
 // table, notes, sources), forwards the reader's actions to it, and redraws at most once
 // per animation frame. No framework, no bundler, no global.
 
-import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
-import { element, sourceLink, uniqueId } from './dom.js';
+import { disclosure, element, setText, setTextContent, sourceLink, syncChildren, uniqueId } from './dom.js';
 import { exportChart, printableSvg } from './export.js';
 import { requestFrameWork } from './frames.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
-import { sha256Hex } from './sha256.js';
 import { say, WORDS } from './words.js';
+import { lastPanic, WasmChart } from './wasm.js';
+
+export { allSources, chartIds, loadWasm } from './wasm.js';
 
 export { sourceLink };
-
-let wasmReady = null;
-
-/* global AUTONOMIE_WASM_FILE, AUTONOMIE_WASM_SHA256 */
-// In the shipped bundle (scripts/bundle.mjs), the wasm file's hashed name and its
-// SHA-256, written in at build time: the bytes are checked before they are compiled.
-// The source modules (the project's own page and tests) load ./pkg/ as built.
-const SHIPPED_WASM = typeof AUTONOMIE_WASM_FILE === 'string'
-  ? { url: new URL(AUTONOMIE_WASM_FILE, import.meta.url).href, sha256: AUTONOMIE_WASM_SHA256 }
-  : null;
-
-/** Why a wasm file was refused, in French and in English (`messages`). */
-function wasmError(messages) {
-  return Object.assign(new Error(messages.en), { messages });
-}
-
-/**
- * The shipped wasm, compiled while it downloads, and returned only once its SHA-256 is
- * the one built into this script. Anything else (an altered file, a file of another
- * version, a page that a proxy put in its place) is refused before any of its code runs:
- * fail closed.
- *
- * The body is split in two as it arrives: one branch goes to the browser's streaming
- * compiler, the other is kept and hashed. Compiling runs none of the file's code; the
- * module is instantiated (wasm-bindgen's init) only after the hash matched. (`fetch`'s own
- * `integrity` option would check it too, but a fetch with integrity hands the body over
- * only once all of it has arrived and been checked, which rules out compiling during the
- * download, and its failure is an opaque network error, with nothing to tell the blogger.)
- */
-async function checkedWasm({ url, sha256 }) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'omit' });
-  } catch {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`,
-      en: `the WebAssembly file ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`,
-    });
-  }
-  if (!response.ok) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} a renvoyé l’erreur HTTP ${response.status}`,
-      en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
-    });
-  }
-  let compiled = null;
-  let kept = response;
-  if (typeof WebAssembly.compileStreaming === 'function' && response.body) {
-    const [toCompile, toHash] = response.body.tee();
-    compiled = WebAssembly.compileStreaming(new Response(toCompile, { headers: { 'Content-Type': 'application/wasm' } }));
-    // Awaited below, after the hash: a file that does not compile is reported by it.
-    compiled.catch(() => {});
-    kept = new Response(toHash);
-  }
-  const bytes = await kept.arrayBuffer();
-  const actual = await sha256Hex(bytes);
-  if (actual !== sha256) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’est pas celui de cette version du script (SHA-256 attendu ${sha256}, reçu ${actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté`,
-      en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
-    });
-  }
-  // A compiled WebAssembly.Module (instantiated by init), or the checked bytes.
-  return compiled ?? bytes;
-}
-
-/** Loads and instantiates the wasm module once for the whole page. */
-export function loadWasm() {
-  // The embedded dataset is read once, before any chart starts, in frame tasks of its
-  // own (reading, then checking): it is the longest step of a cold start.
-  wasmReady ??= (SHIPPED_WASM ? checkedWasm(SHIPPED_WASM) : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url)))
-    .then((source) => init({ module_or_path: source }))
-    .then(() => new Promise((resolve, reject) => {
-      const step = (n) => requestFrameWork(() => {
-        try {
-          if (prepareEmbeddedDataset(n)) resolve();
-          else step(n + 1);
-        } catch (error) {
-          reject(error);
-        }
-      });
-      step(0);
-    }));
-  return wasmReady;
-}
-
-/** Every source of the embedded dataset, in `lang`: `{checked, newest, sources: [...]}`. */
-export function allSources(lang) {
-  return JSON.parse(sources(lang));
-}
-
-/** Chart ids of a dataset given as JSON text, or of the embedded one; errors in `lang`. */
-export function chartIds(datasetJson, lang) {
-  return JSON.parse(chart_ids(datasetJson, lang === 'en' ? 'en' : 'fr'));
-}
 
 /** Replaces `container`'s content with an error box saying `message`. */
 export function renderError(container, message, lang) {
@@ -234,7 +140,7 @@ export class AutonomieChart {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     this.#printQuery.addEventListener('change', this.#onBeforePrint);
     try {
-      this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset, this.#lang);
+      this.#handle = new WasmChart(this.#canvas, chartId, options.dataset, this.#lang);
       this.#refresh();
     } catch (error) {
       this.#fail(error);
@@ -243,7 +149,7 @@ export class AutonomieChart {
 
   /** The reader's choices as a plain object. */
   state() {
-    if (this.#handle) return JSON.parse(this.#handle.state());
+    if (this.#handle) return this.#handle.state();
     return this.#lastState ? structuredClone(this.#lastState) : null;
   }
 
@@ -318,7 +224,7 @@ export class AutonomieChart {
 
   #apply(change) {
     if (!this.#handle) return;
-    const before = this.#handle.state();
+    const before = this.#handle.stateKey();
     try {
       change(this.#handle);
       this.#refresh({ announce: true });
@@ -326,7 +232,7 @@ export class AutonomieChart {
       this.#fail(error);
       throw error;
     }
-    if (this.#handle.state() !== before) this.#onChange?.(this.state());
+    if (this.#handle.stateKey() !== before) this.#onChange?.(this.state());
   }
 
   #watchPixelRatio() {
@@ -337,7 +243,7 @@ export class AutonomieChart {
 
   #fail(error) {
     const trapped = error instanceof WebAssembly.RuntimeError;
-    const panic = trapped ? last_panic() : null;
+    const panic = trapped ? lastPanic() : null;
     // After a trap (a panic) the handle is left mid-call and cannot be used again, not
     // even freed: this chart stops here, with its last state; the others go on.
     if (trapped) this.#handle = null;
@@ -359,7 +265,7 @@ export class AutonomieChart {
    * keyboard and screen-reader focus stays on it.
    */
   #refresh({ announce = false } = {}) {
-    const info = JSON.parse(this.#handle.info());
+    const info = this.#handle.info();
     this.#info = info;
     this.#lastState = info.state;
     this.#error.hidden = true;
@@ -375,7 +281,7 @@ export class AutonomieChart {
     if (dirty.has('text')) {
       setText(this.#canvas, 'aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
       this.#description.textContent = this.#handle.description();
-      this.#updateTable(JSON.parse(this.#handle.table()));
+      this.#updateTable(this.#handle.table());
       // One live region, one sentence: the new state, heard once.
       if (announce) this.#status.textContent = `${info.title}. ${info.subtitle}`;
     }
@@ -591,52 +497,4 @@ export class AutonomieChart {
     this.#rates.open = true;
     this.#sources.open = true;
   }
-}
-
-/**
- * A button that shows or hides `panels` (its `aria-controls`) on a narrow chart; they
- * are open when the button's `aria-expanded` is true (see widget-style.js).
- */
-function disclosure(className, panels) {
-  const button = element('button', { type: 'button', class: `atm-disclosure ${className}`, 'aria-expanded': 'false' });
-  button.setAttribute('aria-controls', panels.map((panel) => panel.id).join(' '));
-  button.addEventListener('click', () => {
-    button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
-  });
-  return button;
-}
-
-/** Sets attribute `name` only when it changes (no mutation, no re-announcement). */
-function setText(node, name, value) {
-  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-}
-
-/** Sets a node's text only when it changes. */
-function setTextContent(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
-
-/**
- * Makes `parent`'s children match `items`: a child is kept while its key (`keyOf(item,
- * index)`) is the same at its place, so a focused child stays in the document; new
- * children come from `create`, and `update(child, item)` brings each up to date.
- */
-function syncChildren(parent, items, keyOf, create, update) {
-  const existing = new Map();
-  for (const child of parent.children) existing.set(child.dataset.syncKey, child);
-  let previous = null;
-  items.forEach((item, index) => {
-    const key = String(keyOf(item, index));
-    let child = existing.get(key);
-    if (child) existing.delete(key);
-    else {
-      child = create(item, index);
-      child.dataset.syncKey = key;
-    }
-    update(child, item, index);
-    const expected = previous ? previous.nextElementSibling : parent.firstElementChild;
-    if (expected !== child) parent.insertBefore(child, expected);
-    previous = child;
-  });
-  for (const stale of existing.values()) stale.remove();
 }
