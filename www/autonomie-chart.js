@@ -199,7 +199,11 @@ export class AutonomieChartElement extends HTMLElement {
       const bucket = width < NARROW_WIDTH ? FIRST_VIEW_WIDTHS[0] : FIRST_VIEW_WIDTHS[1];
       const svg = inline?.querySelector(`svg[data-first="${chart}-${lang}-${theme}-${bucket}"]`);
       const url = svg ? svgDataUrl(svg) : `${base}-${theme}-${bucket}.svg`;
-      if (image.getAttribute('src') !== url) image.setAttribute('src', url);
+      if (image.getAttribute('src') !== url) {
+        // An inlined picture's size is known at once: its place is kept before it decodes.
+        if (svg) for (const side of ['width', 'height']) image.setAttribute(side, svg.getAttribute(side));
+        image.setAttribute('src', url);
+      }
     });
     this.#firstSizer.observe(first);
   }
