@@ -38,7 +38,8 @@ import { placeholderControls, svgDataUrl } from './first-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
-import { say } from './words.js';
+import { say, WORDS } from './words.js';
+import { NotesPart } from './notes.js';
 import { resolveTheme } from './theme.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
@@ -188,6 +189,14 @@ export class AutonomieChartElement extends HTMLElement {
           if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
           else this.#pressed[name] = value;
         }));
+        // The notes and sources under the canvas, as the chart will show them: the chart
+        // starts at its full height, and nothing below it moves when it is drawn.
+        if (Array.isArray(info.notes)) {
+          const notes = new NotesPart();
+          notes.update(info, WORDS[info.state.lang]);
+          notes.updateSources(info, WORDS[info.state.lang]);
+          image.after(notes.root);
+        }
         reveal('controls');
       })
       .catch(() => {

@@ -14,6 +14,7 @@ import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
 import { say, WORDS } from './words.js';
 import { lastPanic, WasmChart } from './wasm.js';
+import { NotesPart } from './notes.js';
 
 export { allSources, chartIds, loadWasm } from './wasm.js';
 
@@ -41,14 +42,9 @@ export class AutonomieChart {
   #description;
   #tableBox;
   #tableButton;
-  #notes;
-  #noteList = null;
-  #moreNotes;
-  #rates;
-  #sources;
-  #checked;
+  /** The notes, rates, sources and dates under the canvas (notes.js). */
+  #notes = new NotesPart();
   /** Why some amounts are shown in their own currency only (no ECB rate yet). */
-  #unconverted;
   #viewGroup = null;
   #scaleGroup;
   #currencyGroup;
@@ -123,9 +119,8 @@ export class AutonomieChart {
     this.#tableBody = element('tbody');
     table.append(this.#tableCaption, this.#tableHead, this.#tableBody);
     this.#tableBox.append(table);
-    this.#notes = element('div', { class: 'atm-notes' });
     this.#status = element('p', { class: 'atm-visually-hidden', role: 'status' });
-    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes, this.#status);
+    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes.root, this.#status);
     container.replaceChildren(this.#root);
 
     this.#reader = new ItemReader(this.#canvas, this.#stage, () => this.#handle, () => this.#lang);
@@ -276,8 +271,8 @@ export class AutonomieChart {
     const dirty = this.#dirtyParts(info);
     if (dirty.has('controls')) this.#updateControls(info, ui);
     if (dirty.has('legend')) this.#updateLegend(info, ui);
-    if (dirty.has('notes')) this.#updateNotes(info, ui);
-    if (dirty.has('sources')) this.#updateSources(info, ui);
+    if (dirty.has('notes')) this.#notes.update(info, ui);
+    if (dirty.has('sources')) this.#notes.updateSources(info, ui);
     if (dirty.has('text')) {
       setText(this.#canvas, 'aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
       this.#description.textContent = this.#handle.description();
@@ -339,7 +334,7 @@ export class AutonomieChart {
 
   #preparePrint() {
     if (!this.#handle || this.#canvas.hidden) return;
-    this.#openDisclosures();
+    this.#notes.openAll();
     try {
       this.#print.replaceChildren(printableSvg(this.#handle, this.#canvas.clientWidth || 760));
     } catch (error) {
@@ -438,63 +433,5 @@ export class AutonomieChart {
       swatch.style.borderColor = entry.color;
       if (button.lastChild.data !== entry.label) button.lastChild.data = entry.label;
     });
-  }
-
-  /**
-   * Notes, exchange rates, sources and the checked date, updated in place. The canvas
-   * on screen carries only a short source line: the notes, the rates and the full
-   * source list are here, once, the long ones behind a disclosure.
-   */
-  #updateNotes(info, ui) {
-    if (!this.#noteList) {
-      this.#noteList = element('ul', { class: 'atm-note-list' });
-      // More than three notes: the first stays in sight, the others behind "Notes (n)".
-      this.#moreNotes = element('details', { class: 'atm-more-notes' });
-      this.#moreNotes.append(element('summary'), element('ul', { class: 'atm-note-list' }));
-      this.#rates = element('details', { class: 'atm-rates' });
-      this.#rates.append(element('summary'), element('p'));
-      this.#sources = element('details', { class: 'atm-sources' });
-      this.#sources.append(element('summary'), element('ul', { class: 'atm-source-list' }));
-      this.#unconverted = element('div', { class: 'atm-unconverted' });
-      this.#checked = element('p', { class: 'atm-checked' });
-      this.#notes.replaceChildren(this.#noteList, this.#moreNotes, this.#unconverted, this.#rates, this.#sources, this.#checked);
-    }
-    const shown = info.notes.length > 3 ? info.notes.slice(0, 1) : info.notes;
-    const behind = info.notes.slice(shown.length);
-    this.#noteList.hidden = shown.length === 0;
-    syncChildren(this.#noteList, shown, (_, index) => index, () => element('li'), setTextContent);
-    this.#moreNotes.hidden = behind.length === 0;
-    setTextContent(this.#moreNotes.firstChild, say(info.state.lang, 'moreNotes', { n: behind.length }));
-    syncChildren(this.#moreNotes.lastChild, behind, (_, index) => index, () => element('li'), setTextContent);
-    this.#rates.hidden = info.rates.length === 0;
-    setTextContent(this.#rates.firstChild, say(info.state.lang, 'ratesTitle', { n: info.rates.length }));
-    setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
-    this.#unconverted.hidden = !info.unconverted?.length;
-    syncChildren(this.#unconverted, info.unconverted ?? [], (_, index) => index, () => element('p'), setTextContent);
-    // When the figures are from, apart from when their sources were checked.
-    const dates = info.newest
-      ? `${ui.newestFigure} ${info.newest}${ui.listSeparator}${ui.sourcesChecked} ${info.checked}.`
-      : `${ui.sourcesChecked} ${info.checked}.`;
-    setTextContent(this.#checked, dates.charAt(0).toUpperCase() + dates.slice(1));
-  }
-
-  /** The source list: each source a line with its link, rebuilt only when the sources or
-   * the language change (a view that cites the same sources leaves it alone). Two
-   * sources or fewer are shown open. */
-  #updateSources(info, ui) {
-    setTextContent(this.#sources.firstChild, say(info.state.lang, 'sourcesTitle', { n: info.sources.length }));
-    if (info.sources.length <= 2) this.#sources.open = true;
-    this.#sources.lastChild.replaceChildren(...info.sources.map((source) => {
-      const item = element('li');
-      item.append(`${source.publisher}, `, sourceLink(source, [ui.quoteOpen, ui.quoteClose]), `, ${source.date}`);
-      return item;
-    }));
-  }
-
-  /** Opens every disclosure, so that print shows what they hold. */
-  #openDisclosures() {
-    this.#moreNotes.open = true;
-    this.#rates.open = true;
-    this.#sources.open = true;
   }
 }

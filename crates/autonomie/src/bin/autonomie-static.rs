@@ -8,9 +8,11 @@
 //!   `<autonomie-chart>` shows before its wasm arrives, exactly what the canvas will
 //!   show (the short footer of the screen, the same height) in each language and theme,
 //!   at each width where the layout changes ([`FIRST_VIEW_WIDTHS`]).
-//! - `OUTPUT_DIR/first/<chart>-<lang>.json`: what the controls above it show (the part
-//!   of `Session::info_json` they read: `views`, `measure`, `legend`, `state`), for the
-//!   element to lay out their place, and take a press, before the wasm arrives.
+//! - `OUTPUT_DIR/first/<chart>-<lang>.json`: what the controls above it and the notes
+//!   under it show (the part of `Session::info_json` they read: `views`, `measure`,
+//!   `legend`, `state`, `notes`, `rates`, `unconverted`, `sources`, `newest`,
+//!   `checked`), for the element to lay them out at their final height, and take a
+//!   press, before the wasm arrives.
 //!
 //! `autonomie-static --data FILE --out DIR`, for a blogger's own dataset: the first views
 //! of each of its charts (the two kinds of `first/` file above), written into `DIR`, which
@@ -111,12 +113,14 @@ fn write_first_views(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, S
     Ok(count)
 }
 
-/// The controls' part of the chart's information, as JSON.
+/// The part of the chart's information that the first view shows around its picture
+/// (the controls, the legend, and the notes and sources under it), as JSON.
 fn controls_json(session: &Session) -> Result<String, String> {
     let info: serde_json::Value =
         serde_json::from_str(&session.info_json().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     let mut kept = serde_json::Map::new();
-    for key in ["views", "measure", "legend", "state"] {
+    for key in ["views", "measure", "legend", "state", "notes", "rates", "unconverted", "sources", "newest", "checked"]
+    {
         kept.insert(key.to_owned(), info.get(key).cloned().unwrap_or(serde_json::Value::Null));
     }
     serde_json::to_string(&kept).map_err(|e| e.to_string())
