@@ -181,8 +181,18 @@ export class AutonomieChartElement extends HTMLElement {
       ? Promise.resolve().then(() => JSON.parse(inlineInfo))
       : fetch(`${base}.json`, { credentials: 'omit' })
         .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
+    let bucketShown = 0;
+    let heights = null;
+    const sizePicture = () => {
+      const height = heights?.[bucketShown];
+      if (!bucketShown || !height || image.hasAttribute('height')) return;
+      image.setAttribute('width', String(bucketShown));
+      image.setAttribute('height', String(height));
+    };
     info
       .then((info) => {
+        heights = info.heights ?? null;
+        sizePicture();
         if (this.#first !== first) return;
         first.prepend(...placeholderControls(info, (name, value) => {
           // Kept, and applied when the chart is built (#build).
@@ -209,8 +219,13 @@ export class AutonomieChartElement extends HTMLElement {
       const svg = inline?.querySelector(`svg[data-first="${chart}-${lang}-${theme}-${bucket}"]`);
       const url = svg ? svgDataUrl(svg) : `${base}-${theme}-${bucket}.svg`;
       if (image.getAttribute('src') !== url) {
-        // An inlined picture's size is known at once: its place is kept before it decodes.
+        bucketShown = bucket;
+        image.removeAttribute('width');
+        image.removeAttribute('height');
+        // The picture's size is known before it arrives (inlined, or from the JSON): its
+        // place is kept at once, and it grows nothing when it comes.
         if (svg) for (const side of ['width', 'height']) image.setAttribute(side, svg.getAttribute(side));
+        else sizePicture();
         image.setAttribute('src', url);
       }
     });

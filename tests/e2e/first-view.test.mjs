@@ -296,6 +296,31 @@ describe('the first view', () => {
     await page.close();
   });
 
+  test('a fetched picture\'s place is kept before it arrives, at its height from the JSON', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    // The picture never arrives; the JSON does.
+    await page.route('**/static/first/*.svg', () => {});
+    const path = `/held-${Math.random().toString(36).slice(2)}.html`;
+    await page.route(origin + path, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>held</title><link rel="stylesheet" href="${path}.css"><script type="module" src="/www/autonomie-chart.js"></script></head><body><autonomie-chart id="c" chart="valuations" theme="light" load="interaction"></autonomie-chart></body></html>`,
+    }));
+    await page.route(`${origin}${path}.css`, (route) => route.fulfill({ contentType: 'text/css', body: '#c { display: block; width: 768px; }' }));
+    await page.goto(origin + path);
+    const json = JSON.parse(readFileSync(new URL('../../www/static/first/valuations-en.json', import.meta.url), 'utf8'));
+    await page.waitForFunction(() => document.getElementById('c').shadowRoot.querySelector('.atm-first .atm-legend'));
+    const picture = await page.$eval('#c', (e) => {
+      const image = e.shadowRoot.querySelector('.atm-first-picture');
+      return { loaded: image.complete && image.naturalWidth > 0, height: image.getBoundingClientRect().height, width: image.getBoundingClientRect().width };
+    });
+    assert.equal(picture.loaded, false, 'the picture has not arrived');
+    assert.equal(picture.width, 760);
+    assert.equal(picture.height, json.heights['760'], 'its place is kept at its height');
+    await page.close();
+  });
+
   test('in the dark theme, the first view\'s controls and frame are dark as the chart\'s will be', async () => {
     const { page } = await openMade('<autonomie-chart id="c" chart="models" lang="fr" theme="dark" load="interaction"></autonomie-chart>', { lang: 'fr', css: '#c { width: 768px; }' });
     await firstViewShown(page, '#c');

@@ -98,16 +98,18 @@ fn write_first_views(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, S
         let mut session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
         for lang in ["fr", "en"] {
             session.state.set_lang(lang).map_err(|e| e.to_string())?;
-            write(&directory.join(format!("{}-{lang}.json", chart.id)), &controls_json(&session)?)?;
-            count += 1;
+            let mut heights = serde_json::Map::new();
             for (theme, theme_name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
                 for width in FIRST_VIEW_WIDTHS {
                     let svg = session.screen_svg(f64::from(width), theme).map_err(|e| e.to_string())?;
+                    heights.insert(width.to_string(), svg_height(&svg)?.into());
                     let name = format!("{}-{lang}-{theme_name}-{width}.svg", chart.id);
                     write(&directory.join(name), &svg)?;
                     count += 1;
                 }
             }
+            write(&directory.join(format!("{}-{lang}.json", chart.id)), &controls_json(&session, heights)?)?;
+            count += 1;
         }
     }
     Ok(count)
@@ -115,7 +117,17 @@ fn write_first_views(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, S
 
 /// The part of the chart's information that the first view shows around its picture
 /// (the controls, the legend, and the notes and sources under it), as JSON.
-fn controls_json(session: &Session) -> Result<String, String> {
+/// The height of a picture (its root's `height`, in CSS pixels; both themes have the same).
+fn svg_height(svg: &str) -> Result<u32, String> {
+    let root = svg.split('>').next().unwrap_or_default();
+    root.split(" height=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|value| value.parse().ok())
+        .ok_or_else(|| "a first view without a height".to_owned())
+}
+
+fn controls_json(session: &Session, heights: serde_json::Map<String, serde_json::Value>) -> Result<String, String> {
     let info: serde_json::Value =
         serde_json::from_str(&session.info_json().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     let mut kept = serde_json::Map::new();
@@ -123,5 +135,7 @@ fn controls_json(session: &Session) -> Result<String, String> {
     {
         kept.insert(key.to_owned(), info.get(key).cloned().unwrap_or(serde_json::Value::Null));
     }
+    // The picture's height at each width, so that its place is kept before it arrives.
+    kept.insert("heights".to_owned(), serde_json::Value::Object(heights));
     serde_json::to_string(&kept).map_err(|e| e.to_string())
 }
