@@ -259,6 +259,7 @@ export class AutonomieChartElement extends HTMLElement {
     this.#chart = null;
     this.started = false;
     this.#internals?.states?.delete('started');
+    this.#internals?.states?.delete('shown');
     this.#shadow.replaceChildren();
   }
 
@@ -357,6 +358,7 @@ export class AutonomieChartElement extends HTMLElement {
       console.error(`autonomie: ${message}`);
       this.#dropFirstView();
       renderError(stage, message, lang);
+      this.#internals?.states?.add('shown');
       this.#announce();
       return;
     }
@@ -377,6 +379,8 @@ export class AutonomieChartElement extends HTMLElement {
       theme: ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto',
       onChange: (state) => this.#reflect(state),
       onShown: () => {
+        // Drawn (or its error shown): the element may now take its own height.
+        this.#internals?.states?.add('shown');
         if (!this.#first) return;
         // The focus on a placeholder goes to the same control of the chart.
         const focused = this.#shadow.activeElement;
