@@ -66,9 +66,13 @@ const PAGES = [
   { id: 'chartjs', name: `Chart.js ${packageVersion('chart.js')}, two bar charts`, path: '/bench/chartjs.html', chart: '#models', toggleChart: '#valuations', toggle: 'bench' },
   { id: 'uplot', name: `uPlot ${packageVersion('uplot')}, two bar charts`, path: '/bench/uplot.html', chart: '#models', toggleChart: '#valuations', toggle: 'bench' },
   { id: 'autonomie', name: 'Autonomie bench page, same two charts', path: '/bench/autonomie.html', chart: '#models', toggleChart: '#valuations', toggle: 'bench' },
-  { id: 'embed', name: 'Autonomie `embed.html`, one chart', path: '/www/embed.html#chart=valuations', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
-  { id: 'page', name: 'Autonomie `index.html#models`', path: '/index.html#models', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
-  { id: 'blog', name: 'Blog post, three `<autonomie-chart>`', path: '/bench/blog.html', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
+  // The release as shipped (dist/, scripts/bundle.mjs): the minified bundle, hashed names,
+  // the first views inlined in the page and embed.html.
+  { id: 'embed', name: 'Autonomie `embed.html`, one chart', path: '/dist/embed.html#chart=valuations', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
+  { id: 'page', name: 'Autonomie `index.html#models`', path: '/dist/index.html#models', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
+  // bench/blog.html with its script tag pointing at the release's bundle, as a blogger
+  // pastes it (written into bench/dist/ by shippedBlog() below).
+  { id: 'blog', name: 'Blog post, three `<autonomie-chart>`', path: '/bench/dist/blog.html', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
 ];
 
 // ---------------------------------------------------------------------------- options
@@ -609,6 +613,26 @@ function log(message) {
   process.stderr.write(`${message}\n`);
 }
 
+/**
+ * bench/blog.html as a blogger pastes the embed code: its one script tag names the
+ * release's bundle (dist/manifest.json), with its SRI hash; written to bench/dist/blog.html.
+ */
+function shippedBlog() {
+  const manifest = JSON.parse(readFileSync(new URL('../dist/manifest.json', import.meta.url), 'utf8'));
+  const { file, integrity } = manifest.files['autonomie-chart.js'];
+  let html = readFileSync(new URL('./blog.html', import.meta.url), 'utf8');
+  for (const [from, to] of [
+    ['<script type="module" src="../www/autonomie-chart.js"></script>', `<script type="module" src="../../dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>`],
+    ['<link rel="stylesheet" href="blog.css">', '<link rel="stylesheet" href="../blog.css">'],
+  ]) {
+    if (!html.includes(from)) throw new BenchFailure(`bench/blog.html no longer contains ${from}`);
+    html = html.replace(from, to);
+  }
+  if (/(?:src|href)="(?!\.\.\/|data:|#|https?:)/.test(html)) throw new BenchFailure('bench/blog.html names a file that bench/dist/blog.html would not find');
+  mkdirSync(new URL('./dist/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./dist/blog.html', import.meta.url), html);
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const pages = PAGES.filter((p) => options.pages.includes(p.id));
@@ -620,6 +644,10 @@ async function main() {
   if (!existsSync(new URL('../www/pkg/autonomie_bg.wasm', import.meta.url))) {
     throw new BenchFailure('www/pkg/ is missing: run scripts/build.sh (or make bench-first-view)');
   }
+  if (!existsSync(new URL('../dist/manifest.json', import.meta.url))) {
+    throw new BenchFailure('dist/ is missing: run scripts/build.sh (or make bench-first-view)');
+  }
+  shippedBlog();
   const server = await serveGzip(0);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const started = Date.now();

@@ -53,6 +53,12 @@ export interface AutonomieChartAttributes {
    * shows its prerendered first view. Read when the element is connected.
    */
   load?: AutonomieLoad;
+  /**
+   * URL of a directory (ending in `/`) of first views made by
+   * `autonomie-static --data FILE --out DIR` for the `src` dataset; needs `chart`.
+   * Read when the element is connected.
+   */
+  'first-view'?: string;
   /** @deprecated The 0.2 name: `loading="eager"` is `load="eager"`. */
   loading?: AutonomieLoading;
   /** Default: `auto` (follows prefers-color-scheme). */

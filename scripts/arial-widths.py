@@ -2,7 +2,7 @@
 """Writes crates/autonomie/src/layout/arial_widths.rs: the advance widths of Liberation Sans
 (metric-compatible with Arial and Helvetica, the usual `sans-serif` of browsers), regular
 and bold, for the characters the charts use, in thousandths of an em. Used by the first
-views (`text::ArialMetrics`). Reads the fonts' own tables (cmap format 4, hmtx), so
+views (`layout::text::ArialMetrics`). Reads the fonts' own tables (cmap format 4, hmtx), so
 needs no Python package: `python3 scripts/arial-widths.py [FONT_DIR]`."""
 import struct, sys, pathlib
 

@@ -52,7 +52,7 @@ function emitHashed(logical, bytes) {
   return file;
 }
 
-async function bundle(entry, define = {}) {
+async function bundle(entry, define = {}, external = {}) {
   const result = await esbuild.build({
     entryPoints: [root(entry)],
     bundle: true,
@@ -66,6 +66,11 @@ async function bundle(entry, define = {}) {
       name: 'wasm-bindgen-glue',
       setup(build) {
         build.onResolve({ filter: /^\.\/pkg\/autonomie\.js$/ }, () => ({ path: join(BINDGEN, 'autonomie.js') }));
+        // Modules left to another file of the release (the page's script imports the
+        // element's bundle, which the page also loads; one copy of it).
+        for (const [from, to] of Object.entries(external)) {
+          build.onResolve({ filter: new RegExp(`^${from.replaceAll('.', '\\.')}$`) }, () => ({ path: to, external: true }));
+        }
       },
     }],
     write: false,
@@ -79,17 +84,29 @@ const wasm = readFileSync(join(PKG, 'autonomie_bg.wasm'));
 const wasmFile = emitHashed('autonomie_bg.wasm', wasm);
 files['autonomie_bg.wasm'].sha256 = createHash('sha256').update(wasm).digest('hex');
 
-// 2. The element and the JS API, one module with no import left.
+// 2. The first views (autonomie-static, issue 15) in a directory named by the hash of
+// all of them (static/first.<hash>/), which the element's bundle knows: each file keeps
+// the name the element computes, and may be cached for a year like the hashed files.
+const firstNames = readdirSync(root('www/static/first')).sort();
+const firstHash = createHash('sha256');
+for (const name of firstNames) firstHash.update(`${name}\0`).update(readFileSync(root(`www/static/first/${name}`)));
+const firstDirectory = `static/first.${firstHash.digest('hex').slice(0, 16)}/`;
+mkdirSync(join(OUT, firstDirectory), { recursive: true });
+for (const name of firstNames) copyFileSync(root(`www/static/first/${name}`), join(OUT, firstDirectory, name));
+files['static/first/'] = { file: firstDirectory, files: firstNames.length };
+
+// 3. The element and the JS API, one module with no import left.
 const element = await bundle('www/autonomie-chart.js', {
   AUTONOMIE_WASM_FILE: JSON.stringify(wasmFile),
   AUTONOMIE_WASM_SHA256: JSON.stringify(files['autonomie_bg.wasm'].sha256),
+  AUTONOMIE_FIRST_VIEW_DIRECTORY: JSON.stringify(firstDirectory),
 });
 if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
   throw new Error('the element bundle still imports another file');
 }
 const elementFile = emitHashed('autonomie-chart.js', element);
 
-// 3. The iframe page and its files.
+// 4. The iframe page and its files.
 const embedScript = emitHashed('embed.js', await bundle('www/embed.js'));
 const embedCss = emitHashed(
   'embed.css',
@@ -101,6 +118,32 @@ const resize = emitHashed(
   Buffer.from((await esbuild.transform(readFileSync(root('www/autonomie-resize.js'), 'utf8'), { minify: true, target: 'es2020' })).code),
 );
 
+// The first views inlined in the HTML (issue 15): each element of the page and of
+// embed.html carries, in a <template> it adopts, the pictures and controls' words of its
+// default view, so that its first view needs no request once its script runs. The
+// pictures of all of them, in both themes and at both widths, compress together to a
+// few KB (they share almost every line).
+const FIRST = root('www/static/first');
+const escapeHtml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+function firstViewTemplate(charts, langs) {
+  let html = '<template data-first-view>';
+  for (const chart of charts) {
+    for (const lang of langs) {
+      const info = readFileSync(join(FIRST, `${chart}-${lang}.json`), 'utf8').trim();
+      html += `<pre data-first-info="${chart}-${lang}">${escapeHtml(info)}</pre>`;
+      for (const theme of ['light', 'dark']) {
+        for (const width of [390, 760]) {
+          const svg = readFileSync(join(FIRST, `${chart}-${lang}-${theme}-${width}.svg`), 'utf8').trim();
+          if (!svg.startsWith('<svg ')) throw new Error(`${chart}-${lang}-${theme}-${width}.svg does not start with <svg`);
+          html += svg.replace('<svg ', `<svg data-first="${chart}-${lang}-${theme}-${width}" `).replace(/>\s*\n\s*/g, '>');
+        }
+      }
+    }
+  }
+  return `${html}</template>`;
+}
+const FIRST_VIEW_CHARTS = ['models', 'valuations', 'funding', 'compute'];
+
 let embedHtml = readFileSync(root('www/embed.html'), 'utf8');
 const sri = (logical) => `integrity="${files[logical].integrity}" crossorigin="anonymous"`;
 for (const [from, to] of [
@@ -108,6 +151,8 @@ for (const [from, to] of [
   ['<link rel="stylesheet" href="embed.css">', `<link rel="stylesheet" href="${embedCss}" ${sri('embed.css')}>`],
   ['<script type="module" src="embed.js">', `<script type="module" src="${embedScript}" ${sri('embed.js')}>`],
   ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')}>`],
+  // Its chart and language come from the fragment: the first view of each, both languages.
+  ['<autonomie-chart id="chart" loading="eager">', `<autonomie-chart id="chart" loading="eager">${firstViewTemplate(FIRST_VIEW_CHARTS, ['fr', 'en'])}`],
   // The page that links there is not part of the package.
   ['<a href="../index.html" target="_blank" rel="noopener noreferrer">Autonomie</a>', 'Autonomie'],
 ]) {
@@ -116,17 +161,42 @@ for (const [from, to] of [
 }
 writeFileSync(join(OUT, 'embed.html'), embedHtml);
 
-// 4. Data, types, the Custom Elements Manifest, the texts.
+// 5. The page as shipped (dist/index.html, what scripts/serve.mjs serves at /): the
+// same page as index.html, loading its script and style under hashed names, and the
+// element's bundle at once (the page's script imports that same file), every file with
+// its SRI hash; each chart's first view inlined, in the page's language (French; an
+// English reader's first view is fetched, as for any element).
+const pageStyle = emitHashed(
+  'style.css',
+  Buffer.from((await esbuild.transform(readFileSync(root('www/style.css'), 'utf8'), { loader: 'css', minify: true })).code),
+);
+const pageScript = emitHashed('app.js', await bundle('www/app.js', { AUTONOMIE_RELEASE_BASE: JSON.stringify('./') }, { './autonomie-chart.js': `./${elementFile}` }));
+let pageHtml = readFileSync(root('index.html'), 'utf8');
+for (const [from, to] of [
+  ['<link rel="icon" href="www/favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${favicon}" type="image/svg+xml">`],
+  ['<link rel="stylesheet" href="www/style.css">', `<link rel="stylesheet" href="${pageStyle}" ${sri('style.css')}>`],
+  ['<script type="module" src="www/app.js"></script>',
+    `<script type="module" src="${pageScript}" ${sri('app.js')}></script>\n  <script type="module" src="${elementFile}" ${sri('autonomie-chart.js')}></script>`],
+]) {
+  if (!pageHtml.includes(from)) throw new Error(`index.html no longer contains ${from}: update scripts/bundle.mjs`);
+  pageHtml = pageHtml.replace(from, to);
+}
+for (const chart of FIRST_VIEW_CHARTS) {
+  const from = `<autonomie-chart chart="${chart}">`;
+  if (!pageHtml.includes(from)) throw new Error(`index.html no longer contains ${from}: update scripts/bundle.mjs`);
+  pageHtml = pageHtml.replace(from, `${from}${firstViewTemplate([chart], ['fr'])}`);
+}
+pageHtml = pageHtml.replaceAll('src="www/static/', 'src="static/');
+if (/(?:src|href)="www\//.test(pageHtml)) throw new Error('dist/index.html still names a file of www/');
+writeFileSync(join(OUT, 'index.html'), pageHtml);
+mkdirSync(join(OUT, 'static'), { recursive: true });
+for (const name of readdirSync(root('www/static'))) {
+  if (name.endsWith('.svg')) copyFileSync(root(`www/static/${name}`), join(OUT, 'static', name));
+}
+
+// 6. Data, types, the Custom Elements Manifest, the texts.
 copyFileSync(root('data/autonomie.json'), join(OUT, 'autonomie.json'));
 copyFileSync(root('docs/dataset.schema.json'), join(OUT, 'dataset.schema.json'));
-// The first views (autonomie-static, issue 15), next to the bundle as the element looks
-// for them (static/first/<chart>-<lang>-<theme>-<width>.svg and <chart>-<lang>.json).
-// Not hashed: their names are what the element computes; a reader fetches only the
-// two its chart needs.
-mkdirSync(join(OUT, 'static', 'first'), { recursive: true });
-for (const name of readdirSync(root('www/static/first'))) {
-  copyFileSync(root(`www/static/first/${name}`), join(OUT, 'static', 'first', name));
-}
 copyFileSync(root('package/autonomie-chart.d.ts'), join(OUT, 'autonomie-chart.d.ts'));
 for (const name of ['autonomie.d.ts', 'autonomie_bg.wasm.d.ts']) {
   copyFileSync(join(BINDGEN, name), join(OUT, 'wasm-bindgen', name));
@@ -176,7 +246,7 @@ const packageJson = {
   files: [
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
-    'manifest.json', 'CHANGELOG.md', 'static/first/',
+    'manifest.json', 'CHANGELOG.md', firstDirectory,
   ],
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);

@@ -6,7 +6,8 @@
 //
 //   node scripts/serve.mjs [port]      (default: $PORT or 8080)
 //
-// serves the page on that port and, on the next port, the example blog post as a
+// serves the page on that port (/ is the page as shipped, dist/index.html, once built;
+// /index.html the page of the source modules) and, on the next port, the example blog post as a
 // second origin that embeds the widget from the first. In example pages the placeholder
 // host https://autonomie.example (where a blogger writes the widget's real address) is
 // replaced by the widget origin.
@@ -31,8 +32,9 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
 };
-/** A name that carries the hash of its content (scripts/bundle.mjs): it never changes. */
-export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$/;
+/** A name that carries the hash of its content, or is in a directory named by one (the
+ * first views, static/first.<hash>/; scripts/bundle.mjs): it never changes. */
+export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/first\.[0-9a-f]{16}\/[^/]+$/;
 export const LONG_CACHE = 'public, max-age=31536000, immutable';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 export const PLACEHOLDER_HOST = 'https://autonomie.example';
@@ -64,6 +66,14 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       'Access-Control-Allow-Origin': '*',
     };
     try {
+      // The page as shipped (dist/index.html, scripts/bundle.mjs) is the home page once
+      // built; /index.html stays the page of the source modules (development, tests).
+      if (url.pathname === '/' && (await stat(join(ROOT, 'dist/index.html')).catch(() => null))?.isFile()) {
+        response.writeHead(302, { ...headers, Location: `/dist/${url.search}` });
+        response.end();
+        if (!quiet) console.log(`302 ${request.method} ${request.url}`);
+        return;
+      }
       if (!allowed || relative.includes('..')) throw Object.assign(new Error('not public'), { code: 'ENOENT' });
       const file = join(ROOT, relative);
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });

@@ -3,6 +3,7 @@
 // source.
 
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
+import { sourceLink } from './dom.js';
 import { WORDS } from './words.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
@@ -23,10 +24,12 @@ for (const [id, element] of charts) {
   }
 }
 
+/* global AUTONOMIE_RELEASE_BASE */
 // The embed codes point at the release (dist/, made by scripts/bundle.mjs): file names
 // that carry a hash of their content, each with its Subresource Integrity hash, read
-// from dist/manifest.json.
-const RELEASE_BASE = new URL('../dist/', import.meta.url).href;
+// from dist/manifest.json. The page as shipped (dist/index.html) is in the release
+// itself: its bundle is built with AUTONOMIE_RELEASE_BASE = './'.
+const RELEASE_BASE = new URL(typeof AUTONOMIE_RELEASE_BASE === 'string' ? AUTONOMIE_RELEASE_BASE : '../dist/', import.meta.url).href;
 /** dist/manifest.json once read; `false` if it could not be. */
 let release = null;
 
@@ -174,7 +177,7 @@ function renderSources() {
     const item = document.createElement('li');
     item.id = `source-${source.key}`;
     const note = source.dateNote ? ` (${source.dateNote})` : '';
-    item.append(`${source.publisher}, `, sourcesApi.sourceLink(source, quotes), `, ${source.date}${note}.`);
+    item.append(`${source.publisher}, `, sourceLink(source, quotes), `, ${source.date}${note}.`);
     return item;
   }));
 }
@@ -194,9 +197,10 @@ for (const render of embedRenderers) render();
 // Exposed for the end-to-end tests and for readers who script the page.
 window.autonomieCharts = charts;
 
-await import('./autonomie-chart.js');
+// The element and its JS API: one module (in dist/, the element's own bundle, which the
+// page's HTML also names, so that both download at once).
 try {
-  sourcesApi = await import('./autonomie.js');
+  sourcesApi = await import('./autonomie-chart.js');
   await sourcesApi.loadWasm();
   renderSources();
 } catch (error) {

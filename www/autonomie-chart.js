@@ -9,7 +9,7 @@
 // or `auto`, the default), load (when the wasm is fetched: `eager` at once, `visible`, the
 // default, once the chart is near the viewport and the page is idle, `interaction` on the
 // first pointer, touch, click or focus on it; `loading="eager"`, the name of version
-// 0.2, still means `eager`). Attributes and the reader's toggles stay in sync both ways;
+// 0.2, still means `eager`), first-view (see below; read once). Attributes and the reader's toggles stay in sync both ways;
 // each change fires `autonomie-change` with the state as `detail`. The chart lives in a
 // shadow root with its own stylesheet and frees its memory when removed.
 //
@@ -17,8 +17,13 @@
 // embedded dataset (no `src`, `view`, `scale`, `currency`, `hidden-series` or `height`)
 // shows a picture of it, drawn at build time by the same drawing function as the canvas
 // (`autonomie-static`: static/first/<chart>-<lang>-<theme>-<width>.svg, next to this
-// script), for its language, its theme and the width bucket of its own width, where the
-// canvas will be and as high as it will be. The canvas replaces it once drawn.
+// script; in the release, static/first.<hash>/), for its language, its theme and the
+// width bucket of its own width, where the canvas will be and as high as it will be. The
+// canvas replaces it once drawn. A page may carry them inline (a <template
+// data-first-view> child, as dist/index.html and embed.html do). An element of custom
+// data (`src`) shows one when pointed at the pictures of its dataset with
+// `first-view="DIR/"` (written by `autonomie-static --data FILE --out DIR`; it needs
+// `chart`).
 //
 // It is an <img>, not SVG text fetched into the shadow root: the browser fetches and
 // decodes it off the main thread with no script of ours, an SVG in an <img> runs no
@@ -28,18 +33,27 @@
 // shows an empty box of the same size until the canvas is drawn, nothing breaks.
 
 import { element } from './dom.js';
+import { fetchDataset } from './fetch-dataset.js';
+import { placeholderControls, svgDataUrl } from './first-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 import { say, WORDS } from './words.js';
+import { NotesPart } from './notes.js';
 import { resolveTheme } from './theme.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
 
+/* global AUTONOMIE_FIRST_VIEW_DIRECTORY */
+/**
+ * Where the embedded dataset's first views are, next to this script: in the release, a
+ * directory named by a hash of its content (scripts/bundle.mjs), cached for a year.
+ */
+const FIRST_VIEW_DIRECTORY = typeof AUTONOMIE_FIRST_VIEW_DIRECTORY === 'string' ? AUTONOMIE_FIRST_VIEW_DIRECTORY : 'static/first/';
 /** The first views' widths (CSS pixels): keep equal to FIRST_VIEW_WIDTHS of autonomie-static. */
 const FIRST_VIEW_WIDTHS = [390, 760];
-/** Under this width the chart has its narrow layout (render.rs: NARROW_CSS_WIDTH + 24). */
+/** Under this width the chart has its narrow layout (layout/plan.rs: NARROW_CSS_WIDTH + 24). */
 const NARROW_WIDTH = 504;
 /** The charts of the embedded dataset, which have first views. */
 const FIRST_VIEW_CHARTS = ['models', 'valuations', 'funding', 'compute'];
@@ -49,69 +63,6 @@ const NOT_DEFAULT = ['src', 'view', 'scale', 'currency', 'hidden', 'hidden-serie
 const INTERACTIONS = ['pointerenter', 'focusin', 'touchstart', 'click'];
 
 const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
-const FETCH_TIMEOUT_MS = 10000;
-const MAX_DATASET_BYTES = 5 * 1024 * 1024;
-
-/**
- * The body of `response` as text, refused as soon as it passes MAX_DATASET_BYTES (the
- * limit of the Rust side, in UTF-8 bytes): by its Content-Length before reading, else
- * while it streams in, so that an endless or huge response never fills the memory.
- */
-async function readCapped(response, tooLarge) {
-  if (Number(response.headers.get('content-length')) > MAX_DATASET_BYTES) throw tooLarge();
-  const reader = response.body?.getReader();
-  if (!reader) return response.text();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_DATASET_BYTES) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** Why a dataset URL could not be used, in words a blogger can act on. */
-async function fetchDataset(url, lang) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  const timedOut = () => new Error(say(lang, 'fetchTimeout', { url, s: FETCH_TIMEOUT_MS / 1000 }));
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'omit', signal: controller.signal, cache: 'no-cache' });
-  } catch (error) {
-    clearTimeout(timer);
-    if (error.name === 'AbortError') throw timedOut();
-    throw new Error(say(lang, 'fetchNetwork', { url }));
-  }
-  try {
-    if (!response.ok) {
-      throw new Error(say(lang, 'fetchStatus', { url, status: response.status }));
-    }
-    const text = await readCapped(response, () => new Error(say(lang, 'fetchTooLarge', { url }))).catch((error) => {
-      // A body that stops coming in is aborted by the same timer as the request.
-      throw error.name === 'AbortError' ? timedOut() : error;
-    });
-    if (/^\s*</.test(text)) {
-      const type = response.headers.get('content-type') ?? '?';
-      throw new Error(say(lang, 'fetchPage', { url, type }));
-    }
-    return text;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function parseHidden(value) {
   return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean);
@@ -194,13 +145,20 @@ export class AutonomieChartElement extends HTMLElement {
    * both are there, so that neither moves the other.
    */
   #showFirstView() {
-    const chart = this.getAttribute('chart') ?? 'models';
-    if (this.started || NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) return;
+    // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
+    const custom = this.getAttribute('first-view');
+    const chart = this.getAttribute('chart') ?? (custom ? null : 'models');
+    if (this.started || !chart) return;
+    if (custom) {
+      if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return;
+    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) {
+      return;
+    }
     const lang = this.#lang();
     if (lang !== 'fr' && lang !== 'en') return;
     const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
     if (theme !== 'light' && theme !== 'dark') return; // forced colours: the canvas only
-    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true' });
+    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true', 'data-theme': theme });
     first.style.visibility = 'hidden';
     // Lazy: a chart far down the page fetches its picture when the reader comes near.
     const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async', loading: 'lazy' });
@@ -214,12 +172,41 @@ export class AutonomieChartElement extends HTMLElement {
     first.append(image);
     this.#first = first;
     this.#shadow.replaceChildren(first);
-    const base = new URL(`static/first/${chart}-${lang}`, import.meta.url).href;
-    fetch(`${base}.json`, { credentials: 'omit' })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    const directory = custom ? new URL(custom, document.baseURI) : new URL(FIRST_VIEW_DIRECTORY, import.meta.url);
+    const base = new URL(`${encodeURIComponent(chart)}-${lang}`, directory).href;
+    // Inlined in the page's HTML (scripts/bundle.mjs: dist/index.html, embed.html), or fetched.
+    const inline = custom ? null : this.querySelector(':scope > template[data-first-view]')?.content ?? null;
+    const inlineInfo = inline?.querySelector(`[data-first-info="${chart}-${lang}"]`)?.textContent;
+    const info = inlineInfo
+      ? Promise.resolve().then(() => JSON.parse(inlineInfo))
+      : fetch(`${base}.json`, { credentials: 'omit' })
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
+    let bucketShown = 0;
+    let heights = null;
+    const sizePicture = () => {
+      const height = heights?.[bucketShown];
+      if (!bucketShown || !height || image.hasAttribute('height')) return;
+      image.setAttribute('width', String(bucketShown));
+      image.setAttribute('height', String(height));
+    };
+    info
       .then((info) => {
+        heights = info.heights ?? null;
+        sizePicture();
         if (this.#first !== first) return;
-        first.prepend(...this.#placeholderControls(info));
+        first.prepend(...placeholderControls(info, (name, value) => {
+          // Kept, and applied when the chart is built (#build).
+          if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
+          else this.#pressed[name] = value;
+        }));
+        // The notes and sources under the canvas, as the chart will show them: the chart
+        // starts at its full height, and nothing below it moves when it is drawn.
+        if (Array.isArray(info.notes)) {
+          const notes = new NotesPart();
+          notes.update(info, WORDS[info.state.lang]);
+          notes.updateSources(info, WORDS[info.state.lang]);
+          image.after(notes.root);
+        }
         reveal('controls');
       })
       .catch(() => {
@@ -229,52 +216,20 @@ export class AutonomieChartElement extends HTMLElement {
       const width = entries[entries.length - 1].contentRect.width;
       if (!width) return;
       const bucket = width < NARROW_WIDTH ? FIRST_VIEW_WIDTHS[0] : FIRST_VIEW_WIDTHS[1];
-      const url = `${base}-${theme}-${bucket}.svg`;
-      if (image.getAttribute('src') !== url) image.setAttribute('src', url);
+      const svg = inline?.querySelector(`svg[data-first="${chart}-${lang}-${theme}-${bucket}"]`);
+      const url = svg ? svgDataUrl(svg) : `${base}-${theme}-${bucket}.svg`;
+      if (image.getAttribute('src') !== url) {
+        bucketShown = bucket;
+        image.removeAttribute('width');
+        image.removeAttribute('height');
+        // The picture's size is known before it arrives (inlined, or from the JSON): its
+        // place is kept at once, and it grows nothing when it comes.
+        if (svg) for (const side of ['width', 'height']) image.setAttribute(side, svg.getAttribute(side));
+        else sizePicture();
+        image.setAttribute('src', url);
+      }
     });
     this.#firstSizer.observe(first);
-  }
-
-  /**
-   * The controls and the legend as AutonomieChart#updateControls and #updateLegend
-   * build them, for `info` (the default view). A press on a view, currency or scale is
-   * kept and applied when the chart is built; any press starts the wasm.
-   */
-  #placeholderControls(info) {
-    const ui = WORDS[info.state.lang];
-    const controls = element('div', { class: 'atm-controls' });
-    const group = (label, name, options) => {
-      const box = element('div', { class: 'atm-group atm-segmented', role: 'group', 'aria-label': label });
-      for (const option of options) {
-        const button = element('button', { type: 'button', 'aria-pressed': String(option.active), 'data-value': option.value }, option.label);
-        if (option.name) button.setAttribute('aria-label', option.name);
-        button.addEventListener('click', () => {
-          for (const other of box.children) other.setAttribute('aria-pressed', String(other === button));
-          this.#pressed[name] = option.value;
-        });
-        box.append(button);
-      }
-      return box;
-    };
-    const views = group(ui.view, 'view', info.views.map((v) => ({ value: v.id, label: v.label, active: v.active })));
-    views.hidden = info.views.length < 2;
-    const currencies = group(ui.currency, 'currency', [['EUR', '€'], ['USD', '$']].map(([c, l]) => ({ value: c, label: l, name: ui[`currency${c}`], active: info.state.currency === c })));
-    currencies.hidden = info.measure !== 'money';
-    const scales = group(ui.scale, 'scale', [['linear', 'Linear'], ['log', 'Log']].map(([s, key]) => ({ value: s, label: ui[`scale${key}`], name: ui[`scale${key}Name`], active: info.state.scale === s })));
-    const more = element('button', { type: 'button', class: 'atm-disclosure atm-more-toggle', 'aria-expanded': 'false' }, ui.more);
-    const tools = element('div', { class: 'atm-group atm-tools', role: 'group', 'aria-label': ui.download });
-    tools.append(element('button', { type: 'button' }, ui.table), ...['PNG', 'SVG', 'CSV'].map((f) => element('button', { type: 'button' }, f)));
-    controls.append(views, currencies, scales, more, tools);
-    const legend = element('div', { class: 'atm-legend', role: 'group', 'aria-label': ui.series });
-    for (const entry of info.legend) {
-      const button = element('button', { type: 'button', class: 'atm-series', 'aria-pressed': String(entry.visible) });
-      const swatch = element('span', { class: 'atm-swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = entry.color;
-      swatch.style.borderColor = entry.color;
-      button.append(swatch, entry.label);
-      legend.append(button);
-    }
-    return [controls, legend];
   }
 
   /** Removes the first view; a chart being built under it takes its place. */
@@ -304,6 +259,7 @@ export class AutonomieChartElement extends HTMLElement {
     this.#chart = null;
     this.started = false;
     this.#internals?.states?.delete('started');
+    this.#internals?.states?.delete('shown');
     this.#shadow.replaceChildren();
   }
 
@@ -386,10 +342,13 @@ export class AutonomieChartElement extends HTMLElement {
     let dataset;
     let chartId = this.getAttribute('chart');
     try {
-      await loadWasm();
+      // The dataset is fetched while the wasm downloads and compiles, not after it.
       const src = this.getAttribute('src');
-      if (src) {
-        dataset = await fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr');
+      const fetched = src ? fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr') : null;
+      fetched?.catch(() => {});
+      await loadWasm();
+      if (fetched) {
+        dataset = await fetched;
         chartId ??= chartIds(dataset, lang)[0];
       }
     } catch (error) {
@@ -399,6 +358,7 @@ export class AutonomieChartElement extends HTMLElement {
       console.error(`autonomie: ${message}`);
       this.#dropFirstView();
       renderError(stage, message, lang);
+      this.#internals?.states?.add('shown');
       this.#announce();
       return;
     }
@@ -419,13 +379,16 @@ export class AutonomieChartElement extends HTMLElement {
       theme: ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto',
       onChange: (state) => this.#reflect(state),
       onShown: () => {
+        // Drawn (or its error shown): the element may now take its own height.
+        this.#internals?.states?.add('shown');
         if (!this.#first) return;
         // The focus on a placeholder goes to the same control of the chart.
         const focused = this.#shadow.activeElement;
         const inFirst = focused && !stage.contains(focused) ? focused : null;
-        const value = inFirst?.dataset.value;
+        const { value, key } = inFirst?.dataset ?? {};
         this.#dropFirstView();
-        if (inFirst) (value ? stage.querySelector(`.atm-controls button[data-value="${CSS.escape(value)}"]`) : stage.querySelector('canvas'))?.focus();
+        const same = value ? `.atm-controls button[data-value="${CSS.escape(value)}"]` : key ? `.atm-legend button[data-key="${CSS.escape(key)}"]` : 'canvas';
+        if (inFirst) stage.querySelector(same)?.focus();
       },
     });
     this.#starting = true;
@@ -440,6 +403,7 @@ export class AutonomieChartElement extends HTMLElement {
     if (pressed.view) this.#attempt(() => this.#chart.setView(pressed.view));
     if (pressed.currency) this.#attempt(() => this.#chart.setCurrency(pressed.currency));
     if (pressed.scale) this.#attempt(() => this.#chart.setScale(pressed.scale));
+    for (const [key, visible] of Object.entries(pressed.series ?? {})) this.#attempt(() => this.#chart.setSeriesVisible(key, visible));
     const state = this.#chart.state();
     if (state) this.#writeAttributes(state);
     this.#announce();

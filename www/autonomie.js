@@ -2,98 +2,23 @@
 // element's shadow root, or any element of a page that scripts it directly).
 //
 // The chart itself (data, conversion, layout, drawing, hit-testing, description, table,
-// exports) lives in Rust/wasm behind ChartHandle. This module builds the HTML around
+// exports) lives in Rust/wasm behind WasmChart (wasm.js, the one module that talks to it). This module builds the HTML around
 // the canvas from what the handle reports (controls, legend, tooltip, description,
 // table, notes, sources), forwards the reader's actions to it, and redraws at most once
 // per animation frame. No framework, no bundler, no global.
 
-import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
-import { element, sourceLink, uniqueId } from './dom.js';
+import { disclosure, element, setText, setTextContent, sourceLink, syncChildren, uniqueId } from './dom.js';
 import { exportChart, printableSvg } from './export.js';
 import { requestFrameWork } from './frames.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme, watchTheme } from './theme.js';
-import { sha256Hex } from './sha256.js';
 import { say, WORDS } from './words.js';
+import { lastPanic, WasmChart } from './wasm.js';
+import { NotesPart } from './notes.js';
+
+export { allSources, chartIds, loadWasm } from './wasm.js';
 
 export { sourceLink };
-
-let wasmReady = null;
-
-/* global AUTONOMIE_WASM_FILE, AUTONOMIE_WASM_SHA256 */
-// In the shipped bundle (scripts/bundle.mjs), the wasm file's hashed name and its
-// SHA-256, written in at build time: the bytes are checked before they are compiled.
-// The source modules (the project's own page and tests) load ./pkg/ as built.
-const SHIPPED_WASM = typeof AUTONOMIE_WASM_FILE === 'string'
-  ? { url: new URL(AUTONOMIE_WASM_FILE, import.meta.url).href, sha256: AUTONOMIE_WASM_SHA256 }
-  : null;
-
-/** Why a wasm file was refused, in French and in English (`messages`). */
-function wasmError(messages) {
-  return Object.assign(new Error(messages.en), { messages });
-}
-
-/**
- * The bytes of the shipped wasm, once their SHA-256 is the one built into this script.
- * Anything else (an altered file, a file of another version, a page that a proxy put in
- * its place) is refused before it is compiled: fail closed.
- */
-async function checkedWasm({ url, sha256 }) {
-  let response;
-  try {
-    response = await fetch(url, { credentials: 'omit' });
-  } catch {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`,
-      en: `the WebAssembly file ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`,
-    });
-  }
-  if (!response.ok) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} a renvoyé l’erreur HTTP ${response.status}`,
-      en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
-    });
-  }
-  const bytes = await response.arrayBuffer();
-  const actual = await sha256Hex(bytes);
-  if (actual !== sha256) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’est pas celui de cette version du script (SHA-256 attendu ${sha256}, reçu ${actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté`,
-      en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
-    });
-  }
-  return bytes;
-}
-
-/** Loads and instantiates the wasm module once for the whole page. */
-export function loadWasm() {
-  // The embedded dataset is read once, before any chart starts, in frame tasks of its
-  // own (reading, then checking): it is the longest step of a cold start.
-  wasmReady ??= (SHIPPED_WASM ? checkedWasm(SHIPPED_WASM) : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url)))
-    .then((source) => init({ module_or_path: source }))
-    .then(() => new Promise((resolve, reject) => {
-      const step = (n) => requestFrameWork(() => {
-        try {
-          if (prepareEmbeddedDataset(n)) resolve();
-          else step(n + 1);
-        } catch (error) {
-          reject(error);
-        }
-      });
-      step(0);
-    }));
-  return wasmReady;
-}
-
-/** Every source of the embedded dataset, in `lang`: `{checked, newest, sources: [...]}`. */
-export function allSources(lang) {
-  return JSON.parse(sources(lang));
-}
-
-/** Chart ids of a dataset given as JSON text, or of the embedded one; errors in `lang`. */
-export function chartIds(datasetJson, lang) {
-  return JSON.parse(chart_ids(datasetJson, lang === 'en' ? 'en' : 'fr'));
-}
 
 /** Replaces `container`'s content with an error box saying `message`. */
 export function renderError(container, message, lang) {
@@ -117,14 +42,9 @@ export class AutonomieChart {
   #description;
   #tableBox;
   #tableButton;
-  #notes;
-  #noteList = null;
-  #moreNotes;
-  #rates;
-  #sources;
-  #checked;
+  /** The notes, rates, sources and dates under the canvas (notes.js). */
+  #notes = new NotesPart();
   /** Why some amounts are shown in their own currency only (no ECB rate yet). */
-  #unconverted;
   #viewGroup = null;
   #scaleGroup;
   #currencyGroup;
@@ -199,9 +119,8 @@ export class AutonomieChart {
     this.#tableBody = element('tbody');
     table.append(this.#tableCaption, this.#tableHead, this.#tableBody);
     this.#tableBox.append(table);
-    this.#notes = element('div', { class: 'atm-notes' });
     this.#status = element('p', { class: 'atm-visually-hidden', role: 'status' });
-    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes, this.#status);
+    this.#root.append(this.#controls, this.#legend, this.#stage, this.#description, this.#tableBox, this.#notes.root, this.#status);
     container.replaceChildren(this.#root);
 
     this.#reader = new ItemReader(this.#canvas, this.#stage, () => this.#handle, () => this.#lang);
@@ -216,7 +135,7 @@ export class AutonomieChart {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     this.#printQuery.addEventListener('change', this.#onBeforePrint);
     try {
-      this.#handle = new ChartHandle(this.#canvas, chartId, options.dataset, this.#lang);
+      this.#handle = new WasmChart(this.#canvas, chartId, options.dataset, this.#lang);
       this.#refresh();
     } catch (error) {
       this.#fail(error);
@@ -225,7 +144,7 @@ export class AutonomieChart {
 
   /** The reader's choices as a plain object. */
   state() {
-    if (this.#handle) return JSON.parse(this.#handle.state());
+    if (this.#handle) return this.#handle.state();
     return this.#lastState ? structuredClone(this.#lastState) : null;
   }
 
@@ -300,7 +219,7 @@ export class AutonomieChart {
 
   #apply(change) {
     if (!this.#handle) return;
-    const before = this.#handle.state();
+    const before = this.#handle.stateKey();
     try {
       change(this.#handle);
       this.#refresh({ announce: true });
@@ -308,7 +227,7 @@ export class AutonomieChart {
       this.#fail(error);
       throw error;
     }
-    if (this.#handle.state() !== before) this.#onChange?.(this.state());
+    if (this.#handle.stateKey() !== before) this.#onChange?.(this.state());
   }
 
   #watchPixelRatio() {
@@ -319,7 +238,7 @@ export class AutonomieChart {
 
   #fail(error) {
     const trapped = error instanceof WebAssembly.RuntimeError;
-    const panic = trapped ? last_panic() : null;
+    const panic = trapped ? lastPanic() : null;
     // After a trap (a panic) the handle is left mid-call and cannot be used again, not
     // even freed: this chart stops here, with its last state; the others go on.
     if (trapped) this.#handle = null;
@@ -341,7 +260,7 @@ export class AutonomieChart {
    * keyboard and screen-reader focus stays on it.
    */
   #refresh({ announce = false } = {}) {
-    const info = JSON.parse(this.#handle.info());
+    const info = this.#handle.info();
     this.#info = info;
     this.#lastState = info.state;
     this.#error.hidden = true;
@@ -352,12 +271,12 @@ export class AutonomieChart {
     const dirty = this.#dirtyParts(info);
     if (dirty.has('controls')) this.#updateControls(info, ui);
     if (dirty.has('legend')) this.#updateLegend(info, ui);
-    if (dirty.has('notes')) this.#updateNotes(info, ui);
-    if (dirty.has('sources')) this.#updateSources(info, ui);
+    if (dirty.has('notes')) this.#notes.update(info, ui);
+    if (dirty.has('sources')) this.#notes.updateSources(info, ui);
     if (dirty.has('text')) {
       setText(this.#canvas, 'aria-label', `${info.title}. ${info.subtitle} (${ui.canvasHint})`);
       this.#description.textContent = this.#handle.description();
-      this.#updateTable(JSON.parse(this.#handle.table()));
+      this.#updateTable(this.#handle.table());
       // One live region, one sentence: the new state, heard once.
       if (announce) this.#status.textContent = `${info.title}. ${info.subtitle}`;
     }
@@ -415,7 +334,7 @@ export class AutonomieChart {
 
   #preparePrint() {
     if (!this.#handle || this.#canvas.hidden) return;
-    this.#openDisclosures();
+    this.#notes.openAll();
     try {
       this.#print.replaceChildren(printableSvg(this.#handle, this.#canvas.clientWidth || 760));
     } catch (error) {
@@ -515,110 +434,4 @@ export class AutonomieChart {
       if (button.lastChild.data !== entry.label) button.lastChild.data = entry.label;
     });
   }
-
-  /**
-   * Notes, exchange rates, sources and the checked date, updated in place. The canvas
-   * on screen carries only a short source line: the notes, the rates and the full
-   * source list are here, once, the long ones behind a disclosure.
-   */
-  #updateNotes(info, ui) {
-    if (!this.#noteList) {
-      this.#noteList = element('ul', { class: 'atm-note-list' });
-      // More than three notes: the first stays in sight, the others behind "Notes (n)".
-      this.#moreNotes = element('details', { class: 'atm-more-notes' });
-      this.#moreNotes.append(element('summary'), element('ul', { class: 'atm-note-list' }));
-      this.#rates = element('details', { class: 'atm-rates' });
-      this.#rates.append(element('summary'), element('p'));
-      this.#sources = element('details', { class: 'atm-sources' });
-      this.#sources.append(element('summary'), element('ul', { class: 'atm-source-list' }));
-      this.#unconverted = element('div', { class: 'atm-unconverted' });
-      this.#checked = element('p', { class: 'atm-checked' });
-      this.#notes.replaceChildren(this.#noteList, this.#moreNotes, this.#unconverted, this.#rates, this.#sources, this.#checked);
-    }
-    const shown = info.notes.length > 3 ? info.notes.slice(0, 1) : info.notes;
-    const behind = info.notes.slice(shown.length);
-    this.#noteList.hidden = shown.length === 0;
-    syncChildren(this.#noteList, shown, (_, index) => index, () => element('li'), setTextContent);
-    this.#moreNotes.hidden = behind.length === 0;
-    setTextContent(this.#moreNotes.firstChild, say(info.state.lang, 'moreNotes', { n: behind.length }));
-    syncChildren(this.#moreNotes.lastChild, behind, (_, index) => index, () => element('li'), setTextContent);
-    this.#rates.hidden = info.rates.length === 0;
-    setTextContent(this.#rates.firstChild, say(info.state.lang, 'ratesTitle', { n: info.rates.length }));
-    setTextContent(this.#rates.lastChild, `${ui.rates} ${info.rates.join(ui.listSeparator)}`);
-    this.#unconverted.hidden = !info.unconverted?.length;
-    syncChildren(this.#unconverted, info.unconverted ?? [], (_, index) => index, () => element('p'), setTextContent);
-    // When the figures are from, apart from when their sources were checked.
-    const dates = info.newest
-      ? `${ui.newestFigure} ${info.newest}${ui.listSeparator}${ui.sourcesChecked} ${info.checked}.`
-      : `${ui.sourcesChecked} ${info.checked}.`;
-    setTextContent(this.#checked, dates.charAt(0).toUpperCase() + dates.slice(1));
-  }
-
-  /** The source list: each source a line with its link, rebuilt only when the sources or
-   * the language change (a view that cites the same sources leaves it alone). Two
-   * sources or fewer are shown open. */
-  #updateSources(info, ui) {
-    setTextContent(this.#sources.firstChild, say(info.state.lang, 'sourcesTitle', { n: info.sources.length }));
-    if (info.sources.length <= 2) this.#sources.open = true;
-    this.#sources.lastChild.replaceChildren(...info.sources.map((source) => {
-      const item = element('li');
-      item.append(`${source.publisher}, `, sourceLink(source, [ui.quoteOpen, ui.quoteClose]), `, ${source.date}`);
-      return item;
-    }));
-  }
-
-  /** Opens every disclosure, so that print shows what they hold. */
-  #openDisclosures() {
-    this.#moreNotes.open = true;
-    this.#rates.open = true;
-    this.#sources.open = true;
-  }
-}
-
-/**
- * A button that shows or hides `panels` (its `aria-controls`) on a narrow chart; they
- * are open when the button's `aria-expanded` is true (see widget-style.js).
- */
-function disclosure(className, panels) {
-  const button = element('button', { type: 'button', class: `atm-disclosure ${className}`, 'aria-expanded': 'false' });
-  button.setAttribute('aria-controls', panels.map((panel) => panel.id).join(' '));
-  button.addEventListener('click', () => {
-    button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
-  });
-  return button;
-}
-
-/** Sets attribute `name` only when it changes (no mutation, no re-announcement). */
-function setText(node, name, value) {
-  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-}
-
-/** Sets a node's text only when it changes. */
-function setTextContent(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
-
-/**
- * Makes `parent`'s children match `items`: a child is kept while its key (`keyOf(item,
- * index)`) is the same at its place, so a focused child stays in the document; new
- * children come from `create`, and `update(child, item)` brings each up to date.
- */
-function syncChildren(parent, items, keyOf, create, update) {
-  const existing = new Map();
-  for (const child of parent.children) existing.set(child.dataset.syncKey, child);
-  let previous = null;
-  items.forEach((item, index) => {
-    const key = String(keyOf(item, index));
-    let child = existing.get(key);
-    if (child) existing.delete(key);
-    else {
-      child = create(item, index);
-      child.dataset.syncKey = key;
-    }
-    update(child, item, index);
-    const expected = previous ? previous.nextElementSibling : parent.firstElementChild;
-    if (expected !== child) parent.insertBefore(child, expected);
-    previous = child;
-  });
-  for (const stale of existing.values()) stale.remove();
 }

@@ -1,6 +1,6 @@
 // Reading a chart item by item: a tooltip for the item under the mouse, under a finger
 // or at the keyboard focus, and a highlight box around it. Finding the item is the
-// wasm side's job (ChartHandle.itemAt, from the last drawing's own layout); this module
+// wasm side's job (WasmChart.itemAt in wasm.js, from the last drawing's own layout); this module
 // only places HTML over the canvas.
 
 import { element } from './dom.js';
@@ -19,7 +19,7 @@ export class ItemReader {
   /**
    * @param {HTMLCanvasElement} canvas the chart's canvas, inside `stage`.
    * @param {HTMLElement} stage a positioned box around the canvas.
-   * @param {() => ChartHandle} handle the wasm handle (read at each use).
+   * @param {() => import('./wasm.js').WasmChart | null} handle the wasm chart (read at each use).
    * @param {() => string} lang the current language.
    */
   constructor(canvas, stage, handle, lang) {
@@ -69,12 +69,11 @@ export class ItemReader {
   /** Shows the tooltip and highlight of item `index`. */
   show(index) {
     const handle = this.#handle();
-    const json = handle?.item(index);
-    if (!json) {
+    const item = handle?.item(index);
+    if (!item) {
       this.hide();
       return;
     }
-    const item = JSON.parse(json);
     this.#current = index;
     const words = WORDS[this.#lang()] ?? WORDS.en;
     // Texts from data sit in <bdi>, so that a right-to-left label or a stray

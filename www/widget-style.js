@@ -15,7 +15,9 @@ export const WIDGET_CSS = `
 /* Room reserved until the chart starts, so that it can be seen coming (lazy start) and
    the page does not jump when it appears. */
 :host { min-height: 1px; }
-:host(:not(:state(started))) { min-height: 320px; }
+/* Kept until the chart is drawn (or its error shown), not only until it starts: a chart
+   that starts before its first view has arrived does not fold up in between. */
+:host(:not(:state(shown))) { min-height: 320px; }
 /* The "hidden" attribute lists hidden series; it must not hide the element itself. */
 :host([hidden]) { display: block; }
 *, *::before, *::after { box-sizing: border-box; }

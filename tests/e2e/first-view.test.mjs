@@ -9,6 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, settle, startServer } from './browser.mjs';
 import { CSP } from '../../scripts/serve.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server, origin, browser;
 before(async () => {
@@ -207,32 +211,53 @@ describe('the first view', () => {
     await page.close();
   });
 
-  test('a press on a placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
+  test('a press on each kind of placeholder control before the wasm arrives is applied, and the focus moves to the real control', async () => {
     const { page, requests } = await openMade(
       '<autonomie-chart id="c" chart="valuations" lang="en" theme="light" load="interaction"></autonomie-chart>', { css: '#c { width: 768px; }' });
     await firstViewShown(page, '#c');
     const changes = [];
     await page.exposeFunction('__change', (detail) => changes.push(detail));
     await page.evaluate(() => document.getElementById('c').addEventListener('autonomie-change', (e) => window.__change(e.detail)));
-    // Slow the wasm down so that the press surely comes before it.
+    // Hold the wasm back until every press is made, so that they surely come before it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/*.wasm', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await held;
       await route.continue();
     });
-    const history = page.locator('#c .atm-first button[data-value="history"]');
-    await history.click();
-    assert.equal(await history.getAttribute('aria-pressed'), 'true', 'the placeholder shows the press at once');
+    // The default view: latest, USD, linear, every series shown. One press of each kind.
+    const presses = [
+      ['button[data-value="history"]', 'view'],
+      ['button[data-value="EUR"]', 'currency'],
+      ['button[data-value="log"]', 'scale'],
+      ['button[data-key="openai"]', 'series'],
+    ];
+    for (const [selector, kind] of presses) {
+      const button = page.locator(`#c .atm-first ${selector}`);
+      await button.click();
+      assert.equal(await button.getAttribute('aria-pressed'), kind === 'series' ? 'false' : 'true', `the placeholder shows the ${kind} press at once`);
+    }
     assert.equal(await page.$eval('#c', (e) => e.drawCount), 0, 'pressed before the chart was drawn');
+    assert.equal(await page.$eval('#c', (e) => e.state()), null, 'and before the wasm arrived');
+    release();
     await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
-    await page.waitForFunction(() => document.getElementById('c').state()?.view === 'history');
     await settle(page);
-    assert.equal(await page.$eval('#c', (e) => e.getAttribute('view')), 'history');
-    assert.equal(changes.at(-1)?.view, 'history', 'an autonomie-change tells the host page');
+    const want = { view: 'history', currency: 'EUR', scale: 'log', hidden: ['openai'] };
+    const state = await page.$eval('#c', (e) => e.state());
+    assert.deepEqual({ view: state.view, currency: state.currency, scale: state.scale, hidden: state.hidden }, want);
+    assert.deepEqual(await page.$eval('#c', (e) => ['view', 'currency', 'scale', 'hidden-series'].map((a) => e.getAttribute(a))),
+      ['history', 'EUR', 'log', 'openai'], 'the attributes follow');
+    const last = changes.at(-1);
+    assert.deepEqual({ view: last?.view, currency: last?.currency, scale: last?.scale, hidden: last?.hidden }, want, 'an autonomie-change tells the host page');
+    // The real controls show the presses, and the focus is on the last one pressed.
+    const pressed = await page.$eval('#c', (e) => [...e.shadowRoot.querySelectorAll('.atm-stage button[aria-pressed], .atm-controls button[aria-pressed], .atm-legend button[aria-pressed]')]
+      .filter((b) => !b.closest('.atm-first')).map((b) => `${b.dataset.value ?? b.dataset.key}=${b.getAttribute('aria-pressed')}`));
+    for (const wanted of ['history=true', 'EUR=true', 'log=true', 'openai=false', 'mistral=true']) assert.ok(pressed.includes(wanted), `${wanted} in ${pressed.join(' ')}`);
     const focused = await page.$eval('#c', (e) => {
       const active = e.shadowRoot.activeElement;
-      return active ? { value: active.dataset.value, pressed: active.getAttribute('aria-pressed'), inChart: Boolean(active.closest('.atm-stage, .atm-controls')) } : null;
+      return active ? { key: active.dataset.key, pressed: active.getAttribute('aria-pressed'), inChart: Boolean(active.closest('.atm-legend')) && !active.closest('.atm-first') } : null;
     });
-    assert.deepEqual(focused, { value: 'history', pressed: 'true', inChart: true });
+    assert.deepEqual(focused, { key: 'openai', pressed: 'false', inChart: true });
     assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
     await page.close();
   });
@@ -270,6 +295,160 @@ describe('the first view', () => {
     await page.waitForFunction(() => document.getElementById('below').drawCount > 0);
     await page.close();
   });
+
+  test('a fetched picture\'s place is kept before it arrives, at its height from the JSON', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    // The picture never arrives; the JSON does.
+    await page.route('**/static/first/*.svg', () => {});
+    const path = `/held-${Math.random().toString(36).slice(2)}.html`;
+    await page.route(origin + path, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>held</title><link rel="stylesheet" href="${path}.css"><script type="module" src="/www/autonomie-chart.js"></script></head><body><autonomie-chart id="c" chart="valuations" theme="light" load="interaction"></autonomie-chart></body></html>`,
+    }));
+    await page.route(`${origin}${path}.css`, (route) => route.fulfill({ contentType: 'text/css', body: '#c { display: block; width: 768px; }' }));
+    await page.goto(origin + path);
+    const json = JSON.parse(readFileSync(new URL('../../www/static/first/valuations-en.json', import.meta.url), 'utf8'));
+    await page.waitForFunction(() => document.getElementById('c').shadowRoot.querySelector('.atm-first .atm-legend'));
+    const picture = await page.$eval('#c', (e) => {
+      const image = e.shadowRoot.querySelector('.atm-first-picture');
+      return { loaded: image.complete && image.naturalWidth > 0, height: image.getBoundingClientRect().height, width: image.getBoundingClientRect().width };
+    });
+    assert.equal(picture.loaded, false, 'the picture has not arrived');
+    assert.equal(picture.width, 760);
+    assert.equal(picture.height, json.heights['760'], 'its place is kept at its height');
+    await page.close();
+  });
+
+  test('in the dark theme, the first view\'s controls and frame are dark as the chart\'s will be', async () => {
+    const { page } = await openMade('<autonomie-chart id="c" chart="models" lang="fr" theme="dark" load="interaction"></autonomie-chart>', { lang: 'fr', css: '#c { width: 768px; }' });
+    await firstViewShown(page, '#c');
+    const colours = (inFirst) => page.$eval('#c', (e, inFirst) => {
+      const root = [...e.shadowRoot.querySelectorAll('.atm')].find((r) => r.classList.contains('atm-first') === inFirst);
+      const pressed = root.querySelector('.atm-controls button[aria-pressed="true"]');
+      return [getComputedStyle(root).backgroundColor, getComputedStyle(pressed).backgroundColor, getComputedStyle(pressed).color];
+    }, inFirst);
+    const before = await colours(true);
+    assert.notEqual(before[0], 'rgb(255, 255, 255)', 'no white frame around a dark picture');
+    await page.hover('#c');
+    await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+    await settle(page);
+    assert.deepEqual(await colours(false), before);
+    await page.close();
+  });
+
+  test('a chart of custom data fetches its dataset while the wasm downloads, not after it', async () => {
+    const { page, requests } = await openMade('<autonomie-chart id="src" src="/data/autonomie.json" chart="funding" load="interaction"></autonomie-chart>');
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.hover('#src');
+    const asked = () => requests.filter((url) => url.endsWith('.wasm') || url.endsWith('/data/autonomie.json')).map((url) => url.split('/').pop());
+    for (let i = 0; i < 50 && asked().length < 2; i++) await page.waitForTimeout(100);
+    assert.deepEqual(asked().sort(), ['autonomie.json', 'autonomie_bg.wasm'], 'both asked for while the wasm is held back');
+    assert.equal(await page.$eval('#src', (e) => e.drawCount), 0);
+    release();
+    await page.waitForFunction(() => document.getElementById('src').drawCount > 0);
+    await page.close();
+  });
+
+  test('custom data: autonomie-static --data FILE --out DIR, and first-view="DIR/" shows its picture before the wasm, then the same picture drawn', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'autonomie-first-'));
+    try {
+      execFileSync('cargo', ['run', '--quiet', '-p', 'autonomie', '--bin', 'autonomie-static', '--', '--data', 'examples/data/mistral-levees.json', '--out', out],
+        { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'ignore', 'inherit'] });
+      const { page, requests, errors } = await openMade(
+        '<autonomie-chart id="c" src="/examples/data/mistral-levees.json" chart="mistral-rounds" first-view="/custom-first/" lang="fr" theme="light" load="interaction"></autonomie-chart>',
+        { lang: 'fr', css: '#c { width: 768px; }' },
+      );
+      // The blogger's own server: the directory the command wrote.
+      await page.route('**/custom-first/*', (route) => {
+        const name = new URL(route.request().url()).pathname.split('/').pop();
+        route.fulfill({ contentType: name.endsWith('.svg') ? 'image/svg+xml' : 'application/json', body: readFileSync(join(out, name)) });
+      });
+      await page.reload();
+      await firstViewShown(page, '#c');
+      assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 0, 'no wasm yet');
+      assert.equal(await page.$eval('#c', (e) => e.shadowRoot.querySelector('.atm-first-picture').getAttribute('src')), `${origin}/custom-first/mistral-rounds-fr-light-760.svg`);
+      assert.ok(await page.$eval('#c', (e) => e.shadowRoot.querySelectorAll('.atm-first .atm-legend button').length) > 0, 'its controls too');
+      const pictureBox = await box(page, '#c', '.atm-first-picture');
+      const before = await page.screenshot({ clip: pictureBox });
+      const shiftsBefore = await page.evaluate(() => window.__shifts.length);
+      await page.hover('#c');
+      await page.waitForFunction(() => document.getElementById('c').drawCount > 0);
+      await settle(page);
+      const canvasBox = await box(page, '#c', 'canvas');
+      assert.deepEqual(canvasBox, pictureBox, 'the canvas has the picture\'s box');
+      assert.equal(await page.evaluate((n) => window.__shifts.slice(n).reduce((sum, s) => sum + s.value, 0), shiftsBefore), 0);
+      const same = await tileDifference(before, await page.screenshot({ clip: canvasBox }));
+      assert.ok(same.share <= SAME_PICTURE, `the canvas differs from its first view in ${(same.share * 100).toFixed(1)} % of the tiles`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('in the release, the first views are in a directory named by their hash, cached for a year; the element\'s bundle names it', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../dist/manifest.json', import.meta.url), 'utf8'));
+    const directory = manifest.files['static/first/'].file;
+    assert.match(directory, /^static\/first\.[0-9a-f]{16}\/$/);
+    const bundle = readFileSync(new URL(`../../dist/${manifest.files['autonomie-chart.js'].file}`, import.meta.url), 'utf8');
+    assert.ok(bundle.includes(`"${directory}"`), 'the bundle looks there');
+    const hashed = await fetch(`${origin}/dist/${directory}models-fr-light-390.svg`);
+    assert.equal(hashed.status, 200);
+    assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const plain = await fetch(`${origin}/www/static/first/models-fr-light-390.svg`);
+    assert.equal(plain.headers.get('cache-control'), 'no-cache', 'an unhashed copy is revalidated');
+  });
+
+  for (const [name, path, width] of [
+    ['embed.html', '/dist/embed.html#chart=funding&lang=fr', 760 + 8 + 16],
+    ['the page', '/dist/index.html#models', 390 + 8 + 32],
+  ]) {
+    test(`${name} as shipped: its first view is inline (no request for it), the canvas takes the picture's place, and the swap moves nothing`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const requests = [];
+      page.on('request', (request) => requests.push(request.url()));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(origin + path);
+      await firstViewShown(page, 'autonomie-chart');
+      assert.match(await page.$eval('autonomie-chart', (e) => e.shadowRoot.querySelector('.atm-first-picture').src), /^data:image\/svg\+xml/, 'the inlined picture');
+      assert.deepEqual(requests.filter((url) => url.includes('/static/first')), [], 'no request for the first view');
+      const pictureBox = await box(page, 'autonomie-chart', '.atm-first-picture');
+      const before = await page.screenshot({ clip: pictureBox });
+      await page.evaluate(() => {
+        window.__moved = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            for (const source of entry.sources) window.__moved.push({ node: source.node?.nodeName ?? '?', top: source.previousRect.top });
+          }
+        }).observe({ type: 'layout-shift' });
+      });
+      release();
+      await page.waitForFunction(() => document.querySelector('autonomie-chart').drawCount > 0);
+      await settle(page);
+      await page.waitForTimeout(300);
+      const canvasBox = await box(page, 'autonomie-chart', 'canvas');
+      assert.deepEqual(canvasBox, pictureBox, 'the canvas has the picture\'s box');
+      const same = await tileDifference(before, await page.screenshot({ clip: canvasBox }));
+      assert.ok(same.share <= SAME_PICTURE, `the canvas differs from its first view in ${(same.share * 100).toFixed(1)} % of the tiles`);
+      // The first view has the chart's notes and sources under its picture too: the swap
+      // moves nothing, on the page or below the chart.
+      assert.deepEqual(await page.evaluate(() => window.__moved), [], 'nothing moved during the swap');
+      await page.close();
+    });
+  }
 
   test('a chart of custom data, or not in its default view, starts as before: no first view', async () => {
     const { page, requests } = await openMade(`

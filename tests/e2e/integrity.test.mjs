@@ -96,6 +96,27 @@ describe('embed code with integrity', () => {
     await page.close();
   });
 
+  test('the checked wasm is compiled while it downloads, and instantiated from that module', async () => {
+    await openPost('streamed').then(({ page }) => page.close());
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      window.__wasm = [];
+      const { compileStreaming, instantiate } = WebAssembly;
+      WebAssembly.compileStreaming = (source) => {
+        window.__wasm.push('compileStreaming');
+        return compileStreaming.call(WebAssembly, source);
+      };
+      WebAssembly.instantiate = (what, imports) => {
+        window.__wasm.push(what instanceof WebAssembly.Module ? 'instantiate(Module)' : 'instantiate(bytes)');
+        return instantiate.call(WebAssembly, what, imports);
+      };
+    });
+    await page.goto(`${C}/streamed.html`);
+    await page.waitForFunction(() => document.querySelector('autonomie-chart')?.drawCount > 0);
+    assert.deepEqual(await page.evaluate(() => window.__wasm), ['compileStreaming', 'instantiate(Module)']);
+    await page.close();
+  });
+
   test('an altered script is refused by the browser: no chart, and the console says why', async () => {
     const restore = await alter('autonomie-chart.js', -2);
     try {

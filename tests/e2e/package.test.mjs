@@ -93,8 +93,8 @@ describe('the autonomie-chart package', () => {
       'autonomie-chart.d.ts', 'wasm-bindgen/autonomie.d.ts', 'wasm-bindgen/autonomie_bg.wasm.d.ts',
       'custom-elements.json', 'manifest.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
       // The first views (issue 15): a picture per chart, language, theme and width, the
-      // controls' words per chart and language.
-      ...readdirSync(join(ROOT, 'www/static/first')).map((name) => `static/first/${name}`),
+      // controls' words per chart and language, in a directory named by their hash.
+      ...readdirSync(join(ROOT, 'www/static/first')).map((name) => `${manifest.files['static/first/'].file}${name}`),
     ];
     assert.ok(expected.every(Boolean), `every hashed file is there: ${paths.join(', ')}`);
     assert.deepEqual(paths, expected.sort());
@@ -163,8 +163,8 @@ describe('the autonomie-chart package', () => {
     const fromPackage = log.requests.filter((url) => url.startsWith(S)).map((url) => url.slice(PKG().length + 1)).sort();
     // The first view of this chart (its controls' words, at most its one picture) may
     // come before the wasm; nothing else.
-    const firstView = fromPackage.filter((path) => path.startsWith('static/first/'));
-    assert.ok(firstView.every((path) => /^static\/first\/valuations-en(\.json|-light-(390|760)\.svg)$/.test(path)) && firstView.length <= 2, firstView.join(' '));
+    const firstView = fromPackage.filter((path) => path.startsWith('static/first'));
+    assert.ok(firstView.every((path) => /^static\/first\.[0-9a-f]{16}\/valuations-en(\.json|-light-(390|760)\.svg)$/.test(path)) && firstView.length <= 2, firstView.join(' '));
     assert.deepEqual(fromPackage.filter((path) => !firstView.includes(path)), [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
     assert.ok(log.requests.every((url) => url.startsWith(S) || url.startsWith(H)), 'nothing from a third origin');
     await page.screenshot({ path: join(ROOT, 'test-results/package-element.png') });
@@ -217,8 +217,8 @@ describe('the autonomie-chart package', () => {
         sameClass: api.AutonomieChartElement === Element,
       };
     }, `${PKG()}/${main}`);
-    // Every attribute the element reads: the observed ones, and `load` and `loading`, read once.
-    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading'].sort());
+    // Every attribute the element reads: the observed ones, and `load`, `loading` and `first-view`, read once.
+    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading', 'first-view'].sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'method').map((m) => m.name).sort(), actual.methods.sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'field').map((m) => m.name).sort(), [...actual.getters, ...actual.fields].sort());
     assert.deepEqual(element.events.map((e) => e.name).sort(), ['autonomie-change', 'autonomie-ready']);

@@ -70,6 +70,19 @@ describe('the page', () => {
     assert.deepEqual(await page.context().cookies(), []);
   });
 
+  test('is the page as shipped: the release\'s hashed files only, each with its SRI hash; no source module; no extra request for a first view', async () => {
+    const { readFileSync } = await import('node:fs');
+    const manifest = JSON.parse(readFileSync(new URL('../../dist/manifest.json', import.meta.url), 'utf8'));
+    assert.equal(new URL(page.url()).pathname, '/dist/', 'the home page is dist/index.html');
+    const scripts = await page.$$eval('script[src], link[rel="stylesheet"]', (tags) => tags.map((t) => [t.getAttribute('src') ?? t.getAttribute('href'), t.getAttribute('integrity')]));
+    const expected = ['app.js', 'autonomie-chart.js', 'style.css'].map((name) => [manifest.files[name].file, manifest.files[name].integrity]);
+    assert.deepEqual(scripts.sort(), expected.sort());
+    const paths = log.requests.filter((url) => url.startsWith(origin)).map((url) => new URL(url).pathname);
+    assert.deepEqual(paths.filter((path) => path.startsWith('/www/')), [], 'no source module, no file of www/');
+    assert.deepEqual(paths.filter((path) => path.includes('/static/first/')), [], 'the first views are inlined in the page');
+    assert.equal(paths.filter((path) => path.endsWith('.js')).length, 2, `two scripts: ${paths.join(' ')}`);
+  });
+
   test('shows every source with its date, and when the data was last checked', async () => {
     const sources = await page.$$eval('#source-list li', (items) => items.map((li) => li.textContent));
     assert.ok(sources.length >= 20, `${sources.length} sources`);
@@ -220,7 +233,8 @@ describe('the page', () => {
 
   test('bad input shows a clear message in place, and the other charts keep working', async () => {
     const messages = await page.evaluate(async () => {
-      const { AutonomieChart } = await import('/www/autonomie.js');
+      // The page's own copy of the element's bundle, whose wasm is ready.
+      const { AutonomieChart } = await import(document.querySelector('script[src*="autonomie-chart."]').src);
       const results = {};
       const make = (id, options) => {
         const div = document.createElement('div');

@@ -14,7 +14,7 @@ const chart = (id) => `autonomie-chart[chart="${id}"]`;
 
 test('a panic shows in place of its chart only; the other charts keep working', async () => {
   const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
-  const { page, log } = await openPage(env.browser.context, env.origin, '/');
+  const { page, log } = await openPage(env.browser.context, env.origin, '/index.html');
   for (const id of ['models', 'valuations', 'funding', 'compute']) {
     await page.locator(chart(id)).scrollIntoViewIfNeeded();
     await page.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, chart(id));

@@ -7,6 +7,7 @@ mod colours;
 mod dataset;
 mod dependencies;
 mod docs;
+mod first_views;
 mod fuzz_regressions;
 mod json;
 mod layers;

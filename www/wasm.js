@@ -1,0 +1,240 @@
+// The one module that talks to the wasm (wasm-bindgen's glue in ./pkg/): it loads and
+// checks the module, and wraps every call in plain JavaScript with the type of its answer
+// (JSDoc, below), parsed from the JSON text the Rust side writes
+// (crates/autonomie/src/session.rs). The rest of the scripts never see a ChartHandle or
+// a JSON string.
+
+import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
+import { requestFrameWork } from './frames.js';
+import { sha256Hex } from './sha256.js';
+
+/**
+ * @typedef {object} ChartState What the reader chose (state.rs `StateJson`).
+ * @property {string} chart
+ * @property {string} view
+ * @property {'linear' | 'log'} scale
+ * @property {'EUR' | 'USD'} currency
+ * @property {'fr' | 'en'} lang
+ * @property {string[]} hidden the keys of the hidden series
+ *
+ * @typedef {object} Source A published document (session.rs `SourceJson`).
+ * @property {string} [key]
+ * @property {string} publisher
+ * @property {string} title
+ * @property {string} url
+ * @property {string} date formatted in the chart's language
+ * @property {string | null} dateNote
+ *
+ * @typedef {object} ChartInfo Everything the page shows around the canvas (session.rs `InfoJson`).
+ * @property {string} chart
+ * @property {string} title
+ * @property {string} subtitle
+ * @property {'count' | 'money' | 'flops'} measure
+ * @property {{id: string, label: string, active: boolean}[]} views
+ * @property {{key: string, label: string, color: string, visible: boolean}[]} legend
+ * @property {string[]} notes
+ * @property {string[]} rates the ECB rates used, as sentences
+ * @property {string[]} unconverted amounts shown in their own currency, with the reason
+ * @property {Source[]} sources
+ * @property {string | null} newest the date of the view's newest figure
+ * @property {string} checked when the sources were last checked
+ * @property {ChartState} state
+ *
+ * @typedef {object} ChartTable What the chart shows, as a table (describe.rs `Table`).
+ * @property {string} caption
+ * @property {string[]} headers
+ * @property {string[][]} rows one per drawn item, in drawing order
+ *
+ * @typedef {object} AllSources Every source of the embedded dataset (session.rs `AllSourcesJson`).
+ * @property {string} checked
+ * @property {string | null} newest
+ * @property {Source[]} sources
+ */
+
+let wasmReady = null;
+
+/* global AUTONOMIE_WASM_FILE, AUTONOMIE_WASM_SHA256 */
+// In the shipped bundle (scripts/bundle.mjs), the wasm file's hashed name and its
+// SHA-256, written in at build time: the bytes are checked before they are compiled.
+// The source modules (the project's own page and tests) load ./pkg/ as built.
+const SHIPPED_WASM = typeof AUTONOMIE_WASM_FILE === 'string'
+  ? { url: new URL(AUTONOMIE_WASM_FILE, import.meta.url).href, sha256: AUTONOMIE_WASM_SHA256 }
+  : null;
+
+/** Why a wasm file was refused, in French and in English (`messages`). */
+function wasmError(messages) {
+  return Object.assign(new Error(messages.en), { messages });
+}
+
+/**
+ * The shipped wasm, compiled while it downloads, and returned only once its SHA-256 is
+ * the one built into this script. Anything else (an altered file, a file of another
+ * version, a page that a proxy put in its place) is refused before any of its code runs:
+ * fail closed.
+ *
+ * The body is split in two as it arrives: one branch goes to the browser's streaming
+ * compiler, the other is kept and hashed. Compiling runs none of the file's code; the
+ * module is instantiated (wasm-bindgen's init) only after the hash matched. (`fetch`'s own
+ * `integrity` option would check it too, but a fetch with integrity hands the body over
+ * only once all of it has arrived and been checked, which rules out compiling during the
+ * download, and its failure is an opaque network error, with nothing to tell the blogger.)
+ */
+async function checkedWasm({ url, sha256 }) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'omit' });
+  } catch {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`,
+      en: `the WebAssembly file ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`,
+    });
+  }
+  if (!response.ok) {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} a renvoyé l’erreur HTTP ${response.status}`,
+      en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
+    });
+  }
+  let compiled = null;
+  let kept = response;
+  if (typeof WebAssembly.compileStreaming === 'function' && response.body) {
+    const [toCompile, toHash] = response.body.tee();
+    compiled = WebAssembly.compileStreaming(new Response(toCompile, { headers: { 'Content-Type': 'application/wasm' } }));
+    // Awaited below, after the hash: a file that does not compile is reported by it.
+    compiled.catch(() => {});
+    kept = new Response(toHash);
+  }
+  const bytes = await kept.arrayBuffer();
+  const actual = await sha256Hex(bytes);
+  if (actual !== sha256) {
+    throw wasmError({
+      fr: `le fichier WebAssembly ${url} n’est pas celui de cette version du script (SHA-256 attendu ${sha256}, reçu ${actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté`,
+      en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
+    });
+  }
+  // A compiled WebAssembly.Module (instantiated by init), or the checked bytes.
+  return compiled ?? bytes;
+}
+
+/** Loads and instantiates the wasm module once for the whole page. */
+export function loadWasm() {
+  // The embedded dataset is read once, before any chart starts, in frame tasks of its
+  // own (reading, then checking): it is the longest step of a cold start.
+  wasmReady ??= (SHIPPED_WASM ? checkedWasm(SHIPPED_WASM) : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url)))
+    .then((source) => init({ module_or_path: source }))
+    .then(() => new Promise((resolve, reject) => {
+      const step = (n) => requestFrameWork(() => {
+        try {
+          if (prepareEmbeddedDataset(n)) resolve();
+          else step(n + 1);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      step(0);
+    }));
+  return wasmReady;
+}
+
+/**
+ * Every source of the embedded dataset, in `lang`.
+ * @param {'fr' | 'en'} lang
+ * @returns {AllSources}
+ */
+export function allSources(lang) {
+  return JSON.parse(sources(lang));
+}
+
+/**
+ * Chart ids of a dataset given as JSON text, or of the embedded one; errors in `lang`.
+ * @param {string | undefined} datasetJson
+ * @param {string} lang
+ * @returns {string[]}
+ */
+export function chartIds(datasetJson, lang) {
+  return JSON.parse(chart_ids(datasetJson, lang === 'en' ? 'en' : 'fr'));
+}
+
+/** The message of the last panic of the wasm, if one happened (the hook keeps it). */
+export function lastPanic() {
+  return last_panic() ?? null;
+}
+
+/**
+ * One chart of the wasm: a dataset, a state, a canvas (the Rust `ChartHandle`). Every
+ * method may throw an Error whose message is in the chart's language; after a panic
+ * (a WebAssembly trap) it must not be used again.
+ */
+export class WasmChart {
+  #handle;
+
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {string | undefined} chartId
+   * @param {string | undefined} datasetJson a dataset as JSON text; the embedded one if undefined
+   * @param {string} lang
+   */
+  constructor(canvas, chartId, datasetJson, lang) {
+    this.#handle = new ChartHandle(canvas, chartId, datasetJson, lang);
+  }
+
+  /** @returns {ChartState} */
+  state() { return JSON.parse(this.#handle.state()); }
+  /** The state as JSON text: equal texts, equal states. @returns {string} */
+  stateKey() { return this.#handle.state(); }
+  /** @returns {ChartInfo} */
+  info() { return JSON.parse(this.#handle.info()); }
+  /** The accessible description of what is shown. @returns {string} */
+  description() { return this.#handle.description(); }
+  /** @returns {ChartTable} */
+  table() { return JSON.parse(this.#handle.table()); }
+  /** @returns {string} what is shown, as CSV */
+  csv() { return this.#handle.csv(); }
+  /**
+   * What is shown as an SVG document `cssWidth` pixels wide.
+   * @param {number} cssWidth
+   * @param {'light' | 'dark'} theme
+   * @returns {string}
+   */
+  svg(cssWidth, theme) { return this.#handle.svg(cssWidth, theme); }
+  /**
+   * The name of a downloaded file.
+   * @param {string} day YYYY-MM-DD
+   * @param {string} extension
+   * @returns {string}
+   */
+  fileName(day, extension) { return this.#handle.fileName(day, extension); }
+  /**
+   * Draws on the chart's canvas; returns the canvas's CSS height.
+   * @param {number} cssWidth @param {number} ratio @param {number | undefined} cssHeight @param {'light' | 'dark'} theme
+   * @returns {number}
+   */
+  draw(cssWidth, ratio, cssHeight, theme) { return this.#handle.draw(cssWidth, ratio, cssHeight, theme); }
+  /**
+   * Draws on another canvas (the PNG export).
+   * @param {HTMLCanvasElement} canvas @param {number} cssWidth @param {number} ratio @param {'light' | 'dark'} theme
+   */
+  drawOn(canvas, cssWidth, ratio, theme) { return this.#handle.drawOn(canvas, cssWidth, ratio, theme); }
+  /**
+   * The index of the item under a point of the canvas (CSS pixels), if any.
+   * @param {number} x @param {number} y
+   * @returns {number | undefined}
+   */
+  itemAt(x, y) { return this.#handle.itemAt(x, y); }
+  /** @param {number} index @returns {object | null} the item's details (session.rs `ItemJson`) */
+  item(index) { const text = this.#handle.item(index); return text ? JSON.parse(text) : null; }
+  /** How many items (bars, points) the last drawing shows. @returns {number} */
+  itemCount() { return this.#handle.itemCount(); }
+  /** @param {string} id */
+  setView(id) { this.#handle.setView(id); }
+  /** @param {string} scale */
+  setScale(scale) { this.#handle.setScale(scale); }
+  /** @param {string} currency */
+  setCurrency(currency) { this.#handle.setCurrency(currency); }
+  /** @param {string} lang */
+  setLang(lang) { this.#handle.setLang(lang); }
+  /** @param {string} key @param {boolean} visible */
+  setSeriesVisible(key, visible) { this.#handle.setSeriesVisible(key, visible); }
+  /** Frees the wasm memory of the chart. */
+  free() { this.#handle.free(); }
+}
