@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Fails when a product source file is over 500 lines or a Rust function over 80 lines:
+// Fails when a product source file is over 500 lines or a function over 80 lines:
 // the sizes at which a module or a function stops being read in one go (issue 13).
 // Product sources: crates/*/src/**/*.rs and www/*.js, except the generated
 // crates/autonomie/src/layout/arial_widths.rs and www/words.js. A function is measured
 // from its `fn` line to its closing brace, on rustfmt-formatted code (cargo fmt --check
-// runs in scripts/test.sh too). `node scripts/check-sizes.mjs crates` checks the Rust only.
+// runs in scripts/test.sh too); a script's functions (declarations, methods, arrows,
+// expressions) through TypeScript's parser, from their first line to their last.
+// `node scripts/check-sizes.mjs crates` checks the Rust only, `… www` the scripts only.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import ts from 'typescript';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,19 +64,36 @@ function longFunctions(lines) {
   return long;
 }
 
+/** The functions of JavaScript `text` longer than the limit: [name, first line, length]. */
+function longScriptFunctions(file, text) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const long = [];
+  const line = (position) => source.getLineAndCharacterOfPosition(position).line + 1;
+  const visit = (node) => {
+    if (ts.isFunctionLike(node) && node.body) {
+      const first = line(node.getStart(source));
+      const length = line(node.getEnd()) - first + 1;
+      const name = node.name?.getText(source) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : '(anonymous)');
+      if (length > MAX_FN_LINES) long.push([name, first, length]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return long;
+}
+
 const problems = [];
 for (const file of productFiles()) {
   const lines = readFileSync(join(root, file), 'utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   if (lines.length > MAX_FILE_LINES) problems.push(`${file}: ${lines.length} lines (at most ${MAX_FILE_LINES})`);
-  if (file.endsWith('.rs')) {
-    for (const [name, at, length] of longFunctions(lines)) {
-      problems.push(`${file}:${at}: fn ${name} is ${length} lines (at most ${MAX_FN_LINES})`);
-    }
+  const long = file.endsWith('.rs') ? longFunctions(lines) : longScriptFunctions(file, lines.join('\n'));
+  for (const [name, at, length] of long) {
+    problems.push(`${file}:${at}: function ${name} is ${length} lines (at most ${MAX_FN_LINES})`);
   }
 }
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`sizes: every product source file within ${MAX_FILE_LINES} lines, every Rust fn within ${MAX_FN_LINES}`);
+console.log(`sizes: every product source file within ${MAX_FILE_LINES} lines, every function within ${MAX_FN_LINES}`);

@@ -145,19 +145,9 @@ export class AutonomieChartElement extends HTMLElement {
    * both are there, so that neither moves the other.
    */
   #showFirstView() {
-    // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
-    const custom = this.getAttribute('first-view');
-    const chart = this.getAttribute('chart') ?? (custom ? null : 'models');
-    if (this.started || !chart) return;
-    if (custom) {
-      if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return;
-    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) {
-      return;
-    }
-    const lang = this.#lang();
-    if (lang !== 'fr' && lang !== 'en') return;
-    const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
-    if (theme !== 'light' && theme !== 'dark') return; // forced colours: the canvas only
+    const wanted = this.#firstViewWanted();
+    if (!wanted) return;
+    const { custom, chart, lang, theme } = wanted;
     const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true', 'data-theme': theme });
     first.style.visibility = 'hidden';
     // Lazy: a chart far down the page fetches its picture when the reader comes near.
@@ -230,6 +220,27 @@ export class AutonomieChartElement extends HTMLElement {
       }
     });
     this.#firstSizer.observe(first);
+  }
+
+  /**
+   * Which first view this element can show, or null: its default view only (no
+   * attribute that changes it), in French or English, in the light or dark theme.
+   */
+  #firstViewWanted() {
+    // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
+    const custom = this.getAttribute('first-view');
+    const chart = this.getAttribute('chart') ?? (custom ? null : 'models');
+    if (this.started || !chart) return null;
+    if (custom) {
+      if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return null;
+    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) {
+      return null;
+    }
+    const lang = this.#lang();
+    if (lang !== 'fr' && lang !== 'en') return null;
+    const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
+    if (theme !== 'light' && theme !== 'dark') return null; // forced colours: the canvas only
+    return { custom, chart, lang, theme };
   }
 
   /** Removes the first view; a chart being built under it takes its place. */
