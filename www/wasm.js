@@ -7,6 +7,7 @@
 import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
 import { requestFrameWork } from './frames.js';
 import { sha256Hex } from './sha256.js';
+import { say } from './words.js';
 
 /**
  * @typedef {object} ChartState What the reader chose (state.rs `StateJson`).
@@ -61,8 +62,9 @@ const SHIPPED_WASM = typeof AUTONOMIE_WASM_FILE === 'string'
   ? { url: new URL(AUTONOMIE_WASM_FILE, import.meta.url).href, sha256: AUTONOMIE_WASM_SHA256 }
   : null;
 
-/** Why a wasm file was refused, in French and in English (`messages`). */
-function wasmError(messages) {
+/** Why a wasm file was refused (the words table's `key`), in French and in English (`messages`). */
+function wasmError(key, values) {
+  const messages = { fr: say('fr', key, values), en: say('en', key, values) };
   return Object.assign(new Error(messages.en), { messages });
 }
 
@@ -84,16 +86,10 @@ async function checkedWasm({ url, sha256 }) {
   try {
     response = await fetch(url, { credentials: 'omit' });
   } catch {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)`,
-      en: `the WebAssembly file ${url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)`,
-    });
+    throw wasmError('wasmNetwork', { url });
   }
   if (!response.ok) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} a renvoyé l’erreur HTTP ${response.status}`,
-      en: `the WebAssembly file ${url} returned HTTP ${response.status}`,
-    });
+    throw wasmError('wasmStatus', { url, status: response.status });
   }
   let compiled = null;
   let kept = response;
@@ -107,10 +103,7 @@ async function checkedWasm({ url, sha256 }) {
   const bytes = await kept.arrayBuffer();
   const actual = await sha256Hex(bytes);
   if (actual !== sha256) {
-    throw wasmError({
-      fr: `le fichier WebAssembly ${url} n’est pas celui de cette version du script (SHA-256 attendu ${sha256}, reçu ${actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté`,
-      en: `the WebAssembly file ${url} is not the one this script was built with (expected SHA-256 ${sha256}, got ${actual}): it was altered or replaced, so it is not run`,
-    });
+    throw wasmError('wasmAltered', { url, expected: sha256, actual });
   }
   // A compiled WebAssembly.Module (instantiated by init), or the checked bytes.
   return compiled ?? bytes;

@@ -264,6 +264,17 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
     ("fetchStatus", "the dataset {url} returned HTTP {status}", "le fichier de données {url} a renvoyé l’erreur HTTP {status}"),
     ("fetchTooLarge", "the dataset {url} is larger than 5 MB", "le fichier de données {url} dépasse 5 Mo"),
     ("fetchPage", "{url} returned a page ({type}) instead of a JSON file", "{url} a renvoyé une page ({type}) au lieu d’un fichier JSON"),
+    (
+        "wasmNetwork",
+        "the WebAssembly file {url} could not be loaded: network error, or the server does not allow this page (CORS: it must send Access-Control-Allow-Origin)",
+        "le fichier WebAssembly {url} n’a pas pu être chargé : réseau indisponible, ou le serveur n’autorise pas cette page (CORS : il doit envoyer Access-Control-Allow-Origin)",
+    ),
+    ("wasmStatus", "the WebAssembly file {url} returned HTTP {status}", "le fichier WebAssembly {url} a renvoyé l’erreur HTTP {status}"),
+    (
+        "wasmAltered",
+        "the WebAssembly file {url} is not the one this script was built with (expected SHA-256 {expected}, got {actual}): it was altered or replaced, so it is not run",
+        "le fichier WebAssembly {url} n’est pas celui de cette version du script (SHA-256 attendu {expected}, reçu {actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté",
+    ),
 ];
 
 /// The one table of words as the JavaScript module `www/words.js`: `WORDS.fr` and
