@@ -22,6 +22,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundle } from './bundle.mjs';
+import { BenchFailure, readFlags, withTimeout } from './cli.mjs';
 import { machine } from './machine.mjs';
 import { serveGzip } from './gzip-server.mjs';
 import { decodePng, pngSize } from './png.mjs';
@@ -77,8 +78,6 @@ const PAGES = [
 
 // ---------------------------------------------------------------------------- options
 
-class BenchFailure extends Error {}
-
 const USAGE = `usage: node bench/first-view.mjs [options]
   --loads N           loads of each page per measure (default 5; the median is reported)
   --pages LIST        pages, comma separated (default ${PAGES.map((p) => p.id).join(',')})
@@ -89,37 +88,23 @@ const USAGE = `usage: node bench/first-view.mjs [options]
 
 function parseOptions(argv) {
   const options = { loads: 5, pages: PAGES.map((p) => p.id), settle: 1.5, timeout: 60, interaction: true };
-  const number = (flag, value, min) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min) throw new BenchFailure(`${flag} wants a number >= ${min}, got ${value}\n${USAGE}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new BenchFailure(`${flag} needs a value\n${USAGE}`);
-      i += 1;
-      return argv[i];
-    };
+  readFlags(argv, USAGE, (flag, read) => {
     switch (flag) {
-      case '--loads': options.loads = Math.round(number(flag, value(), 1)); break;
-      case '--settle': options.settle = number(flag, value(), 0.2); break;
-      case '--timeout': options.timeout = number(flag, value(), 5); break;
+      case '--loads': options.loads = Math.round(read.number(1)); break;
+      case '--settle': options.settle = read.number(0.2); break;
+      case '--timeout': options.timeout = read.number(5); break;
       case '--no-interaction': options.interaction = false; break;
       case '--pages': {
-        options.pages = value().split(',').filter(Boolean);
+        options.pages = read.value().split(',').filter(Boolean);
         const unknown = options.pages.filter((id) => !PAGES.some((p) => p.id === id));
         if (unknown.length || !options.pages.length) throw new BenchFailure(`unknown page ${unknown.join(', ')}; pages: ${PAGES.map((p) => p.id).join(', ')}`);
         break;
       }
-      case '--help': case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
       default:
-        throw new BenchFailure(`unknown option ${flag}\n${USAGE}`);
+        return false;
     }
-  }
+    return true;
+  });
   return options;
 }
 
@@ -257,14 +242,6 @@ function chartBox(container) {
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new BenchFailure(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

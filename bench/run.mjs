@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { bundle } from './bundle.mjs';
+import { BenchFailure, readFlags, withTimeout } from './cli.mjs';
 import { machine } from './machine.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,31 +59,20 @@ const USAGE = `usage: node bench/run.mjs [options]
 
 function parseOptions(argv) {
   const options = { rounds: 11, toggles: 200, memoryToggles: 1000, sizes: [1e3, 1e4, 1e5, 1e6], budget: 3, pages: PAGES.map((p) => p.id), repeat: 1, quick: false };
-  const number = (flag, value, min) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min) throw new BenchFailure(`${flag} wants a number >= ${min}, got ${value}\n${USAGE}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new BenchFailure(`${flag} needs a value\n${USAGE}`);
-      i += 1;
-      return argv[i];
-    };
+  readFlags(argv, USAGE, (flag, read) => {
     switch (flag) {
-      case '--rounds': options.rounds = Math.round(number(flag, value(), 1)); break;
-      case '--toggles': options.toggles = Math.round(number(flag, value(), 2)); break;
-      case '--memory-toggles': options.memoryToggles = Math.round(number(flag, value(), 2)); break;
-      case '--budget': options.budget = number(flag, value(), 0); break;
-      case '--repeat': options.repeat = Math.round(number(flag, value(), 1)); break;
+      case '--rounds': options.rounds = Math.round(read.number(1)); break;
+      case '--toggles': options.toggles = Math.round(read.number(2)); break;
+      case '--memory-toggles': options.memoryToggles = Math.round(read.number(2)); break;
+      case '--budget': options.budget = read.number(0); break;
+      case '--repeat': options.repeat = Math.round(read.number(1)); break;
       case '--sizes': {
-        const list = value();
-        options.sizes = list === 'none' ? [] : list.split(',').map((s) => Math.round(number(flag, s, 2)));
+        const list = read.value();
+        options.sizes = list === 'none' ? [] : list.split(',').map((s) => Math.round(read.number(2, s)));
         break;
       }
       case '--pages': {
-        options.pages = value().split(',');
+        options.pages = read.value().split(',');
         const unknown = options.pages.filter((id) => !PAGES.some((p) => p.id === id));
         if (unknown.length) throw new BenchFailure(`unknown page ${unknown.join(', ')}; pages: ${PAGES.map((p) => p.id).join(', ')}`);
         break;
@@ -90,14 +80,11 @@ function parseOptions(argv) {
       case '--quick':
         Object.assign(options, { quick: true, rounds: 3, toggles: 50, memoryToggles: 200, sizes: [1e3, 1e5], budget: 1 });
         break;
-      case '--help': case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
       default:
-        throw new BenchFailure(`unknown option ${flag}\n${USAGE}`);
+        return false;
     }
-  }
+    return true;
+  });
   // Toggles come in pairs so that each series ends on the original drawing.
   options.toggles += options.toggles % 2;
   options.memoryToggles += options.memoryToggles % 2;
@@ -146,8 +133,6 @@ function summary(values) {
 
 // ---------------------------------------------------------------------- page driving
 
-class BenchFailure extends Error {}
-
 /** Runs before the page's own scripts: turns `window.benchReady = t` into a promise. */
 function initScript() {
   let resolve;
@@ -168,14 +153,6 @@ function initScript() {
   window.addEventListener('error', (event) => reject(new Error(`page error: ${event.message}`)));
   window.addEventListener('unhandledrejection', (event) => reject(new Error(`unhandled rejection: ${event.reason?.message ?? event.reason}`)));
   window.__benchReadyPromise = ready;
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new BenchFailure(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The selector of the canvas that benchToggle redraws, and of every chart canvas. */
