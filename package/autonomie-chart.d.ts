@@ -4,31 +4,34 @@
 // declares them, are in wasm-bindgen/autonomie.d.ts (bundled inside the script, not
 // imported separately).
 
+// <contract> written from crates/autonomie/src/session/contract.rs: do not edit; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites it.
 /** The charts of the embedded dataset (a `src` dataset may define others). */
 export type AutonomieChartId = 'models' | 'valuations' | 'funding' | 'compute' | (string & {});
-/**
- * `models`: `latest`, `history`; `valuations`: `latest`, `history`, `october-2025`;
- * `funding`: `latest`, `countries`, `october-2025`; `compute`: `june-2026`, `november-2025`.
- */
-export type AutonomieView = 'latest' | 'history' | 'countries' | 'october-2025' | 'june-2026' | 'november-2025' | (string & {});
+export type AutonomieView = 'countries' | 'history' | 'june-2026' | 'latest' | 'november-2025' | 'october-2025' | (string & {});
 export type AutonomieScale = 'linear' | 'log';
 export type AutonomieCurrency = 'EUR' | 'USD';
 export type AutonomieLang = 'fr' | 'en';
-export type AutonomieTheme = 'light' | 'dark' | 'auto';
-export type AutonomieLoading = 'lazy' | 'eager';
-export type AutonomieLoad = 'eager' | 'visible' | 'interaction';
-export type AutonomieExportFormat = 'png' | 'svg' | 'csv';
+export type AutonomieTheme = 'auto' | 'light' | 'dark';
 
 /** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */
 export interface AutonomieState {
+  /** The chart's id. */
   chart: string;
+  /** The view's id. */
   view: string;
+  /** The scale. */
   scale: AutonomieScale;
+  /** The currency amounts are shown in. */
   currency: AutonomieCurrency;
+  /** The language of every text. */
   lang: AutonomieLang;
-  /** Keys of the hidden series, e.g. `["openai", "anthropic"]`. */
+  /** The keys of the hidden series. */
   hidden: string[];
 }
+// </contract>
+export type AutonomieLoading = 'lazy' | 'eager';
+export type AutonomieLoad = 'eager' | 'visible' | 'interaction';
+export type AutonomieExportFormat = 'png' | 'svg' | 'csv';
 
 /** The element's attributes, as strings in HTML (all optional). */
 export interface AutonomieChartAttributes {

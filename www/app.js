@@ -5,17 +5,20 @@
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 import { sourceLink } from './dom.js';
 import { WORDS } from './words.js';
+import { DEFAULT_LANG, LANGS, STATE_KEYS } from './contract.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
+/** The last state each chart told (`autonomie-ready`, `autonomie-change`), for the fragment and the embed codes. */
+const states = new Map();
 const fragment = readFragment();
-let lang = fragment.get('lang') === 'en' ? 'en' : 'fr';
+let lang = LANGS.includes(fragment.get('lang')) ? fragment.get('lang') : DEFAULT_LANG;
 
 // Restore the linked view before the elements start.
 document.documentElement.lang = lang;
 for (const [id, element] of charts) {
   element.setAttribute('lang', lang);
-  for (const name of ['view', 'scale', 'currency', 'hidden']) {
+  for (const name of STATE_KEYS.filter((key) => key !== 'lang')) {
     const value = fragment.get(`${id}.${name}`);
     if (value !== undefined) {
       element.setAttribute(attributeName(name), value);
@@ -35,9 +38,9 @@ let release = null;
 
 function updateFragment() {
   const entries = new Map();
-  if (lang === 'en') entries.set('lang', 'en');
+  if (lang !== DEFAULT_LANG) entries.set('lang', lang);
   for (const id of touched) {
-    const state = charts.get(id).state();
+    const state = states.get(id);
     if (!state) continue;
     for (const [key, value] of stateEntries(state, { lang: state.lang }, `${id}.`)) entries.set(key, value);
   }
@@ -49,9 +52,8 @@ function escapeAttribute(text) {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** The two snippets that reproduce `element`'s current view on another site. */
-export function embedSnippets(element) {
-  const state = element.state();
+/** The two snippets that reproduce `element`'s current view, `state`, on another site. */
+export function embedSnippets(element, state) {
   const attributes = [`chart="${state.chart}"`];
   const params = new Map([['chart', state.chart]]);
   for (const [name, value] of [['view', state.view], ['scale', state.scale], ['currency', state.currency], ['lang', state.lang], ['hidden', state.hidden.join(',')]]) {
@@ -89,7 +91,8 @@ function setupEmbed(id, element) {
   const render = () => {
     const text = WORDS[lang];
     toggle.textContent = panel.hidden ? text.embed : text.close;
-    if (panel.hidden || !element.state()) return;
+    const state = states.get(id);
+    if (panel.hidden || !state) return;
     if (!release) {
       const status = document.createElement('p');
       status.className = 'embed-status';
@@ -98,7 +101,7 @@ function setupEmbed(id, element) {
       panel.replaceChildren(status);
       return;
     }
-    const snippets = embedSnippets(element);
+    const snippets = embedSnippets(element, state);
     const blocks = [['element', text.embedElement], ['iframe', text.embedIframe]].map(([kind, label]) => {
       const block = document.createElement('div');
       block.className = 'embed-block';
@@ -187,7 +190,11 @@ for (const button of document.querySelectorAll('[data-lang-choice]')) {
   button.addEventListener('click', () => setPageLang(button.dataset.langChoice));
 }
 for (const [id, element] of charts) {
-  element.addEventListener('autonomie-change', () => {
+  element.addEventListener('autonomie-ready', (event) => {
+    if (event.detail) states.set(id, event.detail);
+  });
+  element.addEventListener('autonomie-change', (event) => {
+    states.set(id, event.detail);
     touched.add(id);
     updateFragment();
   });

@@ -34,13 +34,13 @@
 
 import { element } from './dom.js';
 import { fetchDataset } from './fetch-dataset.js';
-import { placeholderControls, svgDataUrl } from './first-view.js';
+import { placeholderParts, svgDataUrl } from './first-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
-import { say, WORDS } from './words.js';
-import { NotesPart } from './notes.js';
+import { say } from './words.js';
 import { resolveTheme } from './theme.js';
+import { CHARTS, DEFAULT_LANG, FIRST_VIEW_WIDTHS, LANGS, NARROW_WIDTH, STATE_KEYS, THEME_CHOICES } from './contract.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
@@ -51,18 +51,12 @@ export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
  * directory named by a hash of its content (scripts/bundle.mjs), cached for a year.
  */
 const FIRST_VIEW_DIRECTORY = typeof AUTONOMIE_FIRST_VIEW_DIRECTORY === 'string' ? AUTONOMIE_FIRST_VIEW_DIRECTORY : 'static/first/';
-/** The first views' widths (CSS pixels): keep equal to FIRST_VIEW_WIDTHS of autonomie-static. */
-const FIRST_VIEW_WIDTHS = [390, 760];
-/** Under this width the chart has its narrow layout (layout/plan.rs: NARROW_CSS_WIDTH + 24). */
-const NARROW_WIDTH = 504;
-/** The charts of the embedded dataset, which have first views. */
-const FIRST_VIEW_CHARTS = ['models', 'valuations', 'funding', 'compute'];
 /** Attributes that change what is drawn from the default view: no first view then. */
 const NOT_DEFAULT = ['src', 'view', 'scale', 'currency', 'hidden', 'hidden-series', 'height'];
 /** What starts the wasm with load="interaction". */
 const INTERACTIONS = ['pointerenter', 'focusin', 'touchstart', 'click'];
 
-const ATTRIBUTES = ['chart', 'view', 'scale', 'currency', 'lang', 'hidden-series', 'hidden', 'src', 'height', 'theme'];
+const ATTRIBUTES = ['chart', ...STATE_KEYS.map((key) => (key === 'hidden' ? 'hidden-series' : key)), 'hidden', 'src', 'height', 'theme'];
 
 function parseHidden(value) {
   return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean);
@@ -184,19 +178,16 @@ export class AutonomieChartElement extends HTMLElement {
         heights = info.heights ?? null;
         sizePicture();
         if (this.#first !== first) return;
-        first.prepend(...placeholderControls(info, (name, value) => {
+        // The controls and legend above the picture, and the notes and sources under it,
+        // built by the chart's own parts from the first answer: the chart starts at its
+        // full height, and nothing moves when it is drawn.
+        const parts = placeholderParts(info, (name, value) => {
           // Kept, and applied when the chart is built (#build).
           if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
           else this.#pressed[name] = value;
-        }));
-        // The notes and sources under the canvas, as the chart will show them: the chart
-        // starts at its full height, and nothing below it moves when it is drawn.
-        if (Array.isArray(info.notes)) {
-          const notes = new NotesPart();
-          notes.update(info, WORDS[info.state.lang]);
-          notes.updateSources(info, WORDS[info.state.lang]);
-          image.after(notes.root);
-        }
+        });
+        first.prepend(parts.controls, parts.legend);
+        image.after(parts.notes);
         reveal('controls');
       })
       .catch(() => {
@@ -229,16 +220,16 @@ export class AutonomieChartElement extends HTMLElement {
   #firstViewWanted() {
     // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
     const custom = this.getAttribute('first-view');
-    const chart = this.getAttribute('chart') ?? (custom ? null : 'models');
+    const chart = this.getAttribute('chart') ?? (custom ? null : CHARTS[0]);
     if (this.started || !chart) return null;
     if (custom) {
       if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return null;
-    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !FIRST_VIEW_CHARTS.includes(chart)) {
+    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !CHARTS.includes(chart)) {
       return null;
     }
     const lang = this.#lang();
-    if (lang !== 'fr' && lang !== 'en') return null;
-    const theme = resolveTheme(this.getAttribute('theme') ?? 'auto');
+    if (!LANGS.includes(lang)) return null;
+    const theme = resolveTheme(this.getAttribute('theme') ?? THEME_CHOICES[0]);
     if (theme !== 'light' && theme !== 'dark') return null; // forced colours: the canvas only
     return { custom, chart, lang, theme };
   }
@@ -320,11 +311,12 @@ export class AutonomieChartElement extends HTMLElement {
   setSeriesVisible(key, visible) { this.#chart?.setSeriesVisible(key, visible); }
   toggleSeries(key) { this.#chart?.toggleSeries(key); }
 
+  /** Its own `lang`, else the language of the nearest `lang` of the page (`fr-FR` is `fr`), else the default. */
   #lang() {
     const own = this.getAttribute('lang');
     if (own) return own;
-    const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '';
-    return inherited.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    const inherited = (this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
+    return LANGS.find((lang) => inherited === lang || inherited.startsWith(`${lang}-`)) ?? DEFAULT_LANG;
   }
 
   #restart() {
@@ -355,7 +347,7 @@ export class AutonomieChartElement extends HTMLElement {
     try {
       // The dataset is fetched while the wasm downloads and compiles, not after it.
       const src = this.getAttribute('src');
-      const fetched = src ? fetchDataset(new URL(src, document.baseURI).href, lang === 'en' ? 'en' : 'fr') : null;
+      const fetched = src ? fetchDataset(new URL(src, document.baseURI).href, LANGS.includes(lang) ? lang : DEFAULT_LANG) : null;
       fetched?.catch(() => {});
       await loadWasm();
       if (fetched) {
@@ -365,7 +357,7 @@ export class AutonomieChartElement extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       // A refused wasm file says why in both languages (autonomie.js).
-      const message = error.messages?.[lang === 'en' ? 'en' : 'fr'] ?? error.message;
+      const message = error.messages?.[LANGS.includes(lang) ? lang : DEFAULT_LANG] ?? error.message;
       console.error(`autonomie: ${message}`);
       this.#dropFirstView();
       renderError(stage, message, lang);
@@ -383,11 +375,11 @@ export class AutonomieChartElement extends HTMLElement {
 
   #build(stage, chartId, dataset, lang) {
     const height = Number(this.getAttribute('height'));
-    this.#chart = new AutonomieChart(stage, chartId ?? 'models', {
-      lang: lang === 'fr' ? 'fr' : 'en',
+    this.#chart = new AutonomieChart(stage, chartId ?? CHARTS[0], {
+      lang,
       dataset,
       height: height > 0 ? height : undefined,
-      theme: ['light', 'dark'].includes(this.getAttribute('theme')) ? this.getAttribute('theme') : 'auto',
+      theme: THEME_CHOICES.includes(this.getAttribute('theme')) ? this.getAttribute('theme') : THEME_CHOICES[0],
       onChange: (state) => this.#reflect(state),
       onShown: () => {
         // Drawn (or its error shown): the element may now take its own height.
@@ -403,7 +395,7 @@ export class AutonomieChartElement extends HTMLElement {
       },
     });
     this.#starting = true;
-    if (lang !== 'fr' && lang !== 'en') this.#attempt(() => this.#chart.setLang(lang));
+    if (!LANGS.includes(lang)) this.#attempt(() => this.#chart.setLang(lang));
     for (const name of ['view', 'scale', 'currency', 'hidden', 'hidden-series', 'theme']) {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
@@ -438,7 +430,7 @@ export class AutonomieChartElement extends HTMLElement {
       case 'hidden':
       case 'hidden-series': chart.setHidden(parseHidden(value)); break;
       case 'height': chart.setHeight(Number(value)); break;
-      case 'theme': chart.setTheme(value || 'auto'); break;
+      case 'theme': chart.setTheme(value || THEME_CHOICES[0]); break;
       default: break;
     }
   }

@@ -4,19 +4,22 @@
 // the element's script after this one (module scripts run in document order), so the
 // element starts with the fragment's attributes already set.
 
-import { attributeName, readFragment, stateEntries, writeFragment, STATE_ATTRIBUTES } from './fragment.js';
+import { attributeName, readFragment, stateEntries, writeFragment } from './fragment.js';
+import { DEFAULT_LANG, LANGS, STATE_KEYS } from './contract.js';
 
 const chart = document.getElementById('chart');
 
 function applyFragment() {
   const fragment = readFragment();
-  for (const name of ['chart', ...STATE_ATTRIBUTES]) {
+  for (const name of ['chart', ...STATE_KEYS]) {
     const value = fragment.get(name);
     if (value !== undefined) chart.setAttribute(attributeName(name), value);
     else if (name === 'hidden') chart.removeAttribute(attributeName(name));
   }
   if (!chart.hasAttribute('lang')) {
-    chart.setAttribute('lang', (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en');
+    // The reader's language when the chart speaks it, else the default.
+    const reader = (navigator.language || '').toLowerCase();
+    chart.setAttribute('lang', LANGS.find((code) => reader === code || reader.startsWith(`${code}-`)) ?? DEFAULT_LANG);
   }
   document.documentElement.lang = chart.getAttribute('lang');
 }

@@ -3,9 +3,6 @@
 // embed.html (one chart):  #chart=valuations&view=history&scale=log&currency=USD&lang=fr&hidden=openai
 // index.html (all charts): #lang=en&valuations.view=history&valuations.hidden=openai
 
-/** The state keys a fragment sets, for one chart. */
-export const STATE_ATTRIBUTES = ['view', 'scale', 'currency', 'lang', 'hidden'];
-
 /**
  * The element attribute of a state key: the hidden series go in `hidden-series`, since
  * setting the global `hidden` attribute on the element, even one that stays visible,

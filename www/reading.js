@@ -13,20 +13,17 @@ export class ItemReader {
   #tooltip;
   #ring;
   #current = -1;
-  #lang = () => 'fr';
   #listeners = [];
 
   /**
    * @param {HTMLCanvasElement} canvas the chart's canvas, inside `stage`.
    * @param {HTMLElement} stage a positioned box around the canvas.
    * @param {() => import('./wasm.js').WasmChart | null} handle the wasm chart (read at each use).
-   * @param {() => string} lang the current language.
    */
-  constructor(canvas, stage, handle, lang) {
+  constructor(canvas, stage, handle) {
     this.#canvas = canvas;
     this.#stage = stage;
     this.#handle = handle;
-    this.#lang = lang;
     this.#tooltip = element('div', { class: 'atm-tooltip', role: 'status', 'aria-live': 'polite', hidden: '' });
     this.#ring = element('div', { class: 'atm-ring', 'aria-hidden': 'true', hidden: '' });
     stage.append(this.#ring, this.#tooltip);
@@ -75,7 +72,7 @@ export class ItemReader {
       return;
     }
     this.#current = index;
-    const words = WORDS[this.#lang()] ?? WORDS.en;
+    const words = WORDS[item.lang];
     // Texts from data sit in <bdi>, so that a right-to-left label or a stray
     // bidirectional override cannot reorder the words around it.
     const heading = element('strong');

@@ -1,56 +1,18 @@
 // The one module that talks to the wasm (wasm-bindgen's glue in ./pkg/): it loads and
 // checks the module, and wraps every call in plain JavaScript with the type of its answer
-// (JSDoc, below), parsed from the JSON text the Rust side writes
-// (crates/autonomie/src/session.rs). The rest of the scripts never see a ChartHandle or
-// a JSON string.
+// (the JSDoc types of contract.js, written from the Rust answer types), parsed from the
+// JSON text the Rust side writes (crates/autonomie/src/session.rs). The rest of the
+// scripts never see a ChartHandle or a JSON string.
 
 import init, { ChartHandle, chart_ids, last_panic, prepareEmbeddedDataset, sources } from './pkg/autonomie.js';
 import { requestFrameWork } from './frames.js';
 import { sha256Hex } from './sha256.js';
 import { say } from './words.js';
 
-/**
- * @typedef {object} ChartState What the reader chose (state.rs `StateJson`).
- * @property {string} chart
- * @property {string} view
- * @property {'linear' | 'log'} scale
- * @property {'EUR' | 'USD'} currency
- * @property {'fr' | 'en'} lang
- * @property {string[]} hidden the keys of the hidden series
- *
- * @typedef {object} Source A published document (session.rs `SourceJson`).
- * @property {string} [key]
- * @property {string} publisher
- * @property {string} title
- * @property {string} url
- * @property {string} date formatted in the chart's language
- * @property {string | null} dateNote
- *
- * @typedef {object} ChartInfo Everything the page shows around the canvas (session.rs `InfoJson`).
- * @property {string} chart
- * @property {string} title
- * @property {string} subtitle
- * @property {'count' | 'money' | 'flops'} measure
- * @property {{id: string, label: string, active: boolean}[]} views
- * @property {{key: string, label: string, color: string, visible: boolean}[]} legend
- * @property {string[]} notes
- * @property {string[]} rates the ECB rates used, as sentences
- * @property {string[]} unconverted amounts shown in their own currency, with the reason
- * @property {Source[]} sources
- * @property {string | null} newest the date of the view's newest figure
- * @property {string} checked when the sources were last checked
- * @property {ChartState} state
- *
- * @typedef {object} ChartTable What the chart shows, as a table (describe.rs `Table`).
- * @property {string} caption
- * @property {string[]} headers
- * @property {string[][]} rows one per drawn item, in drawing order
- *
- * @typedef {object} AllSources Every source of the embedded dataset (session.rs `AllSourcesJson`).
- * @property {string} checked
- * @property {string | null} newest
- * @property {Source[]} sources
- */
+/** @typedef {import('./contract.js').State} State */
+/** @typedef {import('./contract.js').Answer} Answer */
+/** @typedef {import('./contract.js').ItemInfo} ItemInfo */
+/** @typedef {import('./contract.js').AllSources} AllSources */
 
 let wasmReady = null;
 
@@ -145,7 +107,7 @@ export function allSources(lang) {
  * @returns {string[]}
  */
 export function chartIds(datasetJson, lang) {
-  return JSON.parse(chart_ids(datasetJson, lang === 'en' ? 'en' : 'fr'));
+  return JSON.parse(chart_ids(datasetJson, lang));
 }
 
 /** The message of the last panic of the wasm, if one happened (the hook keeps it). */
@@ -154,16 +116,17 @@ export function lastPanic() {
 }
 
 /**
- * One chart of the wasm: a dataset, a state, a canvas (the Rust `ChartHandle`). Every
- * method may throw an Error whose message is in the chart's language; after a panic
- * (a WebAssembly trap) it must not be used again.
+ * One chart of the wasm: a dataset, a state, a canvas (the Rust `ChartHandle`). A change
+ * is one call (`change`), its drawing a second (`draw`). Every method may throw an Error
+ * whose message is in the chart's language; after a panic (a WebAssembly trap) it must
+ * not be used again.
  */
 export class WasmChart {
   #handle;
 
   /**
    * @param {HTMLCanvasElement} canvas
-   * @param {string | undefined} chartId
+   * @param {string | undefined} chartId the dataset's first chart if undefined
    * @param {string | undefined} datasetJson a dataset as JSON text; the embedded one if undefined
    * @param {string} lang
    */
@@ -171,16 +134,14 @@ export class WasmChart {
     this.#handle = new ChartHandle(canvas, chartId, datasetJson, lang);
   }
 
-  /** @returns {ChartState} */
+  /**
+   * Applies a change (any of view, scale, currency, lang, hidden, series, toggle) and
+   * answers with the state, the dirty parts and their data; `{}` changes nothing.
+   * @param {object} change @returns {Answer}
+   */
+  change(change) { return JSON.parse(this.#handle.change(JSON.stringify(change))); }
+  /** @returns {State} */
   state() { return JSON.parse(this.#handle.state()); }
-  /** The state as JSON text: equal texts, equal states. @returns {string} */
-  stateKey() { return this.#handle.state(); }
-  /** @returns {ChartInfo} */
-  info() { return JSON.parse(this.#handle.info()); }
-  /** The accessible description of what is shown. @returns {string} */
-  description() { return this.#handle.description(); }
-  /** @returns {ChartTable} */
-  table() { return JSON.parse(this.#handle.table()); }
   /** @returns {string} what is shown, as CSV */
   csv() { return this.#handle.csv(); }
   /**
@@ -198,14 +159,14 @@ export class WasmChart {
    */
   fileName(day, extension) { return this.#handle.fileName(day, extension); }
   /**
-   * Draws on the chart's canvas; returns the canvas's CSS height.
-   * @param {number} cssWidth @param {number} ratio @param {number | undefined} cssHeight @param {'light' | 'dark'} theme
+   * Draws on the chart's canvas (sizing its backing store); returns the canvas's CSS height.
+   * @param {number} cssWidth @param {number} ratio @param {number | undefined} cssHeight @param {string} theme
    * @returns {number}
    */
   draw(cssWidth, ratio, cssHeight, theme) { return this.#handle.draw(cssWidth, ratio, cssHeight, theme); }
   /**
-   * Draws on another canvas (the PNG export).
-   * @param {HTMLCanvasElement} canvas @param {number} cssWidth @param {number} ratio @param {'light' | 'dark'} theme
+   * Draws on another canvas (the PNG export), with the full footer.
+   * @param {HTMLCanvasElement} canvas @param {number} cssWidth @param {number} ratio @param {string} theme
    */
   drawOn(canvas, cssWidth, ratio, theme) { return this.#handle.drawOn(canvas, cssWidth, ratio, theme); }
   /**
@@ -214,20 +175,10 @@ export class WasmChart {
    * @returns {number | undefined}
    */
   itemAt(x, y) { return this.#handle.itemAt(x, y); }
-  /** @param {number} index @returns {object | null} the item's details (session.rs `ItemJson`) */
+  /** @param {number} index @returns {ItemInfo | null} */
   item(index) { const text = this.#handle.item(index); return text ? JSON.parse(text) : null; }
   /** How many items (bars, points) the last drawing shows. @returns {number} */
   itemCount() { return this.#handle.itemCount(); }
-  /** @param {string} id */
-  setView(id) { this.#handle.setView(id); }
-  /** @param {string} scale */
-  setScale(scale) { this.#handle.setScale(scale); }
-  /** @param {string} currency */
-  setCurrency(currency) { this.#handle.setCurrency(currency); }
-  /** @param {string} lang */
-  setLang(lang) { this.#handle.setLang(lang); }
-  /** @param {string} key @param {boolean} visible */
-  setSeriesVisible(key, visible) { this.#handle.setSeriesVisible(key, visible); }
   /** Frees the wasm memory of the chart. */
   free() { this.#handle.free(); }
 }

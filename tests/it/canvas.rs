@@ -7,13 +7,12 @@ use std::rc::Rc;
 
 use autonomie::data::model::{Dataset, Scale};
 use autonomie::draw::canvas;
-use autonomie::draw::measure::ContextMeasure;
 use autonomie::draw::recorder::Recorder;
-use autonomie::layout::plan::{Footer, Plan, Shape};
+use autonomie::layout::plan::{Plan, Shape};
 use autonomie::layout::series::{self, Series};
-use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::text::EstimatedWidths;
 use autonomie::layout::theme::Theme;
-use autonomie::session::{canvas_for, DrawRequest, Session};
+use autonomie::session::{Change, Frame, Session};
 
 /// The most canvas calls one toggle of the benchmark may make (bench/canvas-calls.mjs
 /// counted 299 in Chromium when the canvas had its own painter, before it was drawn
@@ -47,27 +46,12 @@ fn one_toggle_of_the_benchmark_stays_under_the_ceiling() {
     session.set_view("october-2025").unwrap();
     session.state.set_scale("linear").unwrap();
     let recorder = Recorder::new();
-    let measure = ContextMeasure::new(&recorder);
-    let draw = |session: &Session| {
-        let (plan, _) = session
-            .plan_for_canvas(
-                &DrawRequest {
-                    css_width: 820.0,
-                    ratio: 2.0,
-                    css_height: Some(260.0),
-                    theme: Theme::Light,
-                    footer: Footer::Short,
-                },
-                &measure,
-            )
-            .unwrap();
-        canvas::draw(&recorder, &plan).unwrap();
-        plan
-    };
-    draw(&session);
+    let frame = Frame::screen(820.0, 2.0, Some(260.0), "light").unwrap();
+    session.draw(&recorder, frame).unwrap();
     recorder.clear();
-    session.state.set_scale("log").unwrap();
-    let plan = draw(&session);
+    session.change(&Change { scale: Some("log".into()), ..Change::default() }).unwrap();
+    session.draw(&recorder, frame).unwrap();
+    let plan = session.plan_frame(&frame, &EstimatedWidths).unwrap().0;
     let calls = recorder.calls();
     let tally = tally(&calls);
     eprintln!("{} canvas calls for one toggle: {tally:?}", calls.len());
@@ -103,7 +87,7 @@ fn every_plan() -> Vec<(String, Plan)> {
                     session.state.set_lang(lang).unwrap();
                     for theme in [Theme::Light, Theme::Dark, Theme::Contrast] {
                         for (width, ratio) in [(760.0, 1.0), (360.0, 2.0)] {
-                            let plan = session.plan(width, ratio, None, theme, &EstimatedMetrics).unwrap();
+                            let plan = session.plan(width, ratio, None, theme, &EstimatedWidths).unwrap();
                             plans.push((format!("{} {} {scale} {lang} {theme:?} {width}", chart.id, view.id), plan));
                         }
                     }
@@ -169,8 +153,8 @@ fn the_series_chart_draws_its_line_as_one_path_of_few_points() {
     let values: Vec<f64> = (0..100_000).map(|i| 100.0 + f64::from(i % 977) * ((i / 977) as f64).sin()).collect();
     let values: Vec<f64> = values.into_iter().map(f64::abs).collect();
     let series = Series::new(values).unwrap();
-    let layout = canvas_for(820.0, 2.0, Some(520.0), Theme::Light);
-    let plan = series::plan(&series, Scale::Linear, &layout, &EstimatedMetrics, true).unwrap();
+    let layout = Frame::screen(820.0, 2.0, Some(520.0), "light").unwrap().layout(2.0);
+    let plan = series::plan(&series, Scale::Linear, &layout, &EstimatedWidths, true).unwrap();
     let calls = calls_of(&plan);
     let tally = tally(&calls);
     let points = tally.get("moveTo").unwrap_or(&0) + tally.get("lineTo").unwrap_or(&0);

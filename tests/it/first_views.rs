@@ -43,7 +43,7 @@ fn a_custom_dataset_gets_the_first_views_of_each_of_its_charts() {
                     .unwrap();
             assert_eq!(info["state"]["chart"], chart.id.as_str());
             assert_eq!(info["state"]["lang"], lang);
-            assert!(info["legend"].as_array().is_some_and(|l| !l.is_empty()));
+            assert!(info["legend"]["entries"].as_array().is_some_and(|l| !l.is_empty()));
             for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
                 for width in [390u32, 760] {
                     let file = format!("{}-{lang}-{name}-{width}.svg", chart.id);

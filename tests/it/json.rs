@@ -9,9 +9,9 @@ use std::rc::Rc;
 use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::{Dataset, EMBEDDED_JSON};
 use autonomie::data::spec::DatasetSpec;
-use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::text::EstimatedWidths;
 use autonomie::layout::theme::Theme;
-use autonomie::session::{all_sources_json, chart_ids_json, Session};
+use autonomie::session::{all_sources, chart_ids, to_json, Session};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -273,8 +273,8 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
         serde_json::from_str(json).unwrap()
     }
     let dataset = Rc::new(Dataset::embedded().unwrap());
-    assert_eq!(chart_ids_json(&dataset), r#"["models","valuations","funding","compute"]"#);
-    let sources = parse(&all_sources_json(&dataset, autonomie::units::i18n::Lang::En));
+    assert_eq!(to_json(&chart_ids(None).unwrap()), r#"["models","valuations","funding","compute"]"#);
+    let sources = parse(&to_json(&all_sources(None, Some("en")).unwrap()));
     assert_eq!(keys(&sources), ["checked", "newest", "sources"]);
     assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
 
@@ -289,34 +289,23 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     let info = parse(&session.info_json().unwrap());
     assert_eq!(
         keys(&info),
-        [
-            "chart",
-            "checked",
-            "legend",
-            "measure",
-            "newest",
-            "notes",
-            "rates",
-            "sources",
-            "state",
-            "subtitle",
-            "title",
-            "unconverted",
-            "views"
-        ]
+        ["announcement", "changed", "controls", "dirty", "legend", "notes", "reading", "sources", "state"]
     );
-    assert_eq!(keys(&info["views"][0]), ["active", "id", "label"]);
-    assert_eq!(keys(&info["legend"][0]), ["color", "key", "label", "visible"]);
-    assert_eq!(keys(&info["sources"][0]), ["date", "dateNote", "publisher", "title", "url"]);
+    assert_eq!(keys(&info["controls"]), ["currency", "lang", "money", "scale", "views"]);
+    assert_eq!(keys(&info["controls"]["views"][0]), ["active", "id", "label"]);
+    assert_eq!(keys(&info["legend"]["entries"][0]), ["color", "key", "label", "visible"]);
+    assert_eq!(keys(&info["notes"]), ["checked", "lang", "newest", "notes", "rates", "unconverted"]);
+    assert_eq!(keys(&info["sources"]["list"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
+    assert_eq!(keys(&info["reading"]), ["description", "label", "lang", "subtitle", "table", "title"]);
     assert_eq!(info["state"], parse(&session.state.to_json()));
-    assert!(info["notes"].as_array().unwrap().iter().all(Value::is_string));
-    assert!(info["rates"][0].is_string());
+    assert!(info["notes"]["notes"].as_array().unwrap().iter().all(Value::is_string));
+    assert!(info["notes"]["rates"][0].is_string());
 
     let table = parse(&session.table_json().unwrap());
     assert_eq!(keys(&table), ["caption", "headers", "rows"]);
     assert!(table["rows"][0].as_array().unwrap().iter().all(Value::is_string));
 
-    let plan = session.plan(760.0, 2.0, None, Theme::Light, &EstimatedMetrics).unwrap();
+    let plan = session.plan(760.0, 2.0, None, Theme::Light, &EstimatedWidths).unwrap();
     let item = parse(&session.item_json(&plan, ItemIndex::new(0)).unwrap().unwrap());
     assert_eq!(
         keys(&item),
@@ -327,6 +316,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
             "group",
             "index",
             "label",
+            "lang",
             "note",
             "parts",
             "published",
@@ -336,7 +326,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
             "value"
         ]
     );
-    assert_eq!(keys(&item["source"]), ["date", "dateNote", "publisher", "title", "url"]);
+    assert_eq!(keys(&item["source"]), ["date", "dateNote", "key", "publisher", "title", "url"]);
     assert_eq!(item["index"], 0);
     assert_eq!(item["rect"].as_array().unwrap().len(), 4);
     assert!(item["rect"].as_array().unwrap().iter().all(Value::is_i64));
@@ -354,6 +344,6 @@ fn texts_reach_the_page_unchanged() {
     let dataset = Rc::new(Dataset::from_json(&value.to_string()).unwrap());
     let session = Session::new(dataset, "valuations").unwrap();
     let info: Value = serde_json::from_str(&session.info_json().unwrap()).unwrap();
-    assert_eq!(info["title"], text);
-    assert_eq!(info["legend"][0]["label"], text);
+    assert_eq!(info["reading"]["title"], text);
+    assert_eq!(info["legend"]["entries"][0]["label"], text);
 }

@@ -5,19 +5,19 @@ use std::rc::Rc;
 
 use autonomie::data::model::{Dataset, EMBEDDED_JSON};
 use autonomie::layout::plan::{Anchor, Footer, Shape};
-use autonomie::layout::text::{EstimatedMetrics, MeasureText};
+use autonomie::layout::text::{EstimatedWidths, TextWidths};
 use autonomie::layout::theme::Theme;
-use autonomie::session::{DrawRequest, Session};
+use autonomie::session::{Frame, Session};
 
 /// The texts of a drawing that pass the canvas's left or right edge.
 fn overflowing(session: &Session, css_width: f64) -> Vec<String> {
-    let plan = session.plan(css_width, 1.0, None, Theme::Light, &EstimatedMetrics).unwrap();
+    let plan = session.plan(css_width, 1.0, None, Theme::Light, &EstimatedWidths).unwrap();
     let width = f64::from(plan.width);
     plan.shapes
         .iter()
         .filter_map(|shape| match shape {
             Shape::Text { text, at, font, anchor, .. } => {
-                let w = EstimatedMetrics.width(text, *font);
+                let w = EstimatedWidths.width(text, *font);
                 let x = f64::from(at.0);
                 let (start, end) = match anchor {
                     Anchor::Left => (x, x + w),
@@ -73,24 +73,18 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     let dataset = Rc::new(Dataset::from_json(&crate::bad_inputs::at_the_limits()).unwrap());
     let session = Session::new(Rc::clone(&dataset), &dataset.charts[0].id).unwrap();
     let (natural, one) = session
-        .plan_for_canvas(
-            &DrawRequest { css_width: 390.0, ratio: 1.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
-            &EstimatedMetrics,
+        .plan_frame(
+            &Frame { css_width: 390.0, ratio: 1.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedWidths,
         )
         .unwrap();
     assert_eq!(one, 1.0, "at ratio 1 it fits");
     assert!(natural.height > 4000, "the chart is tall ({} px)", natural.height);
     for asked in [3.0, 8.0] {
         let (plan, ratio) = session
-            .plan_for_canvas(
-                &DrawRequest {
-                    css_width: 390.0,
-                    ratio: asked,
-                    css_height: None,
-                    theme: Theme::Light,
-                    footer: Footer::Short,
-                },
-                &EstimatedMetrics,
+            .plan_frame(
+                &Frame { css_width: 390.0, ratio: asked, css_height: None, theme: Theme::Light, footer: Footer::Short },
+                &EstimatedWidths,
             )
             .unwrap();
         assert!(ratio < asked, "ratio {asked} is lowered (to {ratio})");
@@ -113,9 +107,9 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
     let real = Rc::new(Dataset::embedded().unwrap());
     let (_, ratio) = Session::new(real, "valuations")
         .unwrap()
-        .plan_for_canvas(
-            &DrawRequest { css_width: 820.0, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
-            &EstimatedMetrics,
+        .plan_frame(
+            &Frame { css_width: 820.0, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedWidths,
         )
         .unwrap();
     assert_eq!(ratio, 3.0);

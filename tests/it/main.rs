@@ -4,6 +4,7 @@
 mod bad_inputs;
 mod canvas;
 mod colours;
+mod contract;
 mod dataset;
 mod dependencies;
 mod docs;

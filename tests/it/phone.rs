@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use autonomie::data::model::{Dataset, ViewKind};
 use autonomie::layout::plan::{Anchor, Footer, Plan, Shape};
-use autonomie::layout::text::{EstimatedMetrics, MeasureText};
+use autonomie::layout::text::{EstimatedWidths, TextWidths};
 use autonomie::layout::theme::Theme;
-use autonomie::session::{DrawRequest, Session};
+use autonomie::session::{Frame, Session};
 
 const PHONE_WIDTHS: [f64; 4] = [320.0, 360.0, 390.0, 430.0];
 
@@ -33,9 +33,9 @@ fn every_view() -> Vec<(String, ViewKind, Session)> {
 
 fn screen_plan(session: &Session, css_width: f64) -> Plan {
     session
-        .plan_for_canvas(
-            &DrawRequest { css_width, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
-            &EstimatedMetrics,
+        .plan_frame(
+            &Frame { css_width, ratio: 3.0, css_height: None, theme: Theme::Light, footer: Footer::Short },
+            &EstimatedWidths,
         )
         .unwrap()
         .0
@@ -70,7 +70,7 @@ fn a_bar_chart_plot_fills_most_of_a_phone_canvas() {
 
 /// The box a text occupies, from its anchor, estimated width and font size.
 fn text_box(text: &str, at: (i32, i32), size: f64, bold: bool, anchor: Anchor) -> [f64; 4] {
-    let width = EstimatedMetrics.width(text, autonomie::layout::text::Font { size, bold });
+    let width = EstimatedWidths.width(text, autonomie::layout::text::Font { size, bold });
     let x = f64::from(at.0);
     let (left, right) = match anchor {
         Anchor::Left => (x, x + width),

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use autonomie::chart::figure::ItemIndex;
 use autonomie::data::model::Dataset;
 use autonomie::layout::plan::Plan;
-use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::text::EstimatedWidths;
 use autonomie::layout::theme::Theme;
 use autonomie::session::Session;
 
@@ -15,7 +15,7 @@ fn session(chart: &str) -> Session {
 }
 
 fn plan(session: &Session) -> Plan {
-    session.plan(760.0, 2.0, None, Theme::Light, &EstimatedMetrics).unwrap()
+    session.plan(760.0, 2.0, None, Theme::Light, &EstimatedWidths).unwrap()
 }
 
 fn centre(plan: &Plan, item: usize) -> (f64, f64) {
@@ -37,15 +37,15 @@ fn pointing_at_a_bar_finds_it_in_linear_and_log_scale() {
         let plan = plan(&s);
         for (index, label) in ["Mistral AI", "Anthropic", "OpenAI"].iter().enumerate() {
             let (x, y) = centre(&plan, index);
-            let found = s.item_at(&plan, 2.0, x, y).unwrap();
+            let found = Session::item_in(&plan, 2.0, x, y).unwrap();
             assert_eq!(label_of(&s, &plan, found), *label, "{scale}");
         }
         // Anywhere on a bar's row counts, even past the end of a short bar.
         let [(_, y0), (_, y1)] = plan.hit(ItemIndex::new(0)).unwrap().rect;
         let row_y = f64::from(y0 + y1) / 2.0;
-        assert_eq!(s.item_at(&plan, 2.0, f64::from(plan.width) - 30.0, row_y), Some(ItemIndex::new(0)));
+        assert_eq!(Session::item_in(&plan, 2.0, f64::from(plan.width) - 30.0, row_y), Some(ItemIndex::new(0)));
         // Far from everything: nothing.
-        assert_eq!(s.item_at(&plan, 2.0, 5.0, 5.0), None);
+        assert_eq!(Session::item_in(&plan, 2.0, 5.0, 5.0), None);
     }
 }
 
@@ -56,15 +56,15 @@ fn pointing_at_a_timeline_finds_the_nearest_marker_and_skips_hidden_series() {
     s.state.set_lang("en").unwrap();
     let plan_all = plan(&s);
     let (x, y) = centre(&plan_all, 0);
-    let found = s.item_at(&plan_all, 2.0, x + 10.0, y - 8.0).unwrap();
+    let found = Session::item_in(&plan_all, 2.0, x + 10.0, y - 8.0).unwrap();
     assert_eq!(found, ItemIndex::new(0), "a few pixels off still finds the marker");
     assert_eq!(label_of(&s, &plan_all, ItemIndex::new(0)), "Mistral AI");
-    assert_eq!(s.item_at(&plan_all, 2.0, x + 200.0, y + 300.0), None);
+    assert_eq!(Session::item_in(&plan_all, 2.0, x + 200.0, y + 300.0), None);
 
     s.set_series_visible("mistral", false).unwrap();
     let plan_hidden = plan(&s);
     assert_eq!(plan_hidden.hits.len(), 13, "Anthropic's 7 figures and OpenAI's 6, all in dollars");
-    if let Some(index) = s.item_at(&plan_hidden, 2.0, x, y) {
+    if let Some(index) = Session::item_in(&plan_hidden, 2.0, x, y) {
         assert_ne!(label_of(&s, &plan_hidden, index), "Mistral AI", "a hidden series cannot be pointed at");
     }
 }
@@ -105,15 +105,15 @@ fn an_amount_without_a_rate_is_shown_as_published_and_says_why() {
     assert!(json["rect"].is_array(), "its row can still be pointed at");
     let info: serde_json::Value = serde_json::from_str(&s.info_json().unwrap()).unwrap();
     assert_eq!(
-        info["unconverted"][0],
+        info["notes"]["unconverted"][0],
         "Amounts not converted, shown as published: Anthropic $965B (May 28, 2026); OpenAI $852B (Mar 31, 2026). \
          Our sources do not include the ECB reference rates of 2026 yet."
     );
-    assert_eq!(info["newest"], "May 28, 2026");
+    assert_eq!(info["notes"]["newest"], "May 28, 2026");
     // In dollars, the same figures are drawn as bars.
     s.state.set_currency("USD").unwrap();
     let info: serde_json::Value = serde_json::from_str(&s.info_json().unwrap()).unwrap();
-    assert_eq!(info["unconverted"], serde_json::json!([]));
+    assert_eq!(info["notes"]["unconverted"], serde_json::json!([]));
     // The history in euros draws the lines up to 2025 and lists the rest.
     s.set_view("history").unwrap();
     s.state.set_currency("EUR").unwrap();

@@ -5,9 +5,9 @@
 //! browser's canvas is compared at the real width in `tests/e2e/series.test.mjs`.
 
 use autonomie::data::model::Scale;
-use autonomie::layout::plan::{self, Canvas};
+use autonomie::layout::plan::{self, LayoutRequest};
 use autonomie::layout::series;
-use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::text::EstimatedWidths;
 use autonomie::layout::theme::Theme;
 use plotters_bitmap::BitMapBackend;
 
@@ -38,7 +38,7 @@ const H: usize = 1040;
 /// RGB pixels of `values` drawn on 1640×1040 device pixels at `ratio` (the line is
 /// 1.5 × `ratio` pixels wide, rounded), and how many vertices the line has.
 fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>, usize) {
-    let canvas = Canvas {
+    let canvas = LayoutRequest {
         width: W as u32,
         ratio: autonomie::layout::metrics::PixelRatio::new(ratio),
         height: Some(H as u32),
@@ -46,7 +46,7 @@ fn pixels(values: &[f64], scale: Scale, ratio: f64, decimate: bool) -> (Vec<u8>,
         footer: autonomie::layout::plan::Footer::Short,
     };
     let series = series::Series::new(values.to_vec()).unwrap();
-    let plan = series::plan(&series, scale, &canvas, &EstimatedMetrics, decimate).unwrap();
+    let plan = series::plan(&series, scale, &canvas, &EstimatedWidths, decimate).unwrap();
     let vertices = plan
         .shapes
         .iter()

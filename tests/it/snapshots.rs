@@ -2,7 +2,7 @@
 //!
 //! Each case renders through the same `plan::plan` + `draw::render` as the
 //! browser, to plotters' SVG backend through `backend::svg` (text sizes matched to the
-//! canvas), with the deterministic `EstimatedMetrics`. The
+//! canvas), with the deterministic `EstimatedWidths`. The
 //! SVG is normalised (numbers rounded to 3 decimals) and compared with
 //! `tests/snapshots/<name>.svg`. On a mismatch the new drawing is written next to it as
 //! `<name>-changed.svg`. To accept changes: `UPDATE_SNAPSHOTS=1 cargo test --test it`.
@@ -11,8 +11,8 @@ use autonomie::chart::figure::Figure;
 use autonomie::chart::state::ViewState;
 use autonomie::data::model::Dataset;
 use autonomie::layout::metrics::PixelRatio;
-use autonomie::layout::plan::{self, Canvas};
-use autonomie::layout::text::EstimatedMetrics;
+use autonomie::layout::plan::{self, LayoutRequest};
+use autonomie::layout::text::EstimatedWidths;
 use autonomie::layout::theme::Theme;
 
 pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> String {
@@ -21,14 +21,14 @@ pub fn svg_of(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64) -> S
 
 pub fn svg_in_theme(dataset: &Dataset, state: &ViewState, width: u32, ratio: f64, theme: Theme) -> String {
     let figure = Figure::build(dataset, state).unwrap();
-    let canvas = Canvas {
+    let canvas = LayoutRequest {
         width,
         ratio: PixelRatio::new(ratio),
         height: None,
         theme,
         footer: autonomie::layout::plan::Footer::Full,
     };
-    let plan = plan::plan(&figure, dataset, &canvas, &EstimatedMetrics);
+    let plan = plan::plan(&figure, dataset, &canvas, &EstimatedWidths);
     autonomie::draw::backend::svg(&plan).unwrap()
 }
 

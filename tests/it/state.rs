@@ -174,37 +174,37 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     session.state.set_currency("USD").unwrap();
     session.set_series_visible("openai", false).unwrap();
     let info: serde_json::Value = serde_json::from_str(&session.info_json().unwrap()).unwrap();
-    assert_eq!(info["chart"], "valuations");
-    assert_eq!(info["measure"], "money");
-    assert_eq!(info["views"][0]["label"], "Dernière");
-    assert_eq!(info["views"][0]["active"], true);
-    assert_eq!(info["legend"][2]["key"], "openai");
-    assert_eq!(info["legend"][2]["visible"], false);
-    assert_eq!(info["legend"][0]["color"], "#1f5fbf");
-    assert_eq!(info["rates"][0], "1\u{a0}€ = 1,1744\u{a0}$ (9 sept. 2025)");
-    assert_eq!(info["sources"][0]["publisher"], "Mistral AI");
-    assert_eq!(info["sources"][0]["date"], "9 sept. 2025");
-    assert_eq!(info["checked"], "29 nov. 2026");
-    assert_eq!(info["newest"], "28 mai 2026");
+    assert_eq!(info["state"]["chart"], "valuations");
+    assert_eq!(info["controls"]["money"], true);
+    assert_eq!(info["controls"]["views"][0]["label"], "Dernière");
+    assert_eq!(info["controls"]["views"][0]["active"], true);
+    assert_eq!(info["legend"]["entries"][2]["key"], "openai");
+    assert_eq!(info["legend"]["entries"][2]["visible"], false);
+    assert_eq!(info["legend"]["entries"][0]["color"], "#1f5fbf");
+    assert_eq!(info["notes"]["rates"][0], "1\u{a0}€ = 1,1744\u{a0}$ (9 sept. 2025)");
+    assert_eq!(info["sources"]["list"][0]["publisher"], "Mistral AI");
+    assert_eq!(info["sources"]["list"][0]["date"], "9 sept. 2025");
+    assert_eq!(info["notes"]["checked"], "29 nov. 2026");
+    assert_eq!(info["notes"]["newest"], "28 mai 2026");
     assert_eq!(info["state"]["hidden"][0], "openai");
-    let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
+    let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::layout::text::EstimatedWidths).unwrap();
     assert_eq!(plan.width, 1520);
     assert_eq!(plan.hits.len(), 2, "one hit rectangle per drawn bar");
     let odd = session
-        .plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::layout::text::EstimatedMetrics)
+        .plan(f64::NAN, f64::INFINITY, Some(f64::NAN), Theme::Light, &autonomie::layout::text::EstimatedWidths)
         .unwrap();
     assert_eq!(odd.width, 760, "sizes that cannot be drawn fall back to defaults");
-    let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
+    let tall = session.plan(760.0, 1.0, Some(700.0), Theme::Light, &autonomie::layout::text::EstimatedWidths).unwrap();
     assert_eq!(tall.height, 700, "bars grow to a requested height");
     session.set_view("history").unwrap();
-    let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::layout::text::EstimatedMetrics).unwrap();
+    let natural = session.plan(760.0, 1.0, None, Theme::Light, &autonomie::layout::text::EstimatedWidths).unwrap();
     let short = session
         .plan(
             760.0,
             1.0,
             Some(f64::from(natural.height) - 60.0),
             Theme::Light,
-            &autonomie::layout::text::EstimatedMetrics,
+            &autonomie::layout::text::EstimatedWidths,
         )
         .unwrap();
     assert_eq!(short.height, natural.height - 60, "a timeline's plot shrinks to a requested height");

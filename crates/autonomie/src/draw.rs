@@ -7,8 +7,8 @@
 
 pub mod backend;
 pub mod canvas;
-pub mod measure;
 pub mod recorder;
+pub mod text_widths;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -82,6 +82,14 @@ pub enum Error {
     },
     /// The drawing backend failed, with the backend's own words.
     Draw(String),
+    /// The browser refused a call on the canvas (an extension or a page script may block
+    /// it), with the failure's own words.
+    Refused(String),
+    /// The browser gives no 2D context for a canvas.
+    NoContext,
+    /// The page asked for a change that is not one (not the JSON of a `Change`), with
+    /// serde's words.
+    BadChange(String),
 }
 
 /// How many problems the message of [`Error::Invalid`] lists; the rest are counted.
@@ -153,7 +161,43 @@ impl Error {
                     format!("drawing failed: {message}")
                 }
             }
+            Error::Refused(message) => {
+                if fr {
+                    format!("le navigateur a refusé de dessiner sur le canvas (une extension du navigateur ou un script de la page peut le bloquer) : le dessin a échoué : {message}")
+                } else {
+                    format!("the browser refused to draw on the canvas (a browser extension or a script of the page may block it): drawing failed: {message}")
+                }
+            }
+            Error::NoContext => {
+                if fr {
+                    "ce navigateur ne donne pas de contexte 2D de canvas".to_owned()
+                } else {
+                    "this browser gives no 2D canvas context".to_owned()
+                }
+            }
+            Error::BadChange(message) => {
+                if fr {
+                    format!("changement inconnu : {message}")
+                } else {
+                    format!("unknown change: {message}")
+                }
+            }
         }
+    }
+
+    /// The whole message in the language of code `lang` (`fr` or `en`): the page's
+    /// language when a chart has none yet; the default language when absent, English when
+    /// the code itself is unknown (the reader's language is then unknown too).
+    pub fn describe_in(&self, lang: Option<&str>) -> String {
+        self.describe(match lang {
+            None => Lang::default(),
+            Some(code) => Lang::parse(code).unwrap_or(Lang::En),
+        })
+    }
+
+    /// A change the page sent that is not the JSON of a `Change`.
+    pub(crate) fn bad_change(message: &str) -> Error {
+        Error::BadChange(message.to_owned())
     }
 }
 

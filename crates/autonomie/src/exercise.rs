@@ -8,10 +8,11 @@
 use std::rc::Rc;
 
 use crate::data::model::Dataset;
+use crate::draw::recorder::Recorder;
 use crate::error::Error;
-use crate::layout::text::EstimatedMetrics;
+use crate::layout::plan::Footer;
 use crate::layout::theme::Theme;
-use crate::session::Session;
+use crate::session::{Change, Frame, SeriesChange, Session};
 
 /// One thing a reader (or a host page's script) can do to a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +39,7 @@ pub fn run(json: &str, actions: &[Action]) -> Result<usize, Error> {
     let mut drawings = 0;
     for chart in &dataset.charts {
         let mut session = Session::new(Rc::clone(&dataset), &chart.id)?;
-        drawings += draw_everything(&session, 760.0, 1.0, 10.0, 10.0)?;
+        drawings += draw_everything(&mut session, 760.0, 1.0, 10.0, 10.0)?;
         for action in actions {
             // A refused action leaves the state as it was, which must still draw.
             let _refused = apply(&mut session, action);
@@ -46,7 +47,7 @@ pub fn run(json: &str, actions: &[Action]) -> Result<usize, Error> {
                 Action::Draw { css_width, ratio, x, y } => (*css_width, *ratio, *x, *y),
                 _ => (760.0, 1.0, 10.0, 10.0),
             };
-            drawings += draw_everything(&session, css_width, ratio, x, y)?;
+            drawings += draw_everything(&mut session, css_width, ratio, x, y)?;
         }
     }
     Ok(drawings)
@@ -100,28 +101,33 @@ pub fn action_of_byte(byte: u8) -> Action {
     }
 }
 
+/// Applies `action` as the page does: one change, one answer.
 fn apply(session: &mut Session, action: &Action) -> Result<(), Error> {
-    match action {
-        Action::View(id) => session.set_view(id),
-        Action::Scale(name) => session.state.set_scale(name),
-        Action::Currency(code) => session.state.set_currency(code),
-        Action::Lang(code) => session.state.set_lang(code),
-        Action::Series(key, visible) => session.set_series_visible(key, *visible),
-        Action::Draw { .. } => Ok(()),
-    }
+    let change = match action {
+        Action::View(id) => Change { view: Some(id.clone()), ..Change::default() },
+        Action::Scale(name) => Change { scale: Some(name.clone()), ..Change::default() },
+        Action::Currency(code) => Change { currency: Some(code.clone()), ..Change::default() },
+        Action::Lang(code) => Change { lang: Some(code.clone()), ..Change::default() },
+        Action::Series(key, visible) => {
+            Change { series: Some(SeriesChange { key: key.clone(), visible: *visible }), ..Change::default() }
+        }
+        Action::Draw { .. } => return Ok(()),
+    };
+    session.change(&change).map(|_| ())
 }
 
-/// Everything the page asks of a chart in its current state: layout, the item under a
-/// point and its tooltip, description, table, CSV, and the drawing as SVG.
-fn draw_everything(session: &Session, css_width: f64, ratio: f64, x: f64, y: f64) -> Result<usize, Error> {
-    let plan = session.plan(css_width, ratio, None, Theme::Light, &EstimatedMetrics)?;
-    if let Some(item) = session.item_at(&plan, ratio, x, y) {
-        session.item_json(&plan, item)?;
+/// Everything the page asks of a chart in its current state: its answer, the drawing on
+/// a (recorded) canvas, the item under a point and its tooltip, CSV, and the drawing as
+/// SVG.
+fn draw_everything(session: &mut Session, css_width: f64, ratio: f64, x: f64, y: f64) -> Result<usize, Error> {
+    session.change(&Change::default())?;
+    let canvas = Recorder::new();
+    let drawn = session
+        .draw(&canvas, Frame { css_width, ratio, css_height: None, theme: Theme::Light, footer: Footer::Short })?;
+    if let Some(item) = session.item_at(x / drawn.ratio, y / drawn.ratio) {
+        session.item(item)?;
     }
-    session.info_json()?;
-    session.description()?;
-    session.table_json()?;
     session.csv()?;
-    crate::draw::backend::svg(&plan)?;
+    session.svg(css_width, Theme::Light)?;
     Ok(1)
 }

@@ -11,6 +11,7 @@ pub mod metrics;
 mod painter;
 pub mod plan;
 pub mod scale;
+#[cfg(feature = "series")]
 pub mod series;
 pub mod text;
 pub mod theme;

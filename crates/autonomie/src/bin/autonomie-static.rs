@@ -7,12 +7,12 @@
 //! - `OUTPUT_DIR/first/<chart>-<lang>-<theme>-<width>.svg`: the first view that
 //!   `<autonomie-chart>` shows before its wasm arrives, exactly what the canvas will
 //!   show (the short footer of the screen, the same height) in each language and theme,
-//!   at each width where the layout changes ([`FIRST_VIEW_WIDTHS`]).
-//! - `OUTPUT_DIR/first/<chart>-<lang>.json`: what the controls above it and the notes
-//!   under it show (the part of `Session::info_json` they read: `views`, `measure`,
-//!   `legend`, `state`, `notes`, `rates`, `unconverted`, `sources`, `newest`,
-//!   `checked`), for the element to lay them out at their final height, and take a
-//!   press, before the wasm arrives.
+//!   at each width where the layout changes ([`FIRST_VIEW_WIDTHS`], the contract's).
+//! - `OUTPUT_DIR/first/<chart>-<lang>.json`: the chart's first answer, in the shape the
+//!   wasm answers the page (`Session::first_answer`: the state and every part: controls,
+//!   legend, notes, sources, reading), and the picture's height per width, so that the
+//!   element builds its controls, legend and notes with the same code as the live ones,
+//!   at their final height, and takes a press, before the wasm arrives.
 //!
 //! `autonomie-static --data FILE --out DIR`, for a blogger's own dataset: the first views
 //! of each of its charts (the two kinds of `first/` file above), written into `DIR`, which
@@ -25,12 +25,8 @@ use std::rc::Rc;
 
 use autonomie::data::model::Dataset;
 use autonomie::layout::theme::Theme;
+use autonomie::session::contract::FIRST_VIEW_WIDTHS;
 use autonomie::session::Session;
-
-/// The widths of the first views, in CSS pixels: a phone (the narrow layout, under
-/// 480 CSS pixels) and a desktop column. `www/autonomie-chart.js` picks the bucket of
-/// its own width (`FIRST_VIEW_WIDTHS` there: keep both lists equal).
-const FIRST_VIEW_WIDTHS: [u32; 2] = [390, 760];
 
 const USAGE: &str = "usage: autonomie-static OUTPUT_DIR\n       autonomie-static --data DATASET.json --out DIR";
 
@@ -115,8 +111,6 @@ fn write_first_views(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, S
     Ok(count)
 }
 
-/// The part of the chart's information that the first view shows around its picture
-/// (the controls, the legend, and the notes and sources under it), as JSON.
 /// The height of a picture (its root's `height`, in CSS pixels; both themes have the same).
 fn svg_height(svg: &str) -> Result<u32, String> {
     let root = svg.split('>').next().unwrap_or_default();
@@ -127,15 +121,14 @@ fn svg_height(svg: &str) -> Result<u32, String> {
         .ok_or_else(|| "a first view without a height".to_owned())
 }
 
+/// The first view's data: the chart's whole first answer (every part, in the shape the
+/// element's parts read from the wasm: `www/contract.js`'s `Answer`), and the picture's
+/// height at each width, so that its place is kept before it arrives.
 fn controls_json(session: &Session, heights: serde_json::Map<String, serde_json::Value>) -> Result<String, String> {
-    let info: serde_json::Value =
-        serde_json::from_str(&session.info_json().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-    let mut kept = serde_json::Map::new();
-    for key in ["views", "measure", "legend", "state", "notes", "rates", "unconverted", "sources", "newest", "checked"]
-    {
-        kept.insert(key.to_owned(), info.get(key).cloned().unwrap_or(serde_json::Value::Null));
+    let answer = session.first_answer().map_err(|e| e.to_string())?;
+    let mut json = serde_json::to_value(&answer).map_err(|e| e.to_string())?;
+    if let Some(object) = json.as_object_mut() {
+        object.insert("heights".to_owned(), serde_json::Value::Object(heights));
     }
-    // The picture's height at each width, so that its place is kept before it arrives.
-    kept.insert("heights".to_owned(), serde_json::Value::Object(heights));
-    serde_json::to_string(&kept).map_err(|e| e.to_string())
+    serde_json::to_string(&json).map_err(|e| e.to_string())
 }

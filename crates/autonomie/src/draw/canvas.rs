@@ -19,7 +19,7 @@
 //!   where lines of one path overlap: their soft edges are painted once, not twice.
 //!
 //! Text is drawn with `fillText`, placed by `textAlign` and `textBaseline` from the
-//! style's anchor; nothing is measured in the DOM ([`ContextMeasure`](crate::draw::measure::ContextMeasure) measures with the
+//! style's anchor; nothing is measured in the DOM ([`ContextTextWidths`](crate::draw::text_widths::ContextTextWidths) measures with the
 //! context's own `measureText`). Rotated text is refused with an error: the charts
 //! never rotate text, and supporting it (`save`, `translate`, `rotate`, `restore`)
 //! would cost the wasm about 170 bytes gzip.
@@ -41,10 +41,16 @@ pub fn draw(context: &dyn Context2d, plan: &Plan) -> Result<(), Error> {
     crate::draw::render(Output::Canvas(BatchingBackend::new(context, (plan.width, plan.height))), plan)
 }
 
-/// The operations of a canvas 2D context that [`BatchingBackend`] and [`ContextMeasure`](crate::draw::measure::ContextMeasure)
+/// The operations of a canvas 2D context that [`BatchingBackend`] and [`ContextTextWidths`](crate::draw::text_widths::ContextTextWidths)
 /// use, named after the browser's `CanvasRenderingContext2D` and with its meaning.
 /// Coordinates are in the canvas's pixels; colours and fonts are CSS strings.
 pub trait Context2d {
+    /// The backing store's size in pixels (`canvas.width`, `canvas.height`), set only
+    /// when it differs: setting it clears the canvas and resets the context's state.
+    fn set_size(&self, width: u32, height: u32);
+    /// `lineJoin = "round"`, `lineCap = "round"` (the long series' line; the charts keep
+    /// the defaults). Does nothing unless the context has them.
+    fn set_round_lines(&self) {}
     /// `fillStyle = css`.
     fn set_fill_style(&self, css: &str);
     /// `strokeStyle = css`.
@@ -83,6 +89,12 @@ pub trait Context2d {
 }
 
 impl<C: Context2d + ?Sized> Context2d for &C {
+    fn set_size(&self, width: u32, height: u32) {
+        (**self).set_size(width, height);
+    }
+    fn set_round_lines(&self) {
+        (**self).set_round_lines();
+    }
     fn set_fill_style(&self, css: &str) {
         (**self).set_fill_style(css);
     }

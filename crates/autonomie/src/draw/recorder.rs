@@ -7,7 +7,7 @@ use crate::draw::canvas::Context2d;
 
 /// A [`Context2d`] that draws nothing and writes every call down, in order: the native
 /// stand-in for a browser's context, to count and check what a drawing asks of it. It
-/// gives no text widths, so [`ContextMeasure`](crate::draw::measure::ContextMeasure) falls back on [`EstimatedMetrics`](crate::layout::text::EstimatedMetrics), as
+/// gives no text widths, so [`ContextTextWidths`](crate::draw::text_widths::ContextTextWidths) falls back on [`EstimatedWidths`](crate::layout::text::EstimatedWidths), as
 /// SVG output does.
 #[derive(Debug, Default)]
 pub struct Recorder {
@@ -52,6 +52,9 @@ impl Recorder {
 }
 
 impl Context2d for Recorder {
+    fn set_size(&self, width: u32, height: u32) {
+        self.set("size", &format!("{width}x{height}"));
+    }
     fn set_fill_style(&self, css: &str) {
         self.set("fillStyle", css);
     }

@@ -13,7 +13,7 @@ impl Painter<'_> {
     /// How many tick labels fit side by side along `span` pixels.
     pub(crate) fn tick_budget(&self, figure: &Figure, scale: &ValueScale, span: f64, font: Font) -> usize {
         let widest =
-            scale.ticks(12).iter().map(|&t| self.measure.width(&tick_text(figure, t), font)).fold(0.0, f64::max);
+            scale.ticks(12).iter().map(|&t| self.widths.width(&tick_text(figure, t), font)).fold(0.0, f64::max);
         ((span / (widest + self.m.tick_spacing)).floor() as usize + 1).max(2)
     }
 }

@@ -87,9 +87,9 @@ impl Painter<'_> {
         let bars: Vec<&Item> = figure.panels.iter().flat_map(|p| &p.bars).collect();
         let extra_per_row = self.stretch.max(0.0) / bars.len().max(1) as f64;
         let compact = (right - left) / m.ratio < NARROW_CSS_WIDTH;
-        let widest_label = bars.iter().map(|b| self.measure.width(&b.label, m.fonts.label)).fold(0.0, f64::max);
+        let widest_label = bars.iter().map(|b| self.widths.width(&b.label, m.fonts.label)).fold(0.0, f64::max);
         let label_width = if compact { 0.0 } else { (widest_label + m.label_room).min((right - left) * 0.4) };
-        let widest_value = bars.iter().map(|b| self.measure.width(&b.value_text, m.fonts.value)).fold(0.0, f64::max);
+        let widest_value = bars.iter().map(|b| self.widths.width(&b.value_text, m.fonts.value)).fold(0.0, f64::max);
         // A narrow chart gives the bars the whole width: a value that does not fit after
         // its bar goes inside its end, on the paper's colour.
         let value_room =
@@ -107,7 +107,7 @@ impl Painter<'_> {
         let Columns { left, right, compact, x0, .. } = *columns;
         let mut y = y;
         if compact && named {
-            let label = ellipsize(&bar.label, right - left, m.fonts.label, self.measure);
+            let label = ellipsize(&bar.label, right - left, m.fonts.label, self.widths);
             self.text_on_paper(label, (left, y + m.compact_label_middle), m.fonts.label, ink, Anchor::Left);
             y += m.compact_label_row;
         }
@@ -123,7 +123,7 @@ impl Painter<'_> {
             bar_bottom: bar_top + thickness,
         };
         if !compact && named {
-            let label = ellipsize(&bar.label, columns.label_width - m.label_margin, m.fonts.label, self.measure);
+            let label = ellipsize(&bar.label, columns.label_width - m.label_margin, m.fonts.label, self.widths);
             self.text(label, (x0 - m.label_gap, geometry.middle()), m.fonts.label, ink, Anchor::Right);
         }
         if bar.on_axis() {
@@ -151,7 +151,7 @@ impl Painter<'_> {
             [(x0.round() as i32, row.bar_top.round() as i32), (end.round() as i32, row.bar_bottom.round() as i32)];
         self.bar_shape(corners, self.p.series(bar.color), bar.mark);
         self.hits.push(Hit { item, rect: corners, target });
-        let value_width = self.measure.width(&bar.value_text, m.fonts.value);
+        let value_width = self.widths.width(&bar.value_text, m.fonts.value);
         let inside = end + m.value_gap + value_width > right && end - m.value_gap - value_width > x0;
         let plain = matches!(bar.mark, Mark::Plain | Mark::Official);
         let middle = row.middle();
@@ -176,8 +176,8 @@ impl Painter<'_> {
         let m = self.m;
         let Columns { left, right, x0, .. } = *columns;
         let target = [(left.round() as i32, row.top.round() as i32), (right.round() as i32, row.bottom.round() as i32)];
-        let text = ellipsize(&bar.value_text, (right - x0 - m.value_gap).max(0.0), m.fonts.value, self.measure);
-        let width = self.measure.width(&text, m.fonts.value);
+        let text = ellipsize(&bar.value_text, (right - x0 - m.value_gap).max(0.0), m.fonts.value, self.widths);
+        let width = self.widths.width(&text, m.fonts.value);
         let corners = [
             (x0.round() as i32, row.bar_top.round() as i32),
             ((x0 + m.value_gap + width).round() as i32, row.bar_bottom.round() as i32),
@@ -206,7 +206,7 @@ impl Painter<'_> {
                 width: m.hairline,
             });
             let text = tick_text(figure, tick);
-            let half = self.measure.width(&text, m.fonts.small) / 2.0;
+            let half = self.widths.width(&text, m.fonts.small) / 2.0;
             let centre = x.clamp(left + half, (right - half).max(left + half));
             // Kept inside the canvas, the last label may move onto the one before it:
             // then its gridline stays and its label goes.

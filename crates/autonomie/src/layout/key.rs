@@ -17,7 +17,7 @@ impl Painter<'_> {
         let (mut x, mut y) = (left, top);
         for mark in figure.marks.iter().filter(|m| **m != Mark::Plain) {
             let label = mark.describe(figure.lang).unwrap_or_default();
-            let width = m.swatch + m.swatch_gap + self.measure.width(label, font) + m.key_entry_gap;
+            let width = m.swatch + m.swatch_gap + self.widths.width(label, font) + m.key_entry_gap;
             if x + width > right && x > left {
                 x = left;
                 y += row;

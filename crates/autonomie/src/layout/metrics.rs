@@ -317,6 +317,7 @@ impl Fonts {
 }
 
 /// The sizes of a long series' line chart ([`crate::layout::series`]), in device pixels.
+#[cfg(feature = "series")]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct SeriesMetrics {
     /// Tick labels.
@@ -341,6 +342,7 @@ pub(crate) struct SeriesMetrics {
     pub(crate) line: u32,
 }
 
+#[cfg(feature = "series")]
 impl SeriesMetrics {
     /// The sizes at `ratio`.
     pub(crate) fn new(ratio: PixelRatio) -> SeriesMetrics {

@@ -5,7 +5,7 @@
 use crate::chart::figure::Rgb;
 use crate::layout::metrics::Metrics;
 use crate::layout::plan::{Anchor, Hit, Shape};
-use crate::layout::text::{wrap, Font, MeasureText};
+use crate::layout::text::{wrap, Font, TextWidths};
 use crate::layout::theme::Palette;
 
 /// The pen of one plan: what is laid out so far, and how.
@@ -20,7 +20,7 @@ pub(crate) struct Painter<'a> {
     pub(crate) stretch: f64,
     /// Colours.
     pub(crate) p: Palette,
-    pub(crate) measure: &'a dyn MeasureText,
+    pub(crate) widths: &'a dyn TextWidths,
 }
 
 impl Painter<'_> {
@@ -83,7 +83,7 @@ impl Painter<'_> {
     ) -> f64 {
         let mut y = y;
         let step = leading;
-        for line in wrap(text, right - left, font, self.measure) {
+        for line in wrap(text, right - left, font, self.widths) {
             let at = (left, y + step / 2.0);
             if on_paper {
                 self.text_on_paper(line, at, font, color, Anchor::Left);
@@ -106,7 +106,7 @@ impl Painter<'_> {
         anchor: Anchor,
     ) {
         let text = text.into();
-        let width = self.measure.width(&text, font);
+        let width = self.widths.width(&text, font);
         let (x0, x1) = match anchor {
             Anchor::Left => (at.0, at.0 + width),
             Anchor::Right => (at.0 - width, at.0),

@@ -9,13 +9,13 @@ use crate::data::model::{Dataset, ViewKind};
 use crate::layout::footer::short_source_line;
 use crate::layout::metrics::{Metrics, PixelRatio};
 use crate::layout::painter::Painter;
-use crate::layout::text::{Font, MeasureText};
+use crate::layout::text::{Font, TextWidths};
 use crate::layout::theme::Theme;
 use crate::units::i18n::Ui;
 
 /// Where to draw and how: size in device pixels, pixel ratio, colours.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Canvas {
+pub struct LayoutRequest {
     /// Width in device pixels.
     pub width: u32,
     /// Device pixels per CSS pixel; scales fonts, strokes and margins.
@@ -159,8 +159,8 @@ pub struct Plan {
 }
 
 /// Lays out `figure` on `canvas`.
-pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn MeasureText) -> Plan {
-    let natural = plan_with_stretch(figure, dataset, canvas, measure, 0.0);
+pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &LayoutRequest, widths: &dyn TextWidths) -> Plan {
+    let natural = plan_with_stretch(figure, dataset, canvas, widths, 0.0);
     if figure.is_empty() {
         return natural;
     }
@@ -176,7 +176,7 @@ pub fn plan(figure: &Figure, dataset: &Dataset, canvas: &Canvas, measure: &dyn M
     if extra.abs() < 1.0 {
         return natural;
     }
-    plan_with_stretch(figure, dataset, canvas, measure, extra)
+    plan_with_stretch(figure, dataset, canvas, widths, extra)
 }
 
 /// The share of a narrow bar chart's height that its plot takes, at least (aimed a little
@@ -187,8 +187,13 @@ const MIN_PLOT_SHARE: f64 = 0.62;
 /// go above their bars and the plot takes the room.
 pub(crate) const NARROW_CSS_WIDTH: f64 = 480.0;
 
-fn is_narrow(canvas: &Canvas) -> bool {
-    f64::from(canvas.width) / canvas.ratio.get() < NARROW_CSS_WIDTH + 24.0
+/// Below this width in CSS pixels a whole chart (its canvas's width) has the narrow
+/// layout: [`NARROW_CSS_WIDTH`] for its plot and the margins around it. The page's
+/// element picks the narrow first view below it too (`www/contract.js`).
+pub const NARROW_LAYOUT_BELOW: f64 = NARROW_CSS_WIDTH + 24.0;
+
+fn is_narrow(canvas: &LayoutRequest) -> bool {
+    f64::from(canvas.width) / canvas.ratio.get() < NARROW_LAYOUT_BELOW
 }
 
 /// The device pixels to add to `plan`'s plot (and so to its height) for the plot to take
@@ -202,15 +207,15 @@ fn extra_for_plot_share(plan: &Plan, share: f64) -> f64 {
 fn plan_with_stretch(
     figure: &Figure,
     dataset: &Dataset,
-    canvas: &Canvas,
-    measure: &dyn MeasureText,
+    canvas: &LayoutRequest,
+    widths: &dyn TextWidths,
     stretch: f64,
 ) -> Plan {
     let width = canvas.width;
     let palette = canvas.theme.palette();
     let m = Metrics::new(canvas.ratio);
     let mut painter =
-        Painter { shapes: Vec::new(), hits: Vec::new(), plot: [(0, 0), (0, 0)], m, measure, stretch, p: palette };
+        Painter { shapes: Vec::new(), hits: Vec::new(), plot: [(0, 0), (0, 0)], m, widths, stretch, p: palette };
     let width_px = f64::from(width.max(1));
     painter.shapes.push(Shape::Rect {
         corners: [(0, 0), (width as i32, i32::MAX / 4)],

@@ -12,9 +12,9 @@
 
 use crate::data::model::Scale;
 use crate::layout::metrics::SeriesMetrics;
-use crate::layout::plan::{Anchor, Canvas, Plan, Shape};
+use crate::layout::plan::{Anchor, LayoutRequest, Plan, Shape};
 use crate::layout::scale::ValueScale;
-use crate::layout::text::MeasureText;
+use crate::layout::text::TextWidths;
 
 /// Why a series cannot be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,8 +158,8 @@ const LINE: (u8, u8, u8) = (37, 99, 235);
 pub fn plan(
     series: &Series,
     scale: Scale,
-    canvas: &Canvas,
-    measure: &dyn MeasureText,
+    canvas: &LayoutRequest,
+    widths: &dyn TextWidths,
     decimate: bool,
 ) -> Result<Plan, SeriesError> {
     series.check(scale)?;
@@ -173,7 +173,7 @@ pub fn plan(
     let y_scale = ValueScale::fit(scale, [series.min, series.max]);
     let y_ticks = y_scale.ticks(((h / m.tick_spacing) as usize).max(2));
     let labels: Vec<String> = y_ticks.iter().map(|t| tick_label(*t)).collect();
-    let label_width = labels.iter().map(|l| measure.width(l, font)).fold(0.0, f64::max);
+    let label_width = labels.iter().map(|l| widths.width(l, font)).fold(0.0, f64::max);
     let (left, right) = ((m.left_pad + label_width + m.label_gap).min(w / 2.0), (w - m.right_pad).max(1.0));
     let (top, bottom) = (m.top, (h - m.bottom_room).max(m.top + 1.0));
     let y_of = |v: f64| bottom - y_scale.fraction(v).clamp(-0.05, 1.05) * (bottom - top);

@@ -2,9 +2,9 @@
 //!
 //! Layout needs text widths before drawing. plotters measures text on the web by
 //! inserting a `<span>` into the page, which forces a layout per label, is skewed by the
-//! host page's CSS and is blocked by a strict CSP. The renderer asks a [`MeasureText`]
+//! host page's CSS and is blocked by a strict CSP. The renderer asks a [`TextWidths`]
 //! instead: the canvas's own `measureText` in the browser
-//! ([`crate::draw::measure::ContextMeasure`]), or [`EstimatedMetrics`], a fixed table,
+//! ([`crate::draw::text_widths::ContextTextWidths`]), or [`EstimatedWidths`], a fixed table,
 //! for native SVG output and tests.
 
 use crate::layout::arial_widths::ARIAL_WIDTHS;
@@ -36,7 +36,7 @@ impl Font {
 }
 
 /// Measures the advance width of a text.
-pub trait MeasureText {
+pub trait TextWidths {
     /// Width of `text` in `font`, in device pixels.
     fn width(&self, text: &str, font: Font) -> f64;
 }
@@ -45,9 +45,9 @@ pub trait MeasureText {
 /// that wider fonts (DejaVu Sans, the default of many Linux SVG viewers) still fit.
 /// Deterministic: the same on every machine, which the SVG snapshot tests rely on.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct EstimatedMetrics;
+pub struct EstimatedWidths;
 
-impl MeasureText for EstimatedMetrics {
+impl TextWidths for EstimatedWidths {
     fn width(&self, text: &str, font: Font) -> f64 {
         let em: f64 = text.chars().map(advance).sum();
         em * font.size * if font.bold { 1.07 } else { 1.0 } * WIDER_FONT_SLACK
@@ -59,11 +59,11 @@ impl MeasureText for EstimatedMetrics {
 /// Liberation Sans on many Linux systems, Roboto on Android is close). The first views
 /// ([`crate::session::Session::screen_svg`]) are laid out with it, so that their lines
 /// break where the canvas's will on most readers' screens. Characters outside the table
-/// fall back to the estimate of [`EstimatedMetrics`] without its slack.
+/// fall back to the estimate of [`EstimatedWidths`] without its slack.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ArialMetrics;
+pub struct ArialWidths;
 
-impl MeasureText for ArialMetrics {
+impl TextWidths for ArialWidths {
     fn width(&self, text: &str, font: Font) -> f64 {
         let thousandths: f64 = text
             .chars()
@@ -102,19 +102,19 @@ fn advance(c: char) -> f64 {
 
 /// Splits `text` into lines no wider than `max_width`, at spaces. A single word wider
 /// than the line is cut with an ellipsis.
-pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn MeasureText) -> Vec<String> {
+pub fn wrap(text: &str, max_width: f64, font: Font, widths: &dyn TextWidths) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-        if measure.width(&candidate, font) <= max_width || line.is_empty() {
+        if widths.width(&candidate, font) <= max_width || line.is_empty() {
             line = candidate;
         } else {
             lines.push(std::mem::take(&mut line));
             line = word.to_owned();
         }
-        if measure.width(&line, font) > max_width {
-            lines.push(ellipsize(&line, max_width, font, measure));
+        if widths.width(&line, font) > max_width {
+            lines.push(ellipsize(&line, max_width, font, widths));
             line.clear();
         }
     }
@@ -125,15 +125,15 @@ pub fn wrap(text: &str, max_width: f64, font: Font, measure: &dyn MeasureText) -
 }
 
 /// Shortens `text` with a trailing ellipsis until it fits in `max_width`.
-pub fn ellipsize(text: &str, max_width: f64, font: Font, measure: &dyn MeasureText) -> String {
-    if measure.width(text, font) <= max_width {
+pub fn ellipsize(text: &str, max_width: f64, font: Font, widths: &dyn TextWidths) -> String {
+    if widths.width(text, font) <= max_width {
         return text.to_owned();
     }
     let mut chars: Vec<char> = text.chars().collect();
     while !chars.is_empty() {
         chars.pop();
         let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if measure.width(&candidate, font) <= max_width {
+        if widths.width(&candidate, font) <= max_width {
             return candidate;
         }
     }
@@ -147,32 +147,32 @@ mod tests {
     #[test]
     fn arial_metrics_are_arial_advances() {
         // Arial: H 722, e 556, l 222, o 556 thousandths of an em; bold H 722, e 556, l 278, o 611.
-        assert!((ArialMetrics.width("Hello", Font::regular(10.0)) - 22.78).abs() < 1e-9);
-        assert!((ArialMetrics.width("Hello", Font::bold(10.0)) - 24.45).abs() < 1e-9);
+        assert!((ArialWidths.width("Hello", Font::regular(10.0)) - 22.78).abs() < 1e-9);
+        assert!((ArialWidths.width("Hello", Font::bold(10.0)) - 24.45).abs() < 1e-9);
         // Outside the table: the estimate without its slack.
-        assert!((ArialMetrics.width("ẞ", Font::regular(10.0)) - 5.6).abs() < 1e-9);
+        assert!((ArialWidths.width("ẞ", Font::regular(10.0)) - 5.6).abs() < 1e-9);
         assert!(ARIAL_WIDTHS.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted for the binary search");
     }
 
     #[test]
     fn wraps_at_spaces_and_cuts_overlong_words() {
         let font = Font::regular(10.0);
-        let lines = wrap("one two three four", 45.0, font, &EstimatedMetrics);
+        let lines = wrap("one two three four", 45.0, font, &EstimatedWidths);
         assert!(lines.len() >= 2, "{lines:?}");
         for line in &lines {
-            assert!(EstimatedMetrics.width(line, font) <= 45.0, "{line}");
+            assert!(EstimatedWidths.width(line, font) <= 45.0, "{line}");
         }
         assert_eq!(lines.join(" "), "one two three four");
-        let cut = wrap("Supercalifragilistic", 40.0, font, &EstimatedMetrics);
+        let cut = wrap("Supercalifragilistic", 40.0, font, &EstimatedWidths);
         assert_eq!(cut.len(), 1);
         assert!(cut[0].ends_with('…'));
-        assert!(wrap("", 40.0, font, &EstimatedMetrics).is_empty());
+        assert!(wrap("", 40.0, font, &EstimatedWidths).is_empty());
     }
 
     #[test]
     fn bold_is_wider_and_width_scales_with_size() {
-        let regular = EstimatedMetrics.width("Mistral AI", Font::regular(10.0));
-        assert!(EstimatedMetrics.width("Mistral AI", Font::bold(10.0)) > regular);
-        assert!((EstimatedMetrics.width("Mistral AI", Font::regular(20.0)) - 2.0 * regular).abs() < 1e-9);
+        let regular = EstimatedWidths.width("Mistral AI", Font::regular(10.0));
+        assert!(EstimatedWidths.width("Mistral AI", Font::bold(10.0)) > regular);
+        assert!((EstimatedWidths.width("Mistral AI", Font::regular(20.0)) - 2.0 * regular).abs() < 1e-9);
     }
 }

@@ -3,6 +3,11 @@
 
 use crate::chart::figure::Rgb;
 
+/// The `theme` attribute's values: a theme of its own, or `auto` (the reader's
+/// `prefers-color-scheme`); the first is the default. Forced colors draw in
+/// [`Theme::Contrast`] whatever the choice.
+pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
+
 /// Colour scheme of a drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -16,6 +21,11 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Every theme a chart is drawn in, by name: the page draws in `light` or `dark` (a
+    /// reader's or a blogger's choice, see [`THEME_CHOICES`]) and in `contrast` under
+    /// forced colors.
+    pub const NAMES: [&'static str; 3] = ["light", "dark", "contrast"];
+
     /// Parses `light`, `dark` or `contrast`.
     pub fn parse(name: &str) -> Option<Theme> {
         match name {
@@ -24,6 +34,15 @@ impl Theme {
             "contrast" => Some(Theme::Contrast),
             _ => None,
         }
+    }
+
+    /// The theme named `name` ([`Theme::NAMES`]), or an error naming the others.
+    pub fn named(name: &str) -> Result<Theme, crate::error::Error> {
+        Theme::parse(name).ok_or_else(|| crate::error::Error::UnknownOption {
+            option: "theme",
+            value: name.to_owned(),
+            expected: Theme::NAMES.map(str::to_owned).to_vec(),
+        })
     }
 
     /// The colour a series of base colour `color` is drawn in: moved towards the ink

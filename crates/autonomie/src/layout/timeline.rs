@@ -51,14 +51,12 @@ impl Painter<'_> {
         let ticks = scale.ticks(max_ticks);
         let tick_texts: Vec<String> = ticks.iter().map(|&t| tick_text(figure, t)).collect();
         let axis_width =
-            tick_texts.iter().map(|t| self.measure.width(t, m.fonts.small)).fold(0.0, f64::max) + m.tick_room;
+            tick_texts.iter().map(|t| self.widths.width(t, m.fonts.small)).fold(0.0, f64::max) + m.tick_room;
         let end_width = figure
             .lines
             .iter()
             .filter_map(|l| l.points.iter().rfind(|p| p.on_axis()).map(|p| (l, p)))
-            .map(|(l, p)| {
-                self.measure.width(&l.label, m.fonts.end).max(self.measure.width(&p.value_text, m.fonts.small))
-            })
+            .map(|(l, p)| self.widths.width(&l.label, m.fonts.end).max(self.widths.width(&p.value_text, m.fonts.small)))
             .fold(0.0, f64::max)
             + m.end_room;
         let x0 = left + axis_width;
@@ -88,7 +86,7 @@ impl Painter<'_> {
     fn year_ticks(&mut self, frame: &Frame) {
         let m = self.m;
         let year_span = frame.x_of(1.0) - frame.x_of(0.0);
-        let label_width = self.measure.width("2026", m.fonts.small) + m.year_label_gap;
+        let label_width = self.widths.width("2026", m.fonts.small) + m.year_label_gap;
         let every = (label_width / year_span.max(1.0)).ceil().max(1.0) as i32;
         for year in frame.time.year_ticks() {
             let x = frame.x_of(f64::from(year));
@@ -142,8 +140,8 @@ impl Painter<'_> {
         for (label_y, label, value, color) in end_labels {
             let y = label_y.max(previous + m.end_spacing);
             previous = y;
-            let label = ellipsize(label, room, m.fonts.end, self.measure);
-            let value = ellipsize(&value, room, m.fonts.small, self.measure);
+            let label = ellipsize(label, room, m.fonts.end, self.widths);
+            let value = ellipsize(&value, room, m.fonts.small, self.widths);
             self.text(label, (frame.x1 + m.end_gap, y - m.end_name_rise), m.fonts.end, color, Anchor::Left);
             self.text(value, (frame.x1 + m.end_gap, y + m.end_value_drop), m.fonts.small, self.p.ink, Anchor::Left);
         }

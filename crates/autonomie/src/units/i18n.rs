@@ -106,11 +106,13 @@ pub enum Ui {
     NotConverted,
     /// Before the list of amounts shown in their own currency.
     NotConvertedIntro,
+    /// After the chart's title in the canvas's accessible name.
+    CanvasHint,
 }
 
 impl Ui {
     /// Every word, in the order of `www/words.js`.
-    pub const ALL: [Ui; 13] = [
+    pub const ALL: [Ui; 14] = [
         Ui::Source,
         Ui::Sources,
         Ui::RateIntro,
@@ -124,6 +126,7 @@ impl Ui {
         Ui::SourcesChecked,
         Ui::NotConverted,
         Ui::NotConvertedIntro,
+        Ui::CanvasHint,
     ];
 
     /// The words that the page's scripts show too, written into `www/words.js`.
@@ -145,6 +148,7 @@ impl Ui {
             Ui::SourcesChecked => "sourcesChecked",
             Ui::NotConverted => "notConverted",
             Ui::NotConvertedIntro => "notConvertedIntro",
+            Ui::CanvasHint => "canvasHint",
         }
     }
 
@@ -178,6 +182,8 @@ impl Ui {
             (Ui::NotConverted, En) => "not converted",
             (Ui::NotConvertedIntro, Fr) => "Montants non convertis, affichés tels que publiés :",
             (Ui::NotConvertedIntro, En) => "Amounts not converted, shown as published:",
+            (Ui::CanvasHint, Fr) => "utilisez les flèches pour lire chaque valeur",
+            (Ui::CanvasHint, En) => "use the arrow keys to read each value",
         }
     }
 }
@@ -210,7 +216,6 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
     ("table", "Table", "Tableau"),
     ("download", "Download", "Télécharger"),
     ("downloadFormat", "Download {format}", "Télécharger {format}"),
-    ("canvasHint", "use the arrow keys to read each value", "utilisez les flèches pour lire chaque valeur"),
     // Under the chart.
     ("moreNotes", "{n} more notes", "{n} autres notes"),
     ("ratesTitle", "ECB exchange rates ({n})", "Taux de change BCE ({n})"),
@@ -241,13 +246,17 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
     ),
     // Errors found by the scripts; the wasm's own come in the chart's language.
     ("error", "This chart cannot be shown:", "Ce graphique ne peut pas s’afficher :"),
-    ("internal", "internal error: {message}", "erreur interne : {message}"),
+    (
+        "internal",
+        "an internal error stopped it (the browser's console has the details); the other charts of the page keep working.",
+        "une erreur interne l’a arrêté (la console du navigateur en donne le détail) ; les autres graphiques de la page fonctionnent toujours.",
+    ),
     ("notStarted", "the chart has not started", "le graphique n’a pas démarré"),
     ("noChart", "no chart to export", "aucun graphique à exporter"),
     (
         "unknownTheme",
-        "unknown theme \"{value}\"; expected one of: light, dark, auto",
-        "thème inconnu « {value} » ; valeurs possibles : light, dark, auto",
+        "unknown theme \"{value}\"; expected one of: {expected}",
+        "thème inconnu « {value} » ; valeurs possibles : {expected}",
     ),
     (
         "unknownFormat",

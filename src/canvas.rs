@@ -1,16 +1,22 @@
-//! The browser's canvas 2D context as an [`autonomie::draw::canvas::Context2d`], so that
-//! [`autonomie::draw::canvas::BatchingBackend`] draws on it and
-//! [`autonomie::draw::measure::ContextMeasure`] measures with it. Each method is the context's
-//! own; a call the browser refuses (an extension or a page script may make it throw)
-//! becomes a [`DrawError`] with the browser's message.
+//! The browser's canvas 2D context as the core's [`Context2d`], so that the core draws on
+//! it and measures text with it. Each method is the context's own; a call the browser
+//! refuses (an extension or a page script may make it throw) becomes a [`DrawError`]
+//! with the call's name.
 
-use web_sys::CanvasRenderingContext2d;
-
-use autonomie::draw::backend::DrawError;
-use autonomie::draw::canvas::Context2d;
+use autonomie::{Context2d, DrawError};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A canvas's 2D context.
 pub struct WebContext(pub CanvasRenderingContext2d);
+
+impl WebContext {
+    /// The 2D context of `canvas`, if the browser gives one.
+    pub fn of(canvas: &HtmlCanvasElement) -> Option<WebContext> {
+        let context = canvas.get_context("2d").ok().flatten()?;
+        context.dyn_into::<CanvasRenderingContext2d>().ok().map(WebContext)
+    }
+}
 
 /// The browser threw when asked to `call` (its message is not kept: reading it would
 /// cost the module more than it tells).
@@ -19,6 +25,16 @@ fn refused(call: &str) -> DrawError {
 }
 
 impl Context2d for WebContext {
+    fn set_size(&self, width: u32, height: u32) {
+        if let Some(canvas) = self.0.canvas() {
+            if canvas.width() != width {
+                canvas.set_width(width);
+            }
+            if canvas.height() != height {
+                canvas.set_height(height);
+            }
+        }
+    }
     fn set_fill_style(&self, css: &str) {
         self.0.set_fill_style_str(css);
     }

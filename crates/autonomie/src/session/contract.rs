@@ -1,0 +1,145 @@
+//! The contract between the wasm and the page's scripts, defined once here and written
+//! out for JavaScript: `www/contract.js` (the shared constants and, in JSDoc, every
+//! answer type) and the generated part of `package/autonomie-chart.d.ts` (the package's
+//! TypeScript). A native test (tests/it/contract.rs) fails when either file is out of
+//! date; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites them.
+
+use crate::data::model::Dataset;
+use crate::layout::plan::NARROW_LAYOUT_BELOW;
+use crate::layout::theme::{Theme, THEME_CHOICES};
+use crate::session::answer::{declared, Part};
+use crate::session::shape::{Field, Fields};
+use crate::units::i18n::Lang;
+
+/// The widths of the first views, in CSS pixels: a phone (the narrow layout) and a
+/// desktop column. `autonomie-static` draws them; the element picks the one of its
+/// width's layout.
+pub const FIRST_VIEW_WIDTHS: [u32; 2] = [390, 760];
+
+/// The state's keys that an element's attributes and a URL fragment carry (the chart
+/// apart), in order.
+pub const STATE_KEYS: [&str; 5] = ["view", "scale", "currency", "lang", "hidden"];
+
+/// The scales, currencies and languages by name.
+pub const SCALES: [&str; 2] = ["linear", "log"];
+/// The currencies amounts are shown in.
+pub const CURRENCIES: [&str; 2] = ["EUR", "USD"];
+
+/// The constants, each as a name, its JSON value and its documentation.
+fn constants(dataset: &Dataset) -> Vec<(&'static str, String, &'static str)> {
+    let json = |value: &dyn erased::Json| value.json();
+    let charts: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
+    let views: Vec<&str> = {
+        let mut views: Vec<&str> = dataset.charts.iter().flat_map(|c| c.views.iter().map(|v| v.id.as_str())).collect();
+        views.sort_unstable();
+        views.dedup();
+        views
+    };
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let parts: Vec<&str> = Part::ALL.iter().map(|p| p.name()).collect();
+    vec![
+        ("CHARTS", json(&charts), "The charts of the embedded dataset, in page order (they have first views)."),
+        ("VIEWS", json(&views), "Every view id of the embedded dataset."),
+        ("SCALES", json(&SCALES.to_vec()), "The scales."),
+        ("CURRENCIES", json(&CURRENCIES.to_vec()), "The currencies amounts are shown in."),
+        ("LANGS", json(&langs), "The languages, in the order the switch shows them."),
+        ("DEFAULT_LANG", json(&Lang::default().code()), "The language of a chart that is given none."),
+        ("THEME_CHOICES", json(&THEME_CHOICES.to_vec()), "The `theme` attribute's values; the first is the default."),
+        ("THEMES", json(&Theme::NAMES.to_vec()), "The themes a chart is drawn in (`contrast` under forced colors)."),
+        (
+            "STATE_KEYS",
+            json(&STATE_KEYS.to_vec()),
+            "The state's keys in attributes and URL fragments, the chart apart.",
+        ),
+        ("PARTS", json(&parts), "The parts of a chart that an answer may mark dirty, in update order."),
+        ("FIRST_VIEW_WIDTHS", json(&FIRST_VIEW_WIDTHS.to_vec()), "The first views' widths, in CSS pixels."),
+        (
+            "NARROW_WIDTH",
+            json(&(NARROW_LAYOUT_BELOW as u32)),
+            "Under this width in CSS pixels a chart has its narrow layout (its first view is the narrow one).",
+        ),
+    ]
+}
+
+/// A value as JSON, whatever its type (a small erasure, so that the list above can mix them).
+mod erased {
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            crate::session::to_json(self)
+        }
+    }
+}
+
+const HEADER: &str = "do not edit; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites it";
+
+/// `www/contract.js`: the constants, and the answer types as JSDoc typedefs.
+pub fn contract_js(dataset: &Dataset) -> String {
+    let mut out = format!(
+        "// The contract between the wasm and the scripts, written from\n\
+         // crates/autonomie/src/session/contract.rs and answer.rs: {HEADER}.\n\n"
+    );
+    for (name, value, doc) in constants(dataset) {
+        out.push_str(&format!("/** {doc} */\nexport const {name} = {value};\n"));
+    }
+    out.push_str("\n/** @typedef {");
+    out.push_str(&union(&Part::ALL.iter().map(|p| p.name()).collect::<Vec<_>>()));
+    out.push_str("} Part A part of a chart. */\n");
+    for (name, doc, fields) in declared().into_iter().chain([item_and_sources()].into_iter().flatten()) {
+        out.push_str(&format!("\n/**\n * @typedef {{object}} {name} {}\n", doc.trim()));
+        for Field { name, typescript, doc } in fields {
+            out.push_str(&format!(" * @property {{{typescript}}} {name} {}\n", doc.trim()));
+        }
+        out.push_str(" */\n");
+    }
+    out
+}
+
+fn item_and_sources() -> Vec<(&'static str, &'static str, Vec<Field>)> {
+    use crate::session::reply::{AllSources, ItemInfo};
+    vec![(ItemInfo::NAME, ItemInfo::DOC, ItemInfo::fields()), (AllSources::NAME, AllSources::DOC, AllSources::fields())]
+}
+
+fn union(values: &[&str]) -> String {
+    values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | ")
+}
+
+/// The generated part of `package/autonomie-chart.d.ts`: the vocabularies and the state.
+pub fn contract_d_ts(dataset: &Dataset) -> String {
+    let charts: Vec<&str> = dataset.charts.iter().map(|c| c.id.as_str()).collect();
+    let mut views: Vec<&str> = dataset.charts.iter().flat_map(|c| c.views.iter().map(|v| v.id.as_str())).collect();
+    views.sort_unstable();
+    views.dedup();
+    let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let mut out = format!("// <contract> written from crates/autonomie/src/session/contract.rs: {HEADER}.\n");
+    out.push_str("/** The charts of the embedded dataset (a `src` dataset may define others). */\n");
+    out.push_str(&format!("export type AutonomieChartId = {} | (string & {{}});\n", union(&charts)));
+    out.push_str(&format!("export type AutonomieView = {} | (string & {{}});\n", union(&views)));
+    out.push_str(&format!("export type AutonomieScale = {};\n", union(&SCALES)));
+    out.push_str(&format!("export type AutonomieCurrency = {};\n", union(&CURRENCIES)));
+    out.push_str(&format!("export type AutonomieLang = {};\n", union(&langs)));
+    out.push_str(&format!("export type AutonomieTheme = {};\n", union(&THEME_CHOICES)));
+    out.push_str("\n/** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */\n");
+    out.push_str("export interface AutonomieState {\n");
+    for Field { name, typescript, doc } in crate::session::State::fields() {
+        let typescript = match name.as_str() {
+            "scale" => "AutonomieScale".to_owned(),
+            "currency" => "AutonomieCurrency".to_owned(),
+            "lang" => "AutonomieLang".to_owned(),
+            _ => typescript,
+        };
+        out.push_str(&format!("  /** {} */\n  {name}: {typescript};\n", doc.trim()));
+    }
+    out.push_str("}\n// </contract>\n");
+    out
+}
+
+/// `text` (the whole of `package/autonomie-chart.d.ts`) with its generated part
+/// replaced by `generated`; `None` if it has no `// <contract>` … `// </contract>` part.
+pub fn replace_generated(text: &str, generated: &str) -> Option<String> {
+    let start = text.find("// <contract>")?;
+    let end = text.find("// </contract>\n")? + "// </contract>\n".len();
+    Some(format!("{}{generated}{}", &text[..start], &text[end..]))
+}

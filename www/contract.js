@@ -1,0 +1,150 @@
+// The contract between the wasm and the scripts, written from
+// crates/autonomie/src/session/contract.rs and answer.rs: do not edit; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites it.
+
+/** The charts of the embedded dataset, in page order (they have first views). */
+export const CHARTS = ["models","valuations","funding","compute"];
+/** Every view id of the embedded dataset. */
+export const VIEWS = ["countries","history","june-2026","latest","november-2025","october-2025"];
+/** The scales. */
+export const SCALES = ["linear","log"];
+/** The currencies amounts are shown in. */
+export const CURRENCIES = ["EUR","USD"];
+/** The languages, in the order the switch shows them. */
+export const LANGS = ["fr","en"];
+/** The language of a chart that is given none. */
+export const DEFAULT_LANG = "fr";
+/** The `theme` attribute's values; the first is the default. */
+export const THEME_CHOICES = ["auto","light","dark"];
+/** The themes a chart is drawn in (`contrast` under forced colors). */
+export const THEMES = ["light","dark","contrast"];
+/** The state's keys in attributes and URL fragments, the chart apart. */
+export const STATE_KEYS = ["view","scale","currency","lang","hidden"];
+/** The parts of a chart that an answer may mark dirty, in update order. */
+export const PARTS = ["controls","legend","notes","sources","reading","canvas"];
+/** The first views' widths, in CSS pixels. */
+export const FIRST_VIEW_WIDTHS = [390,760];
+/** Under this width in CSS pixels a chart has its narrow layout (its first view is the narrow one). */
+export const NARROW_WIDTH = 504;
+
+/** @typedef {'controls' | 'legend' | 'notes' | 'sources' | 'reading' | 'canvas'} Part A part of a chart. */
+
+/**
+ * @typedef {object} State What the reader chose (the state the wasm keeps; the page holds no copy).
+ * @property {string} chart The chart's id.
+ * @property {string} view The view's id.
+ * @property {'linear' | 'log'} scale The scale.
+ * @property {'EUR' | 'USD'} currency The currency amounts are shown in.
+ * @property {'fr' | 'en'} lang The language of every text.
+ * @property {string[]} hidden The keys of the hidden series.
+ */
+
+/**
+ * @typedef {object} ViewChoice An entry of the view switch.
+ * @property {string} id The view's id.
+ * @property {string} label Its label.
+ * @property {boolean} active Whether it is shown.
+ */
+
+/**
+ * @typedef {object} Controls The view, currency and scale switches.
+ * @property {'fr' | 'en'} lang The words' language.
+ * @property {ViewChoice[]} views The chart's views.
+ * @property {boolean} money Whether the view shows amounts of money (the currency switch is shown).
+ * @property {'EUR' | 'USD'} currency The currency chosen.
+ * @property {'linear' | 'log'} scale The scale chosen.
+ */
+
+/**
+ * @typedef {object} LegendEntry A series' button.
+ * @property {string} key The series' key.
+ * @property {string} label Its label.
+ * @property {string} color Its colour, `#rrggbb`.
+ * @property {boolean} visible Whether it is drawn.
+ */
+
+/**
+ * @typedef {object} Legend The series' buttons.
+ * @property {'fr' | 'en'} lang The words' language.
+ * @property {LegendEntry[]} entries One entry per series of the view.
+ */
+
+/**
+ * @typedef {object} Notes The notes under the canvas.
+ * @property {'fr' | 'en'} lang The words' language.
+ * @property {string[]} notes Notes about what is drawn.
+ * @property {string[]} rates The ECB rates used, as sentences.
+ * @property {string[]} unconverted Amounts shown in their own currency, with the reason.
+ * @property {string | null} newest The date of the view's newest figure.
+ * @property {string} checked When the sources were last checked.
+ */
+
+/**
+ * @typedef {object} Source A published document, its dates in the reader's language.
+ * @property {string | null} key Its key in the dataset (in the list of every source only).
+ * @property {string} publisher Who published it.
+ * @property {string} title Its title.
+ * @property {string} url Its address.
+ * @property {string} date When it was published.
+ * @property {string | null} dateNote A note about that date.
+ */
+
+/**
+ * @typedef {object} Sources The sources of what is drawn.
+ * @property {'fr' | 'en'} lang The words' language.
+ * @property {Source[]} list Each source once.
+ */
+
+/**
+ * @typedef {object} TableText What is shown as a table of texts.
+ * @property {string} caption Caption: the chart's title and subtitle.
+ * @property {string[]} headers Column headings.
+ * @property {string[][]} rows One row per drawn item, in drawing order.
+ */
+
+/**
+ * @typedef {object} Reading What a screen reader reads of the canvas.
+ * @property {'fr' | 'en'} lang The words' language.
+ * @property {string} title The chart's title.
+ * @property {string} subtitle Its subtitle.
+ * @property {string} label The canvas's accessible name.
+ * @property {string} description A description of what is drawn, a few sentences.
+ * @property {TableText} table The data table of what is drawn.
+ */
+
+/**
+ * @typedef {object} Answer Everything the page needs after a change: the state, the dirty parts (computed by the session from what it last answered) and the data of exactly those parts.
+ * @property {State} state The state after the change.
+ * @property {boolean} changed Whether the state differs from before the change.
+ * @property {Part[]} dirty The parts to update, in order.
+ * @property {Controls | null} controls When `controls` is dirty.
+ * @property {Legend | null} legend When `legend` is dirty.
+ * @property {Notes | null} notes When `notes` is dirty.
+ * @property {Sources | null} sources When `sources` is dirty.
+ * @property {Reading | null} reading When `reading` is dirty.
+ * @property {string | null} announcement The sentence the live region says (a change after the first answer).
+ */
+
+/**
+ * @typedef {object} ItemInfo What a tooltip shows about one item.
+ * @property {'fr' | 'en'} lang The language of its texts.
+ * @property {number} index The item's index.
+ * @property {number} count How many items the figure has.
+ * @property {string} label Its label.
+ * @property {string | null} group Its group (a panel or a year).
+ * @property {string} value Its value as shown.
+ * @property {string | null} published The published figure, when the value is converted.
+ * @property {string} date Its date.
+ * @property {string | null} basis Its basis (announced, press-reported, secondary sale).
+ * @property {string | null} note A note about it.
+ * @property {string | null} parts Its parts, when it is a sum.
+ * @property {string | null} unconverted Why it is shown in its own currency.
+ * @property {Source} source Its source.
+ * @property {[number, number, number, number] | null} rect Its box in the canvas's device pixels: x0, y0, x1, y1.
+ */
+
+/**
+ * @typedef {object} AllSources Every source of a dataset, for the page's sources section.
+ * @property {string} checked The day the sources were last checked.
+ * @property {string | null} newest The date of the newest figure of every chart.
+ * @property {Source[]} sources Every source, with its key.
+ */
