@@ -11,7 +11,7 @@ export type AutonomieView = 'countries' | 'history' | 'june-2026' | 'latest' | '
 export type AutonomieScale = 'linear' | 'log';
 export type AutonomieCurrency = 'EUR' | 'USD';
 export type AutonomieLang = 'fr' | 'en';
-export type AutonomieTheme = 'auto' | 'light' | 'dark';
+export type AutonomieTheme = 'light' | 'dark' | 'auto';
 
 /** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */
 export interface AutonomieState {

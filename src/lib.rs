@@ -16,7 +16,7 @@ mod test_exports;
 
 use std::cell::RefCell;
 
-use autonomie::{Error, Frame, ItemIndex, Session};
+use autonomie::{Change, Error, Frame, ItemIndex, SeriesChange, Session};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -105,12 +105,28 @@ impl ChartHandle {
         thrown(error, Some(self.session.state.lang.code()))
     }
 
-    /// Applies a change (the JSON of the core's `Change`: any of `view`, `scale`,
-    /// `currency`, `lang`, `hidden`, `series`, `toggle`) and answers, as JSON, with the
-    /// new state, the dirty parts and their data (the core's `Answer`). `{}` asks for the
-    /// answer without changing anything (the first answer has every part).
-    pub fn change(&mut self, change: &str) -> Result<String, JsError> {
-        self.session.change_json(change).map_err(|e| self.thrown(&e))
+    /// Applies a change (the core's `Change`, one argument per field, absent when
+    /// unchanged: a view, a scale, a currency, a language, exactly the hidden series as
+    /// comma-separated keys, one series flipped, one series shown or hidden) and answers,
+    /// as JSON, with the new state, the dirty parts and their data (the core's `Answer`).
+    /// With no argument it changes nothing (the first answer has every part).
+    #[allow(clippy::too_many_arguments)]
+    pub fn change(
+        &mut self,
+        view: Option<String>,
+        scale: Option<String>,
+        currency: Option<String>,
+        lang: Option<String>,
+        hidden: Option<String>,
+        toggle: Option<String>,
+        series: Option<String>,
+        visible: Option<bool>,
+    ) -> Result<String, JsError> {
+        let hidden =
+            hidden.map(|keys| keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect());
+        let series = series.map(|key| SeriesChange { key, visible: visible.unwrap_or(true) });
+        let change = Change { view, scale, currency, lang, hidden, series, toggle };
+        self.session.change_json(&change).map_err(|e| self.thrown(&e))
     }
 
     /// Draws the chart on its canvas `css_width` CSS pixels wide on a screen of

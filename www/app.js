@@ -5,14 +5,16 @@
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 import { sourceLink } from './dom.js';
 import { WORDS } from './words.js';
-import { DEFAULT_LANG, LANGS, STATE_KEYS } from './contract.js';
+import { LANGS, STATE_KEYS } from './contract.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
 /** The last state each chart told (`autonomie-ready`, `autonomie-change`), for the fragment and the embed codes. */
 const states = new Map();
 const fragment = readFragment();
-let lang = LANGS.includes(fragment.get('lang')) ? fragment.get('lang') : DEFAULT_LANG;
+/** The page's own language (its HTML's), unless the fragment names another. */
+const pageLang = document.documentElement.lang;
+let lang = LANGS.includes(fragment.get('lang')) ? fragment.get('lang') : pageLang;
 
 // Restore the linked view before the elements start.
 document.documentElement.lang = lang;
@@ -38,7 +40,7 @@ let release = null;
 
 function updateFragment() {
   const entries = new Map();
-  if (lang !== DEFAULT_LANG) entries.set('lang', lang);
+  if (lang !== pageLang) entries.set('lang', lang);
   for (const id of touched) {
     const state = states.get(id);
     if (!state) continue;

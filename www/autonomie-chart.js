@@ -40,7 +40,7 @@ import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js'
 import { widgetSheet } from './widget-style.js';
 import { say } from './words.js';
 import { resolveTheme } from './theme.js';
-import { CHARTS, DEFAULT_LANG, FIRST_VIEW_WIDTHS, LANGS, NARROW_WIDTH, STATE_KEYS, THEME_CHOICES } from './contract.js';
+import { CHARTS, DEFAULT_LANG, DEFAULT_THEME, FIRST_VIEW_WIDTHS, LANGS, NARROW_WIDTH, STATE_KEYS, THEME_CHOICES } from './contract.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
@@ -229,7 +229,7 @@ export class AutonomieChartElement extends HTMLElement {
     }
     const lang = this.#lang();
     if (!LANGS.includes(lang)) return null;
-    const theme = resolveTheme(this.getAttribute('theme') ?? THEME_CHOICES[0]);
+    const theme = resolveTheme(this.getAttribute('theme') ?? DEFAULT_THEME);
     if (theme !== 'light' && theme !== 'dark') return null; // forced colours: the canvas only
     return { custom, chart, lang, theme };
   }
@@ -379,7 +379,7 @@ export class AutonomieChartElement extends HTMLElement {
       lang,
       dataset,
       height: height > 0 ? height : undefined,
-      theme: THEME_CHOICES.includes(this.getAttribute('theme')) ? this.getAttribute('theme') : THEME_CHOICES[0],
+      theme: THEME_CHOICES.includes(this.getAttribute('theme')) ? this.getAttribute('theme') : DEFAULT_THEME,
       onChange: (state) => this.#reflect(state),
       onShown: () => {
         // Drawn (or its error shown): the element may now take its own height.
@@ -430,7 +430,7 @@ export class AutonomieChartElement extends HTMLElement {
       case 'hidden':
       case 'hidden-series': chart.setHidden(parseHidden(value)); break;
       case 'height': chart.setHeight(Number(value)); break;
-      case 'theme': chart.setTheme(value || THEME_CHOICES[0]); break;
+      case 'theme': chart.setTheme(value || DEFAULT_THEME); break;
       default: break;
     }
   }

@@ -12,7 +12,7 @@ import { element } from './dom.js';
 import { exportChart, printableSvg } from './export.js';
 import { ItemReader } from './reading.js';
 import { resolveTheme } from './theme.js';
-import { DEFAULT_LANG, LANGS, THEME_CHOICES } from './contract.js';
+import { DEFAULT_LANG, DEFAULT_THEME, LANGS, THEME_CHOICES } from './contract.js';
 import { say } from './words.js';
 import { lastPanic, WasmChart } from './wasm.js';
 import { ControlsPart } from './controls.js';
@@ -60,7 +60,7 @@ export class AutonomieChart {
    *   and each error shown.
    */
   constructor(container, chartId, options = {}) {
-    this.#options = { ...options, chartId, height: validHeight(options.height), theme: options.theme ?? THEME_CHOICES[0] };
+    this.#options = { ...options, chartId, height: validHeight(options.height), theme: options.theme ?? DEFAULT_THEME };
     const table = new TablePart();
     const legend = new LegendPart((key) => this.toggleSeries(key));
     const stage = new StagePart();

@@ -11,10 +11,12 @@ export const SCALES = ["linear","log"];
 export const CURRENCIES = ["EUR","USD"];
 /** The languages, in the order the switch shows them. */
 export const LANGS = ["fr","en"];
-/** The language of a chart that is given none. */
-export const DEFAULT_LANG = "fr";
-/** The `theme` attribute's values; the first is the default. */
-export const THEME_CHOICES = ["auto","light","dark"];
+/** The language of a chart told none, or one it does not speak. */
+export const DEFAULT_LANG = "en";
+/** The `theme` attribute's values. */
+export const THEME_CHOICES = ["light","dark","auto"];
+/** The `theme` attribute's default. */
+export const DEFAULT_THEME = "auto";
 /** The themes a chart is drawn in (`contrast` under forced colors). */
 export const THEMES = ["light","dark","contrast"];
 /** The state's keys in attributes and URL fragments, the chart apart. */
@@ -27,6 +29,23 @@ export const FIRST_VIEW_WIDTHS = [390,760];
 export const NARROW_WIDTH = 504;
 
 /** @typedef {'controls' | 'legend' | 'notes' | 'sources' | 'reading' | 'canvas'} Part A part of a chart. */
+
+/**
+ * @typedef {object} Change What the page asks to change: every field is optional, and they apply in this order (a view first, since it brings its own scale and forgets hidden series it does not have). Either all apply or, on an error, none.
+ * @property {string | null} view A view id of the chart.
+ * @property {'linear' | 'log' | null} scale `linear` or `log`.
+ * @property {'EUR' | 'USD' | null} currency `EUR` or `USD`.
+ * @property {'fr' | 'en' | null} lang `fr` or `en`.
+ * @property {string[] | null} hidden Exactly the series to hide (every other series of the view is shown).
+ * @property {SeriesChange | null} series One series shown (`visible: true`) or hidden.
+ * @property {string | null} toggle One series flipped: shown if hidden, hidden if shown.
+ */
+
+/**
+ * @typedef {object} SeriesChange One series shown or hidden ([`Change::series`]).
+ * @property {string} key The series' key.
+ * @property {boolean} visible Shown or hidden.
+ */
 
 /**
  * @typedef {object} State What the reader chose (the state the wasm keeps; the page holds no copy).

@@ -137,9 +137,12 @@ export class WasmChart {
   /**
    * Applies a change (any of view, scale, currency, lang, hidden, series, toggle) and
    * answers with the state, the dirty parts and their data; `{}` changes nothing.
-   * @param {object} change @returns {Answer}
+   * @param {Partial<import('./contract.js').Change>} change @returns {Answer}
    */
-  change(change) { return JSON.parse(this.#handle.change(JSON.stringify(change))); }
+  change({ view, scale, currency, lang, hidden, toggle, series } = {}) {
+    const text = this.#handle.change(view, scale, currency, lang, hidden?.join(','), toggle, series?.key, series?.visible);
+    return JSON.parse(text);
+  }
   /** @returns {State} */
   state() { return JSON.parse(this.#handle.state()); }
   /** @returns {string} what is shown, as CSV */

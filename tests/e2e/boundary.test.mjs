@@ -72,8 +72,8 @@ describe('calls into the wasm per toggle', () => {
     }],
     ['the scale attribute', 'compute', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="compute"]').setAttribute('scale', 'log'))],
     ['the lang attribute', 'compute', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="compute"]').setAttribute('lang', 'en'))],
-    ['the hidden-series attribute', 'models', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="models"]').setAttribute('hidden-series', 'China'))],
-    ['toggleSeries()', 'models', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="models"]').toggleSeries('Europe'))],
+    ['the hidden-series attribute', 'models', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="models"]').setAttribute('hidden-series', 'CN'))],
+    ['toggleSeries()', 'models', (page) => page.evaluate(() => document.querySelector('autonomie-chart[chart="models"]').toggleSeries('EUROPE'))],
   ];
   for (const [what, chart, act] of toggles) {
     test(`${what}: one change and one drawing`, async () => {

@@ -12,6 +12,7 @@ fn the_example_in_data_format_md_is_valid() {
     let dataset = Dataset::from_json(&doc[start..end]).unwrap();
     assert_eq!(dataset.charts.len(), 2);
     let mut state = ViewState::new(&dataset, "mistral").unwrap();
+    state.set_lang("fr").unwrap();
     state.set_currency("USD").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
     assert_eq!(figure.items().count(), 2);

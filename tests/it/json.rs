@@ -279,6 +279,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
 
     let mut session = Session::new(dataset, "valuations").unwrap();
+    session.state.set_lang("fr").unwrap();
     session.set_view("history").unwrap();
     session.state.set_currency("USD").unwrap();
     session.set_series_visible("openai", false).unwrap();
@@ -342,7 +343,8 @@ fn texts_reach_the_page_unchanged() {
     value["charts"][1]["title"]["fr"] = Value::from(text);
     value["charts"][1]["views"][0]["series"][0]["label"]["fr"] = Value::from(text);
     let dataset = Rc::new(Dataset::from_json(&value.to_string()).unwrap());
-    let session = Session::new(dataset, "valuations").unwrap();
+    let mut session = Session::new(dataset, "valuations").unwrap();
+    session.state.set_lang("fr").unwrap();
     let info: Value = serde_json::from_str(&session.info_json().unwrap()).unwrap();
     assert_eq!(info["reading"]["title"], text);
     assert_eq!(info["legend"]["entries"][0]["label"], text);

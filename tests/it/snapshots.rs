@@ -132,6 +132,7 @@ fn every_chart_view_scale_currency_and_language_matches_its_snapshot() {
 fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
     let dataset = Dataset::embedded().unwrap();
     let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    state.set_lang("fr").unwrap();
     state.set_series_visible(&dataset, "openai", false).unwrap();
     check_snapshot("valuations-latest-hidden-openai", &svg_of(&dataset, &state, 760, 1.0)).unwrap();
     for key in ["mistral", "anthropic"] {
@@ -139,10 +140,12 @@ fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
     }
     check_snapshot("valuations-latest-all-hidden", &svg_of(&dataset, &state, 760, 1.0)).unwrap();
     let mut phone = ViewState::new(&dataset, "funding").unwrap();
+    phone.set_lang("fr").unwrap();
     phone.set_view(&dataset, "countries").unwrap();
     check_snapshot("funding-countries-phone-2x", &svg_of(&dataset, &phone, 2 * 340, 2.0)).unwrap();
     let history = {
         let mut state = ViewState::new(&dataset, "valuations").unwrap();
+        state.set_lang("fr").unwrap();
         state.set_view(&dataset, "history").unwrap();
         state
     };
@@ -151,13 +154,15 @@ fn hidden_series_and_narrow_hidpi_layouts_match_their_snapshots() {
         .unwrap();
     // The compute chart on a phone (one heading per system above its bar) and in the dark;
     // the newest valuations in euros on a phone (amounts without a rate: text, no bar).
-    let compute = ViewState::new(&dataset, "compute").unwrap();
+    let mut compute = ViewState::new(&dataset, "compute").unwrap();
+    compute.set_lang("fr").unwrap();
     check_snapshot("compute-june-2026-phone-2x", &svg_of(&dataset, &compute, 2 * 340, 2.0)).unwrap();
     let mut november = compute.clone();
     november.set_view(&dataset, "november-2025").unwrap();
     november.set_lang("en").unwrap();
     check_snapshot("compute-november-2025-dark", &svg_in_theme(&dataset, &november, 760, 1.0, Theme::Dark)).unwrap();
     let mut euros = ViewState::new(&dataset, "valuations").unwrap();
+    euros.set_lang("fr").unwrap();
     euros.set_currency("EUR").unwrap();
     check_snapshot("valuations-latest-eur-phone-2x", &svg_of(&dataset, &euros, 2 * 340, 2.0)).unwrap();
 }

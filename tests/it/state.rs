@@ -13,7 +13,7 @@ fn default_state_and_its_json() {
     let state = ViewState::new(&dataset, "models").unwrap();
     assert_eq!(
         state.to_json(),
-        r#"{"chart":"models","currency":"EUR","hidden":[],"lang":"fr","scale":"linear","view":"latest"}"#
+        r#"{"chart":"models","currency":"EUR","hidden":[],"lang":"en","scale":"linear","view":"latest"}"#
     );
     let funding = ViewState::new(&dataset, "funding").unwrap();
     assert_eq!(funding.scale, Scale::Log, "the funding gap is drawn on a log scale by default");
@@ -51,6 +51,7 @@ fn unknown_options_are_refused_with_the_accepted_values() {
 fn toggles_change_what_the_figure_shows() {
     let dataset = Dataset::embedded().unwrap();
     let mut state = ViewState::new(&dataset, "valuations").unwrap();
+    state.set_lang("fr").unwrap();
     state.set_view(&dataset, "october-2025").unwrap();
     state.set_currency("EUR").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
@@ -171,6 +172,7 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     use std::rc::Rc;
     let dataset = Rc::new(Dataset::embedded().unwrap());
     let mut session = Session::new(dataset, "valuations").unwrap();
+    session.state.set_lang("fr").unwrap();
     session.state.set_currency("USD").unwrap();
     session.set_series_visible("openai", false).unwrap();
     let info: serde_json::Value = serde_json::from_str(&session.info_json().unwrap()).unwrap();

@@ -87,9 +87,6 @@ pub enum Error {
     Refused(String),
     /// The browser gives no 2D context for a canvas.
     NoContext,
-    /// The page asked for a change that is not one (not the JSON of a `Change`), with
-    /// serde's words.
-    BadChange(String),
 }
 
 /// How many problems the message of [`Error::Invalid`] lists; the rest are counted.
@@ -175,13 +172,6 @@ impl Error {
                     "this browser gives no 2D canvas context".to_owned()
                 }
             }
-            Error::BadChange(message) => {
-                if fr {
-                    format!("changement inconnu : {message}")
-                } else {
-                    format!("unknown change: {message}")
-                }
-            }
         }
     }
 
@@ -193,11 +183,6 @@ impl Error {
             None => Lang::default(),
             Some(code) => Lang::parse(code).unwrap_or(Lang::En),
         })
-    }
-
-    /// A change the page sent that is not the JSON of a `Change`.
-    pub(crate) fn bad_change(message: &str) -> Error {
-        Error::BadChange(message.to_owned())
     }
 }
 

@@ -86,5 +86,6 @@ pub use error::Error;
 pub use session::SeriesChart;
 /// The page's API: a session, its change and answer, its drawing.
 pub use session::{
-    all_sources, chart_ids, prepare_embedded, to_json, AllSources, Answer, Change, Drawn, Frame, ItemInfo, Session,
+    all_sources, chart_ids, prepare_embedded, to_json, AllSources, Answer, Change, Drawn, Frame, ItemInfo,
+    SeriesChange, Session,
 };

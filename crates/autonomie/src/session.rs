@@ -138,10 +138,9 @@ impl Session {
         self.answer(changed)
     }
 
-    /// [`Session::change`] from and to JSON, as the page calls it.
-    pub fn change_json(&mut self, change: &str) -> Result<String, Error> {
-        let change: Change = serde_json::from_str(change).map_err(|e| Error::bad_change(&e.to_string()))?;
-        Ok(to_json(&self.change(&change)?))
+    /// [`Session::change`] answered as JSON, as the page reads it.
+    pub fn change_json(&mut self, change: &Change) -> Result<String, Error> {
+        Ok(to_json(&self.change(change)?))
     }
 
     /// The answer for the current state, each part only when it differs from the last

@@ -66,7 +66,9 @@ fn write_all(directory: &Path) -> Result<(usize, PathBuf), String> {
     let first = directory.join("first");
     let mut count = 0;
     for chart in &dataset.charts {
-        let session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
+        let mut session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
+        // For the page's <noscript>, which is in French.
+        session.state.set_lang("fr").map_err(|e| e.to_string())?;
         std::fs::create_dir_all(directory).map_err(|e| format!("{}: {e}", directory.display()))?;
         write(
             &directory.join(format!("{}.svg", chart.id)),

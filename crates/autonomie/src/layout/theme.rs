@@ -4,9 +4,12 @@
 use crate::chart::figure::Rgb;
 
 /// The `theme` attribute's values: a theme of its own, or `auto` (the reader's
-/// `prefers-color-scheme`); the first is the default. Forced colors draw in
+/// `prefers-color-scheme`, [`DEFAULT_THEME_CHOICE`]). Forced colors draw in
 /// [`Theme::Contrast`] whatever the choice.
-pub const THEME_CHOICES: [&str; 3] = ["auto", "light", "dark"];
+pub const THEME_CHOICES: [&str; 3] = ["light", "dark", "auto"];
+
+/// The `theme` attribute's default: the reader's own preference.
+pub const DEFAULT_THEME_CHOICE: &str = "auto";
 
 /// Colour scheme of a drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

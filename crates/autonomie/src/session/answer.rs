@@ -5,41 +5,39 @@
 //! each part, and the data of exactly those parts. The page holds no copy of the state;
 //! it updates the parts it is told, and draws when the canvas is dirty.
 
-use serde::Deserialize;
-
 use crate::chart::describe::Table;
 use crate::session::shape::{answer_type, Fields, TypeScript};
 
-/// What the page asks to change: every field is optional, and they apply in this order
-/// (a view first, since it brings its own scale and forgets hidden series it does not
-/// have). Either all apply or, on an error, none.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Change {
-    /// A view id of the chart.
-    pub view: Option<String>,
-    /// `linear` or `log`.
-    pub scale: Option<String>,
-    /// `EUR` or `USD`.
-    pub currency: Option<String>,
-    /// `fr` or `en`.
-    pub lang: Option<String>,
-    /// Exactly the series to hide (every other series of the view is shown).
-    pub hidden: Option<Vec<String>>,
-    /// One series shown (`visible: true`) or hidden.
-    pub series: Option<SeriesChange>,
-    /// One series flipped: shown if hidden, hidden if shown.
-    pub toggle: Option<String>,
+answer_type! {
+    /// What the page asks to change: every field is optional, and they apply in this
+    /// order (a view first, since it brings its own scale and forgets hidden series it
+    /// does not have). Either all apply or, on an error, none.
+    pub struct Change {
+        /// A view id of the chart.
+        pub view: Option<String>,
+        /// `linear` or `log`.
+        pub scale: Option<String> as "'linear' | 'log' | null",
+        /// `EUR` or `USD`.
+        pub currency: Option<String> as "'EUR' | 'USD' | null",
+        /// `fr` or `en`.
+        pub lang: Option<String> as "'fr' | 'en' | null",
+        /// Exactly the series to hide (every other series of the view is shown).
+        pub hidden: Option<Vec<String>>,
+        /// One series shown (`visible: true`) or hidden.
+        pub series: Option<SeriesChange>,
+        /// One series flipped: shown if hidden, hidden if shown.
+        pub toggle: Option<String>,
+    }
 }
 
-/// One series shown or hidden ([`Change::series`]).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeriesChange {
-    /// The series' key.
-    pub key: String,
-    /// Shown or hidden.
-    pub visible: bool,
+answer_type! {
+    /// One series shown or hidden ([`Change::series`]).
+    pub struct SeriesChange {
+        /// The series' key.
+        pub key: String,
+        /// Shown or hidden.
+        pub visible: bool,
+    }
 }
 
 /// A part of the chart that the page updates on its own.
@@ -260,6 +258,8 @@ pub fn declared() -> Vec<(&'static str, &'static str, Vec<crate::session::shape:
         (T::NAME, T::DOC, T::fields())
     }
     vec![
+        one::<Change>(),
+        one::<SeriesChange>(),
         one::<State>(),
         one::<ViewChoice>(),
         one::<Controls>(),

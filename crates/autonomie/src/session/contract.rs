@@ -6,7 +6,7 @@
 
 use crate::data::model::Dataset;
 use crate::layout::plan::NARROW_LAYOUT_BELOW;
-use crate::layout::theme::{Theme, THEME_CHOICES};
+use crate::layout::theme::{Theme, DEFAULT_THEME_CHOICE, THEME_CHOICES};
 use crate::session::answer::{declared, Part};
 use crate::session::shape::{Field, Fields};
 use crate::units::i18n::Lang;
@@ -43,8 +43,9 @@ fn constants(dataset: &Dataset) -> Vec<(&'static str, String, &'static str)> {
         ("SCALES", json(&SCALES.to_vec()), "The scales."),
         ("CURRENCIES", json(&CURRENCIES.to_vec()), "The currencies amounts are shown in."),
         ("LANGS", json(&langs), "The languages, in the order the switch shows them."),
-        ("DEFAULT_LANG", json(&Lang::default().code()), "The language of a chart that is given none."),
-        ("THEME_CHOICES", json(&THEME_CHOICES.to_vec()), "The `theme` attribute's values; the first is the default."),
+        ("DEFAULT_LANG", json(&Lang::default().code()), "The language of a chart told none, or one it does not speak."),
+        ("THEME_CHOICES", json(&THEME_CHOICES.to_vec()), "The `theme` attribute's values."),
+        ("DEFAULT_THEME", json(&DEFAULT_THEME_CHOICE), "The `theme` attribute's default."),
         ("THEMES", json(&Theme::NAMES.to_vec()), "The themes a chart is drawn in (`contrast` under forced colors)."),
         (
             "STATE_KEYS",

@@ -89,7 +89,7 @@ macro_rules! answer_type {
         $($(#[doc = $fdoc:literal])+ pub $field:ident : $ty:ty $(as $ts:literal)?,)*
     }) => {
         $(#[doc = $doc])+
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $($(#[doc = $fdoc])+ pub $field: $ty,)*

@@ -12,10 +12,12 @@
 /// A reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
-    /// French: the default of the page.
-    #[default]
+    /// French.
     Fr,
-    /// English.
+    /// English: the language of a chart that is told none, or one it does not speak (the
+    /// product's one default: the element, `embed.html` and the controller fall back on
+    /// it through `www/contract.js`'s `DEFAULT_LANG`).
+    #[default]
     En,
 }
 
