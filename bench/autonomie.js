@@ -1,7 +1,8 @@
 // Autonomie's benchmark page: the real release build (www/pkg/, wasm-bindgen --target
-// web output) drawing the two bar charts, or with ?n=N the SeriesChart line chart.
+// web output) drawing the two bar charts, or with ?n=N the SeriesChart line chart of the
+// benchmark's own variant of the wasm (feature `bench`, bench/dist/pkg/, made by
+// scripts/bench.sh: the shipped wasm has no SeriesChart).
 
-import init, * as autonomie from '../www/pkg/autonomie.js';
 import { BAR_SIZE, SERIES_SIZE, markReady, randomWalk, showSections, start } from './common.js';
 
 const THEME = 'light';
@@ -12,16 +13,14 @@ function setCssSize(canvas, width, height) {
   canvas.style.height = `${height}px`;
 }
 
-function barChart(id, ratio) {
+function barChart(autonomie, id, ratio) {
   const canvas = document.querySelector(`#${id} canvas`);
-  const handle = new autonomie.ChartHandle(canvas, id, null);
-  handle.setLang('en');
-  handle.setCurrency('USD');
+  const handle = new autonomie.ChartHandle(canvas, id, null, 'en');
   // The figures the peers draw (bench/common.js): the models of 2024, and the
-  // valuations of October 2025.
-  handle.setView(id === 'valuations' ? 'october-2025' : 'latest');
+  // valuations of October 2025, in US dollars. (ChartHandle.change: view, scale,
+  // currency, lang, hidden, toggle, series, visible.)
+  handle.change(id === 'valuations' ? 'october-2025' : 'latest', 'linear', 'USD');
   let scale = 'linear';
-  handle.setScale(scale);
   const draw = () => {
     const height = handle.draw(BAR_SIZE.width, ratio, BAR_SIZE.height, THEME);
     setCssSize(canvas, BAR_SIZE.width, height);
@@ -30,15 +29,15 @@ function barChart(id, ratio) {
   return {
     toggle() {
       scale = scale === 'log' ? 'linear' : 'log';
-      handle.setScale(scale);
+      handle.change(undefined, scale);
       draw();
     },
   };
 }
 
-function seriesChart(n, ratio) {
+function seriesChart(autonomie, n, ratio) {
   if (typeof autonomie.SeriesChart !== 'function') {
-    throw new Error('www/pkg/autonomie.js exports no SeriesChart: rebuild with scripts/build.sh');
+    throw new Error('bench/dist/pkg/autonomie.js exports no SeriesChart: build it with scripts/bench.sh');
   }
   const canvas = document.querySelector('#walk canvas');
   const chart = new autonomie.SeriesChart(canvas);
@@ -60,16 +59,18 @@ function seriesChart(n, ratio) {
 
 start(async (mode) => {
   showSections(mode);
-  const wasm = await init({ module_or_path: new URL('../www/pkg/autonomie_bg.wasm', import.meta.url) });
+  const pkg = mode.n === null ? '../www/pkg/' : './dist/pkg/';
+  const autonomie = await import(`${pkg}autonomie.js`);
+  const wasm = await autonomie.default({ module_or_path: new URL(`${pkg}autonomie_bg.wasm`, import.meta.url) });
   window.benchWasmBytes = () => wasm.memory.buffer.byteLength;
   const ratio = window.devicePixelRatio || 1;
   if (mode.n === null) {
-    barChart('models', ratio);
-    const valuations = barChart('valuations', ratio);
+    barChart(autonomie, 'models', ratio);
+    const valuations = barChart(autonomie, 'valuations', ratio);
     window.benchToggle = () => valuations.toggle();
     markReady();
   } else {
-    const series = seriesChart(mode.n, ratio);
+    const series = seriesChart(autonomie, mode.n, ratio);
     window.benchToggle = () => series.toggle();
     markReady();
   }

@@ -55,10 +55,10 @@ try {
         t.push(performance.now());
         wasm.prepareEmbeddedDataset(1);
         t.push(performance.now());
-        const handle = new wasm.ChartHandle(document.createElement('canvas'), 'valuations', null);
+        const handle = new wasm.ChartHandle(document.createElement('canvas'), 'valuations', null, 'en');
         handle.draw(820, 2, null, 'light');
         t.push(performance.now());
-        handle.setScale('log');
+        handle.change(undefined, 'log');
         handle.draw(820, 2, null, 'light');
         t.push(performance.now());
         return { parse: t[1] - t[0], check: t[2] - t[1], firstDrawing: t[3] - t[2], secondDrawing: t[4] - t[3] };

@@ -18,6 +18,7 @@ case "${1:-}" in
   --no-first-view) stage=run; shift ;;
 esac
 source scripts/setup.sh
+source scripts/wasm.sh
 ensure_build_tools
 ensure_browser
 if [ ! -d node_modules/chart.js ] || [ ! -d node_modules/uplot ] || [ ! -x node_modules/.bin/esbuild ]; then
@@ -25,6 +26,10 @@ if [ ! -d node_modules/chart.js ] || [ ! -d node_modules/uplot ] || [ ! -x node_
   npm ci --no-audit --no-fund --loglevel=error
 fi
 scripts/build.sh
+echo "== the benchmark's variant of the wasm: the shipped one and SeriesChart (feature bench, bench/dist/pkg/)"
+build_wasm target/bench-variant bench
+mkdir -p bench/dist/pkg
+cp target/bench-variant/pkg/autonomie.js target/bench-variant/pkg/autonomie_bg.wasm bench/dist/pkg/
 echo "== bundling Chart.js (bar + line, tree-shaken) and uPlot with esbuild (bench/dist/)"
 node bench/bundle.mjs
 if [ "$stage" = first-view ]; then
@@ -34,6 +39,8 @@ if [ "$stage" = first-view ]; then
 fi
 echo "== running the benchmark"
 node bench/run.mjs "$@"
+echo "== the longest tasks while twenty widgets start (bench/long-tasks.mjs)"
+node bench/long-tasks.mjs --loads 5
 if [ "$stage" = both ]; then
   echo "== first view on a slow phone"
   # shellcheck disable=SC2086 # options, split on purpose

@@ -7,21 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+source scripts/wasm.sh
 ensure_build_tools
 
-# measure ID DESCRIPTION WASM_OPT_FLAG [VAR=value ...]
+# measure ID DESCRIPTION WASM_OPT_FLAG [VAR=value ...]: the shipped wasm (scripts/wasm.sh)
+# built with the cargo settings VAR=value, in a target directory of its own.
 measure() {
   local id="$1" name="$2" opt="$3"
   shift 3
   local dir="target/levers/$id"
-  env CARGO_TARGET_DIR="$dir" "$@" cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown
-  local raw="$dir/wasm32-unknown-unknown/release/autonomie_web.wasm"
-  wasm-bindgen --target web --no-typescript --out-name autonomie --out-dir "$dir/pkg" "$raw"
+  env "$@" bash -c 'source scripts/wasm.sh && build_wasm "$0" "" "$1"' "$dir" "$opt"
   local wasm="$dir/pkg/autonomie_bg.wasm"
-  if [ "$opt" != none ]; then
-    node_modules/.bin/wasm-opt "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue "$wasm" -o "$wasm"
-  fi
   printf '| %s | %s | %s |\n' "$name" "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
 }
 

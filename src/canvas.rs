@@ -35,6 +35,12 @@ impl Context2d for WebContext {
             }
         }
     }
+    /// The benchmark's variant only: the long series' round joins and caps.
+    #[cfg(feature = "bench")]
+    fn set_round_lines(&self) {
+        self.0.set_line_join("round");
+        self.0.set_line_cap("round");
+    }
     fn set_fill_style(&self, css: &str) {
         self.0.set_fill_style_str(css);
     }

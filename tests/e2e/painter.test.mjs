@@ -23,12 +23,11 @@ test('the batching canvas backend draws what plotters-canvas draws from the same
     for (const chart of JSON.parse(wasm.chart_ids(null))) {
       const ours = document.createElement('canvas');
       const reference = document.createElement('canvas');
-      const handle = new wasm.ChartHandle(ours, chart, null);
-      handle.setLang('fr');
-      for (const view of JSON.parse(handle.info()).views.map((v) => v.id)) {
-        handle.setView(view);
+      const handle = new wasm.ChartHandle(ours, chart, null, 'fr');
+      // ChartHandle.change(view, scale, …) answers with every part the first time.
+      for (const view of JSON.parse(handle.change()).controls.views.map((v) => v.id)) {
         for (const scale of ['linear', 'log']) {
-          handle.setScale(scale);
+          handle.change(view, scale);
           for (const theme of ['light', 'dark', 'contrast']) {
             for (const width of [760, 360]) {
               handle.drawOn(ours, width, 2, theme);

@@ -1,9 +1,11 @@
 // The long-series line chart on a real canvas: decimated to four points per pixel
 // column, it draws the same picture as the whole series, and refuses what it cannot draw.
+// SeriesChart is the benchmark's, not in the shipped wasm: the test variant has it
+// (scripts/build-test-variant.sh), served in place of www/pkg/.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTIFACTS, openPage, serverAndBrowser } from './browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, openPage, serveTestVariant, serverAndBrowser } from './browser.mjs';
 
 const env = serverAndBrowser();
 
@@ -53,6 +55,7 @@ function compare(page, n, log) {
 }
 
 test('a decimated series draws the same picture as the whole series', async () => {
+  const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page, log } = await openPage(env.browser.context, env.origin, '/');
   for (const [n, logScale] of [[10_000, false], [100_000, false], [100_000, true], [1_000_000, false]]) {
     const result = await compare(page, n, logScale);
@@ -69,9 +72,11 @@ test('a decimated series draws the same picture as the whole series', async () =
   }
   assert.deepEqual(log.errors, []);
   await page.close();
+  await stopServingTestVariant();
 });
 
 test('a series chart refuses values it cannot draw, with the index of the value', async () => {
+  const stopServingTestVariant = await serveTestVariant(env.browser.context, env.origin);
   const { page } = await openPage(env.browser.context, env.origin, '/');
   const messages = await page.evaluate(async () => {
     const wasm = await import('/www/pkg/autonomie.js');
@@ -99,4 +104,5 @@ test('a series chart refuses values it cannot draw, with the index of the value'
     'drawn',
   ]);
   await page.close();
+  await stopServingTestVariant();
 });

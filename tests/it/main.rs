@@ -1,6 +1,7 @@
 //! Native integration tests: one binary, one module per concern.
 #![allow(clippy::unwrap_used)]
 
+mod answer;
 mod bad_inputs;
 mod canvas;
 mod colours;

@@ -38,3 +38,43 @@ fn no_script_of_the_widget_or_the_page_keeps_its_own_dictionary() {
         }
     }
 }
+
+#[test]
+fn no_module_writes_words_of_its_own() {
+    // Every word a reader sees in both languages comes from the table of words
+    // (units/i18n.rs; the error messages from error.rs): no other module chooses a text
+    // by language. A module's own tests may.
+    let mut files = Vec::new();
+    for root in ["crates/autonomie/src", "src"] {
+        let mut stack = vec![crate::repo_root().join(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    let mut chosen = Vec::new();
+    for path in &files {
+        if path.ends_with("i18n.rs") || path.ends_with("error.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (number, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap_or("");
+            if ["Lang::Fr =>", "Lang::En =>", "Lang::Fr) =>", "Lang::En) =>", "== Lang::", "!= Lang::"]
+                .iter()
+                .any(|p| line.contains(p))
+            {
+                chosen.push(format!("{}:{}: {}", path.display(), number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(files.len() > 30, "{} files", files.len());
+    assert!(chosen.is_empty(), "texts chosen by language outside the table of words:\n{}", chosen.join("\n"));
+}

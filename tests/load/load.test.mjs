@@ -1,7 +1,8 @@
-// Load and lifetime (run alone, after the other browser tests, so that timings are
-// not disturbed by them): many widgets on one page, thousands of toggles, elements inserted
-// and removed a thousand times, and a storm of resizes. The widget must stay
-// responsive, draw at most once per frame, and give back what it took.
+// Load and lifetime (run alone, after the other browser tests): many widgets on one
+// page, thousands of toggles, elements inserted and removed a thousand times, and a
+// storm of resizes. The widget must stay responsive, draw at most once per frame, and
+// give back what it took. No timing is asserted here: how long the main thread is held
+// while twenty widgets start is a figure of the benchmark (bench/long-tasks.mjs).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,13 +27,6 @@ async function pageWith(body) {
     body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>load</title>
 <script type="module" src="/www/autonomie-chart.js"></script></head><body>${body}</body></html>`,
   }));
-  // Long tasks are recorded from the very start of the page.
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
   await page.goto(`${env.origin}/__load.html`);
   await page.waitForFunction(() => customElements.get('autonomie-chart'));
   return { page, errors };
@@ -65,17 +59,10 @@ async function globalListeners(page) {
 const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 describe('load and lifetime', () => {
-  test('20 widgets on one page all draw and respond, with no task over 50 ms', async () => {
+  test('20 widgets on one page all draw and respond, each to its own toggle', async () => {
     const body = Array.from({ length: 20 }, (_, i) => `<autonomie-chart chart="${CHARTS[i % 3]}" loading="eager"></autonomie-chart>`).join('\n');
-    // Measured in a fresh page of a browser that has shown one page already, as a
-    // reader's browser has: the very first page of a new browser process also pays for
-    // starting its renderer and loading system fonts, which is not the widget's doing.
-    const warmUp = await pageWith('<p>warm-up</p>');
-    await warmUp.page.close();
     const { page, errors } = await pageWith(body);
     await page.waitForFunction(() => [...document.querySelectorAll('autonomie-chart')].every((e) => e.drawCount > 0), null, { timeout: 20000 });
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    const longTasks = await page.evaluate(() => window.__longTasks);
     const count = await page.$$eval('autonomie-chart', (all) => all.length);
     assert.equal(count, 20);
     const scales = () => page.$$eval('autonomie-chart', (all) => all.map((e) => e.state().scale));
@@ -90,8 +77,6 @@ describe('load and lifetime', () => {
       const expected = before.map((scale, i) => (i === index ? target : scale));
       assert.deepEqual(await scales(), expected, `widget ${index} responds, and only it`);
     }
-    console.log(`# 20 widgets: long tasks during start-up (ms): [${longTasks.join(', ')}]`);
-    assert.ok(longTasks.every((d) => d <= 50), `no task over 50 ms during start-up: [${longTasks.join(', ')}]`);
     await page.screenshot({ path: `${ARTIFACTS}load-20-widgets.png` });
     assert.deepEqual(errors, []);
     await page.close();

@@ -5,7 +5,7 @@
 use crate::chart::figure::{Figure, Item, Mark};
 use crate::data::model::{Dataset, Measure, ViewKind};
 use crate::units::format::{self, Digits};
-use crate::units::i18n::{Lang, Ui};
+use crate::units::i18n::{fill, Lang, Ui, CSV_HEADERS};
 
 /// A plain-text description of the figure, a few sentences long.
 pub fn description(figure: &Figure) -> String {
@@ -18,8 +18,11 @@ pub fn description(figure: &Figure) -> String {
         ViewKind::Bars => {
             for panel in &figure.panels {
                 let listed: Vec<String> = panel.bars.iter().map(|bar| item_phrase(bar, lang)).collect();
-                let intro = if panel.heading.is_empty() { String::new() } else { format!("{} : ", panel.heading) };
-                let intro = if lang == Lang::En { intro.replace(" : ", ": ") } else { intro };
+                let intro = if panel.heading.is_empty() {
+                    String::new()
+                } else {
+                    fill(Ui::PanelIntro.get(lang), &[("heading", &panel.heading)])
+                };
                 text.push_str(&format!(" {intro}{}.", listed.join(", ")));
                 if let Some(comparison) = comparison(&panel.bars, lang) {
                     text.push(' ');
@@ -31,24 +34,19 @@ pub fn description(figure: &Figure) -> String {
             for line in &figure.lines {
                 let (Some(first), Some(last)) = (line.points.first(), line.points.last()) else { continue };
                 let count = line.points.len();
-                text.push_str(&match lang {
-                    Lang::En => format!(
-                        " {}: {count} figures, from {} ({}) to {} ({}).",
-                        line.label,
-                        as_shown(first),
-                        format::date(first.date, lang),
-                        as_shown(last),
-                        format::date(last.date, lang)
-                    ),
-                    Lang::Fr => format!(
-                        " {} : {count} chiffres, de {} ({}) à {} ({}).",
-                        line.label,
-                        as_shown(first),
-                        format::date(first.date, lang),
-                        as_shown(last),
-                        format::date(last.date, lang)
-                    ),
-                });
+                let (first_date, last_date) = (format::date(first.date, lang), format::date(last.date, lang));
+                text.push(' ');
+                text.push_str(&fill(
+                    Ui::LineSummary.get(lang),
+                    &[
+                        ("label", &line.label),
+                        ("count", &count.to_string()),
+                        ("first", as_shown(first)),
+                        ("first_date", &first_date),
+                        ("last", as_shown(last)),
+                        ("last_date", &last_date),
+                    ],
+                ));
             }
         }
     }
@@ -75,10 +73,7 @@ fn sentence(text: &str) -> String {
 }
 
 fn item_phrase(item: &Item, lang: Lang) -> String {
-    let mut phrase = match lang {
-        Lang::En => format!("{} {}", item.label, item.value_text),
-        Lang::Fr => format!("{} {}", item.label, item.value_text),
-    };
+    let mut phrase = format!("{} {}", item.label, item.value_text);
     if let Some(kind) = item.mark.describe(lang).filter(|_| item.mark != Mark::Official) {
         phrase.push_str(&format!(" ({kind})"));
     }
@@ -100,16 +95,16 @@ fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
     } else {
         format::number((ratio * 10.0).round() / 10.0, Digits::Source, lang)
     };
-    Some(match lang {
-        Lang::En => format!(
-            "The largest, {} ({}), is about {times} times the smallest, {} ({}).",
-            largest.label, largest.shown_text, smallest.label, smallest.shown_text
-        ),
-        Lang::Fr => format!(
-            "Le plus élevé, {} ({}), vaut environ {times} fois le plus faible, {} ({}).",
-            largest.label, largest.shown_text, smallest.label, smallest.shown_text
-        ),
-    })
+    Some(fill(
+        Ui::Comparison.get(lang),
+        &[
+            ("largest", &largest.label),
+            ("largest_value", &largest.shown_text),
+            ("times", &times),
+            ("smallest", &smallest.label),
+            ("smallest_value", &smallest.shown_text),
+        ],
+    ))
 }
 
 /// The data behind the figure, as a table of texts (written as JSON for the page by
@@ -130,22 +125,22 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
     let items: Vec<&Item> = figure.items().collect();
     let grouped = items.iter().any(|i| i.group.is_some());
     let converted = items.iter().any(|i| i.published_text.is_some());
-    let words = |en: &'static str, fr: &'static str| if lang == Lang::En { en } else { fr }.to_owned();
-    let mut headers = vec![words("Series", "Série")];
+    let words = |word: Ui| word.get(lang).to_owned();
+    let mut headers = vec![words(Ui::TableSeries)];
     if grouped {
-        headers.push(words("Panel", "Panneau"));
+        headers.push(words(Ui::TablePanel));
     }
-    headers.push(words("Date", "Date"));
+    headers.push(words(Ui::TableDate));
     let value_heading = match figure.measure {
         Measure::Count | Measure::Flops => figure.axis_label.clone(),
         Measure::Money => format!("{} ({})", figure.axis_label, figure.currency.code()),
     };
     headers.push(value_heading);
     if converted {
-        headers.push(words("As published", "Chiffre publié"));
+        headers.push(words(Ui::TablePublished));
     }
-    headers.push(words("Basis", "Nature"));
-    headers.push(words("Source", "Source"));
+    headers.push(words(Ui::TableBasis));
+    headers.push(words(Ui::TableSource));
     let rows = items
         .iter()
         .map(|item| {
@@ -174,32 +169,13 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
 /// as published, with the conversion (rate and its date) in its own columns.
 pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
     let lang = figure.lang;
-    let (separator, decimal) = match lang {
-        Lang::Fr => (';', ','),
-        Lang::En => (',', '.'),
-    };
+    let (separator, decimal) = (lang.formats().csv_separator, lang.formats().decimal);
     let number = |value: f64| {
         let text = format!("{:.6}", value);
         let text = text.trim_end_matches('0').trim_end_matches('.');
         text.replace('.', &decimal.to_string())
     };
-    let words = |en: &'static str, fr: &'static str| if lang == Lang::En { en } else { fr };
-    let headers = [
-        words("series", "série"),
-        words("panel", "panneau"),
-        "date",
-        words("value", "valeur"),
-        words("unit", "unité"),
-        words("published value", "valeur publiée"),
-        words("published currency", "devise publiée"),
-        words("USD per EUR (ECB)", "USD pour 1 EUR (BCE)"),
-        words("rate date", "date du cours"),
-        words("basis", "nature"),
-        words("source title", "titre de la source"),
-        words("publisher", "éditeur"),
-        words("source date", "date de la source"),
-        "URL",
-    ];
+    let headers = CSV_HEADERS.map(|pair| lang.pick(pair));
     let mut out = String::from('\u{feff}');
     push_row(&mut out, headers.iter().map(|h| (*h).to_owned()), separator);
     for item in figure.items() {
@@ -208,12 +184,10 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
         // An amount that could not be converted stays in its own currency.
         let currency =
             if item.on_axis() { figure.currency } else { item.published_currency.unwrap_or(figure.currency) };
-        let unit = match (figure.measure, lang) {
-            (Measure::Count, Lang::En) => "count".to_owned(),
-            (Measure::Count, Lang::Fr) => "nombre".to_owned(),
-            (Measure::Money, Lang::En) => format!("billion {}", currency.code()),
-            (Measure::Money, Lang::Fr) => format!("milliard {}", currency.code()),
-            (Measure::Flops, _) => "exaflop/s".to_owned(),
+        let unit = match figure.measure {
+            Measure::Count => Ui::UnitCount.get(lang).to_owned(),
+            Measure::Money => fill(Ui::UnitBillion.get(lang), &[("currency", currency.code())]),
+            Measure::Flops => "exaflop/s".to_owned(),
         };
         let fields = [
             item.label.clone(),

@@ -69,10 +69,8 @@ impl Mark {
             (Mark::Official, _) => Ui::Official.get(lang),
             (Mark::PressReported, _) => Ui::PressReported.get(lang),
             (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
-            (Mark::PressReportedSecondary, Lang::Fr) => "cession secondaire rapportée par la presse",
-            (Mark::PressReportedSecondary, Lang::En) => "press-reported secondary sale",
-            (Mark::Aggregate, Lang::Fr) => "total régional",
-            (Mark::Aggregate, Lang::En) => "regional total",
+            (Mark::PressReportedSecondary, _) => Ui::PressReportedSecondary.get(lang),
+            (Mark::Aggregate, _) => Ui::RegionalTotal.get(lang),
         })
     }
 
@@ -383,12 +381,10 @@ fn rate_lines(dataset: &Dataset, rates: &[RateId], lang: Lang) -> Vec<String> {
     for &id in rates {
         let rate = &dataset.rate(id).rate;
         let when = format::date(rate.date, lang);
-        let kind = match (rate.kind, lang) {
-            (RateKind::Daily, _) => String::new(),
-            (RateKind::MonthlyMean, Lang::En) => ", monthly mean".to_owned(),
-            (RateKind::MonthlyMean, Lang::Fr) => ", moyenne mensuelle".to_owned(),
-            (RateKind::AnnualMean, Lang::En) => ", annual mean".to_owned(),
-            (RateKind::AnnualMean, Lang::Fr) => ", moyenne annuelle".to_owned(),
+        let kind = match rate.kind {
+            RateKind::Daily => "",
+            RateKind::MonthlyMean => Ui::MonthlyMean.get(lang),
+            RateKind::AnnualMean => Ui::AnnualMean.get(lang),
         };
         lines.push(format!("{} ({when}{kind})", format::rate(rate.usd_per_eur, lang)));
     }

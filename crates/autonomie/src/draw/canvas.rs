@@ -45,11 +45,9 @@ pub fn draw(context: &dyn Context2d, plan: &Plan) -> Result<(), Error> {
 /// use, named after the browser's `CanvasRenderingContext2D` and with its meaning.
 /// Coordinates are in the canvas's pixels; colours and fonts are CSS strings.
 pub trait Context2d {
-    /// The backing store's size in pixels (`canvas.width`, `canvas.height`), set only
-    /// when it differs: setting it clears the canvas and resets the context's state.
+    /// The backing store's size (`canvas.width`, `canvas.height`), set only when it differs.
     fn set_size(&self, width: u32, height: u32);
-    /// `lineJoin = "round"`, `lineCap = "round"` (the long series' line; the charts keep
-    /// the defaults). Does nothing unless the context has them.
+    /// `lineJoin` and `lineCap = "round"` (the long series only); nothing by default.
     fn set_round_lines(&self) {}
     /// `fillStyle = css`.
     fn set_fill_style(&self, css: &str);

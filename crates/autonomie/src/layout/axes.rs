@@ -7,7 +7,7 @@ use crate::layout::painter::Painter;
 use crate::layout::scale::ValueScale;
 use crate::layout::text::Font;
 use crate::units::format::{self, Digits};
-use crate::units::i18n::{Lang, Ui};
+use crate::units::i18n::{fill, Ui};
 
 impl Painter<'_> {
     /// How many tick labels fit side by side along `span` pixels.
@@ -19,12 +19,10 @@ impl Painter<'_> {
 }
 
 pub(crate) fn axis_title(figure: &Figure) -> String {
-    let unit = match (figure.measure, figure.lang) {
-        (Measure::Count, _) => String::new(),
-        (Measure::Flops, Lang::En) => ", EFlop/s".to_owned(),
-        (Measure::Flops, Lang::Fr) => ", en Eflop/s".to_owned(),
-        (Measure::Money, Lang::En) => format!(", {}", figure.currency.code()),
-        (Measure::Money, Lang::Fr) => format!(", en {}", figure.currency.code()),
+    let unit = match figure.measure {
+        Measure::Count => String::new(),
+        Measure::Flops => Ui::AxisFlops.get(figure.lang).to_owned(),
+        Measure::Money => fill(Ui::AxisMoney.get(figure.lang), &[("currency", figure.currency.code())]),
     };
     match figure.scale {
         Scale::Linear => format!("{}{unit}", figure.axis_label),

@@ -247,7 +247,8 @@ answer_type! {
         pub sources: Option<Sources>,
         /// When `reading` is dirty.
         pub reading: Option<Reading>,
-        /// The sentence the live region says (a change after the first answer).
+        /// The sentence the live region says: the new state's title and subtitle, when
+        /// the state changed (not in the first answer).
         pub announcement: Option<String>,
     }
 }

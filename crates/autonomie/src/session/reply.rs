@@ -130,7 +130,8 @@ pub(crate) fn answer(
         table: describe::table(figure, dataset).into(),
     };
     let reading = keep(Part::Reading, to_json(&reading)).then_some(reading);
-    let announcement = reading.as_ref().filter(|_| !first).map(|r| format!("{}. {}", r.title, r.subtitle));
+    // A change of state after the first answer is said once, in the live region.
+    let announcement = (changed && !first).then(|| format!("{}. {}", figure.title, figure.subtitle));
     if answered.state.as_ref() != Some(state) {
         dirty.push(Part::Canvas.name().to_owned());
         answered.state = Some(state.clone());

@@ -1,4 +1,6 @@
-//! Numbers, amounts and dates as a French or English reader expects them.
+//! Numbers, amounts and dates as a French or English reader expects them, from the
+//! patterns of the table of words (`i18n::Formats`): this module holds the rules, the
+//! table the words.
 //!
 //! Chosen forms (documented in README.md):
 //! - English: `€11.7B`, `$183B`, `€500M`, `1,000`, `1.809 EFlop/s`, `561.2 PFlop/s`,
@@ -8,7 +10,7 @@
 //!   space (U+202F) between thousands.
 
 use crate::units::date::Date;
-use crate::units::i18n::Lang;
+use crate::units::i18n::{fill, Lang};
 use crate::units::money::Currency;
 
 /// How many digits to show.
@@ -21,9 +23,6 @@ pub enum Digits {
     Computed,
 }
 
-const NO_BREAK_SPACE: char = '\u{a0}';
-const NARROW_NO_BREAK_SPACE: char = '\u{202f}';
-
 /// Formats a plain number.
 pub fn number(value: f64, digits: Digits, lang: Lang) -> String {
     let decimals = match digits {
@@ -33,10 +32,7 @@ pub fn number(value: f64, digits: Digits, lang: Lang) -> String {
     let text = format!("{:.*}", decimals, value.abs());
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let (group, point) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Fr => (NARROW_NO_BREAK_SPACE, ','),
-    };
+    let (group, point) = (lang.formats().thousands, lang.formats().decimal);
     let mut out = String::new();
     if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         out.push('−');
@@ -67,22 +63,17 @@ fn significant_decimals(value: f64, significant: i32) -> usize {
 pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> String {
     let (amount, big) = if billions.abs() < 1.0 { (billions * 1000.0, false) } else { (billions, true) };
     let number = number(amount, digits, lang);
-    let symbol = currency.symbol();
-    match lang {
-        Lang::En => format!("{symbol}{number}{}", if big { "B" } else { "M" }),
-        Lang::Fr => format!("{number}{NO_BREAK_SPACE}{}{symbol}", if big { "Md" } else { "M" }),
-    }
+    let formats = lang.formats();
+    let unit = if big { formats.billions } else { formats.millions };
+    fill(formats.money, &[("symbol", currency.symbol()), ("number", &number), ("unit", unit)])
 }
 
 /// Formats a computing speed given in exaflop/s (10^18 floating-point operations per
 /// second): petaflop/s below one exaflop/s, as the TOP500 list gives them.
 pub fn flops(exaflops: f64, lang: Lang) -> String {
-    let (amount, prefix) = if exaflops.abs() < 1.0 { (exaflops * 1000.0, 'P') } else { (exaflops, 'E') };
+    let (amount, prefix) = if exaflops.abs() < 1.0 { (exaflops * 1000.0, "P") } else { (exaflops, "E") };
     let number = number(amount, Digits::Source, lang);
-    match lang {
-        Lang::En => format!("{number}{NO_BREAK_SPACE}{prefix}Flop/s"),
-        Lang::Fr => format!("{number}{NO_BREAK_SPACE}{prefix}flop/s"),
-    }
+    fill(lang.formats().flops, &[("number", &number), ("prefix", prefix)])
 }
 
 /// Formats a date at its own precision.
@@ -92,30 +83,23 @@ pub fn month(date: Date, lang: Lang) -> String {
 }
 
 pub fn date(date: Date, lang: Lang) -> String {
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    const FR: [&str; 12] =
-        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-    let year = date.year;
-    let Some(month) = date.month else { return year.to_string() };
-    let index = usize::from(month.clamp(1, 12) - 1);
-    match (lang, date.day) {
-        (Lang::En, None) => format!("{} {year}", EN[index]),
-        (Lang::Fr, None) => format!("{} {year}", FR[index]),
-        (Lang::En, Some(day)) => format!("{} {day}, {year}", EN[index]),
-        (Lang::Fr, Some(day)) => {
-            let day = if day == 1 { "1er".to_owned() } else { day.to_string() };
-            format!("{day} {} {year}", FR[index])
+    let formats = lang.formats();
+    let year = date.year.to_string();
+    let Some(month) = date.month else { return year };
+    let month = formats.months[usize::from(month.clamp(1, 12) - 1)];
+    match date.day {
+        None => fill(formats.month_year, &[("month", month), ("year", &year)]),
+        Some(day) => {
+            let day = if day == 1 { formats.first_day.to_owned() } else { day.to_string() };
+            fill(formats.day_month_year, &[("day", &day), ("month", month), ("year", &year)])
         }
     }
 }
 
 /// Formats an exchange rate: `€1 = $1.1744` or `1 € = 1,1744 $`.
 pub fn rate(usd_per_eur: f64, lang: Lang) -> String {
-    let text = format!("{usd_per_eur:.4}");
-    match lang {
-        Lang::En => format!("€1 = ${text}"),
-        Lang::Fr => format!("1{NO_BREAK_SPACE}€ = {}{NO_BREAK_SPACE}$", text.replace('.', ",")),
-    }
+    let text = format!("{usd_per_eur:.4}").replace('.', &lang.formats().decimal.to_string());
+    fill(lang.formats().rate, &[("rate", &text)])
 }
 
 #[cfg(test)]
@@ -123,7 +107,7 @@ mod tests {
     use super::*;
 
     fn check(actual: String, expected: &str) {
-        let actual = actual.replace(NO_BREAK_SPACE, " ").replace(NARROW_NO_BREAK_SPACE, "_");
+        let actual = actual.replace('\u{a0}', " ").replace('\u{202f}', "_");
         assert_eq!(actual, expected);
     }
 

@@ -110,11 +110,47 @@ pub enum Ui {
     NotConvertedIntro,
     /// After the chart's title in the canvas's accessible name.
     CanvasHint,
+    /// Basis: a secondary sale reported by the press.
+    PressReportedSecondary,
+    /// Basis: a sum over a region.
+    RegionalTotal,
+    /// A timeline's line in the description: `{label}`, `{count}`, `{first}`,
+    /// `{first_date}`, `{last}`, `{last_date}`.
+    LineSummary,
+    /// The description's comparison: `{largest}`, `{largest_value}`, `{times}`,
+    /// `{smallest}`, `{smallest_value}`.
+    Comparison,
+    /// Before a panel's bars in the description: `{heading}`.
+    PanelIntro,
+    /// The table's headings.
+    TableSeries,
+    /// The table's heading of a panel.
+    TablePanel,
+    /// The table's heading of a date.
+    TableDate,
+    /// The table's heading of the published figure.
+    TablePublished,
+    /// The table's heading of the basis.
+    TableBasis,
+    /// The table's heading of the source.
+    TableSource,
+    /// The CSV's unit of a count.
+    UnitCount,
+    /// The CSV's unit of an amount: `{currency}`.
+    UnitBillion,
+    /// After a rate's date: a monthly mean.
+    MonthlyMean,
+    /// After a rate's date: an annual mean.
+    AnnualMean,
+    /// After the axis's label: computing speeds.
+    AxisFlops,
+    /// After the axis's label: amounts, `{currency}`.
+    AxisMoney,
 }
 
 impl Ui {
     /// Every word, in the order of `www/words.js`.
-    pub const ALL: [Ui; 14] = [
+    pub const ALL: [Ui; 31] = [
         Ui::Source,
         Ui::Sources,
         Ui::RateIntro,
@@ -129,6 +165,23 @@ impl Ui {
         Ui::NotConverted,
         Ui::NotConvertedIntro,
         Ui::CanvasHint,
+        Ui::PressReportedSecondary,
+        Ui::RegionalTotal,
+        Ui::LineSummary,
+        Ui::Comparison,
+        Ui::PanelIntro,
+        Ui::TableSeries,
+        Ui::TablePanel,
+        Ui::TableDate,
+        Ui::TablePublished,
+        Ui::TableBasis,
+        Ui::TableSource,
+        Ui::UnitCount,
+        Ui::UnitBillion,
+        Ui::MonthlyMean,
+        Ui::AnnualMean,
+        Ui::AxisFlops,
+        Ui::AxisMoney,
     ];
 
     /// The words that the page's scripts show too, written into `www/words.js`.
@@ -151,6 +204,23 @@ impl Ui {
             Ui::NotConverted => "notConverted",
             Ui::NotConvertedIntro => "notConvertedIntro",
             Ui::CanvasHint => "canvasHint",
+            Ui::PressReportedSecondary => "pressReportedSecondary",
+            Ui::RegionalTotal => "regionalTotal",
+            Ui::LineSummary => "lineSummary",
+            Ui::Comparison => "comparison",
+            Ui::PanelIntro => "panelIntro",
+            Ui::TableSeries => "tableSeries",
+            Ui::TablePanel => "tablePanel",
+            Ui::TableDate => "tableDate",
+            Ui::TablePublished => "tablePublished",
+            Ui::TableBasis => "tableBasis",
+            Ui::TableSource => "tableSource",
+            Ui::UnitCount => "unitCount",
+            Ui::UnitBillion => "unitBillion",
+            Ui::MonthlyMean => "monthlyMean",
+            Ui::AnnualMean => "annualMean",
+            Ui::AxisFlops => "axisFlops",
+            Ui::AxisMoney => "axisMoney",
         }
     }
 
@@ -186,6 +256,148 @@ impl Ui {
             (Ui::NotConvertedIntro, En) => "Amounts not converted, shown as published:",
             (Ui::CanvasHint, Fr) => "utilisez les flèches pour lire chaque valeur",
             (Ui::CanvasHint, En) => "use the arrow keys to read each value",
+            (Ui::PressReportedSecondary, Fr) => "cession secondaire rapportée par la presse",
+            (Ui::PressReportedSecondary, En) => "press-reported secondary sale",
+            (Ui::RegionalTotal, Fr) => "total régional",
+            (Ui::RegionalTotal, En) => "regional total",
+            (Ui::LineSummary, Fr) => "{label} : {count} chiffres, de {first} ({first_date}) à {last} ({last_date}).",
+            (Ui::LineSummary, En) => "{label}: {count} figures, from {first} ({first_date}) to {last} ({last_date}).",
+            (Ui::Comparison, Fr) => {
+                "Le plus élevé, {largest} ({largest_value}), vaut environ {times} fois le plus faible, {smallest} ({smallest_value})."
+            }
+            (Ui::Comparison, En) => {
+                "The largest, {largest} ({largest_value}), is about {times} times the smallest, {smallest} ({smallest_value})."
+            }
+            (Ui::PanelIntro, Fr) => "{heading} : ",
+            (Ui::PanelIntro, En) => "{heading}: ",
+            (Ui::TableSeries, Fr) => "Série",
+            (Ui::TableSeries, En) => "Series",
+            (Ui::TablePanel, Fr) => "Panneau",
+            (Ui::TablePanel, En) => "Panel",
+            (Ui::TableDate, _) => "Date",
+            (Ui::TablePublished, Fr) => "Chiffre publié",
+            (Ui::TablePublished, En) => "As published",
+            (Ui::TableBasis, Fr) => "Nature",
+            (Ui::TableBasis, En) => "Basis",
+            (Ui::TableSource, _) => "Source",
+            (Ui::UnitCount, Fr) => "nombre",
+            (Ui::UnitCount, En) => "count",
+            (Ui::UnitBillion, Fr) => "milliard {currency}",
+            (Ui::UnitBillion, En) => "billion {currency}",
+            (Ui::MonthlyMean, Fr) => ", moyenne mensuelle",
+            (Ui::MonthlyMean, En) => ", monthly mean",
+            (Ui::AnnualMean, Fr) => ", moyenne annuelle",
+            (Ui::AnnualMean, En) => ", annual mean",
+            (Ui::AxisFlops, Fr) => ", en Eflop/s",
+            (Ui::AxisFlops, En) => ", EFlop/s",
+            (Ui::AxisMoney, Fr) => ", en {currency}",
+            (Ui::AxisMoney, En) => ", {currency}",
+        }
+    }
+}
+
+/// `template` with each `{name}` replaced by its value in `values`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The CSV's column headings: English, French.
+pub const CSV_HEADERS: [(&str, &str); 14] = [
+    ("series", "série"),
+    ("panel", "panneau"),
+    ("date", "date"),
+    ("value", "valeur"),
+    ("unit", "unité"),
+    ("published value", "valeur publiée"),
+    ("published currency", "devise publiée"),
+    ("USD per EUR (ECB)", "USD pour 1 EUR (BCE)"),
+    ("rate date", "date du cours"),
+    ("basis", "nature"),
+    ("source title", "titre de la source"),
+    ("publisher", "éditeur"),
+    ("source date", "date de la source"),
+    ("URL", "URL"),
+];
+
+/// How a language writes numbers, amounts, dates and rates: the patterns that
+/// `units::format` fills (`{number}`, `{unit}`, `{symbol}`, `{prefix}`, `{month}`,
+/// `{day}`, `{year}`, `{rate}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// Between groups of three digits.
+    pub thousands: char,
+    /// Before the decimals.
+    pub decimal: char,
+    /// The unit's letters of billions.
+    pub billions: &'static str,
+    /// The unit's letters of millions.
+    pub millions: &'static str,
+    /// An amount.
+    pub money: &'static str,
+    /// A computing speed.
+    pub flops: &'static str,
+    /// The months' short names.
+    pub months: [&'static str; 12],
+    /// A month of a year.
+    pub month_year: &'static str,
+    /// A day of a month of a year.
+    pub day_month_year: &'static str,
+    /// How the first day of a month is written.
+    pub first_day: &'static str,
+    /// An exchange rate (dollars for one euro).
+    pub rate: &'static str,
+    /// Between the fields of the CSV (what the language's spreadsheets expect).
+    pub csv_separator: char,
+}
+
+const FORMATS_EN: Formats = Formats {
+    thousands: ',',
+    decimal: '.',
+    billions: "B",
+    millions: "M",
+    money: "{symbol}{number}{unit}",
+    flops: "{number}\u{a0}{prefix}Flop/s",
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    month_year: "{month} {year}",
+    day_month_year: "{month} {day}, {year}",
+    first_day: "1",
+    rate: "€1 = ${rate}",
+    csv_separator: ',',
+};
+
+const FORMATS_FR: Formats = Formats {
+    thousands: '\u{202f}',
+    decimal: ',',
+    billions: "Md",
+    millions: "M",
+    money: "{number}\u{a0}{unit}{symbol}",
+    flops: "{number}\u{a0}{prefix}flop/s",
+    months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    month_year: "{month} {year}",
+    day_month_year: "{day} {month} {year}",
+    first_day: "1er",
+    rate: "1\u{a0}€ = {rate}\u{a0}$",
+    csv_separator: ';',
+};
+
+impl Lang {
+    /// How this language writes numbers, amounts, dates and rates.
+    pub fn formats(self) -> &'static Formats {
+        match self {
+            Lang::En => &FORMATS_EN,
+            Lang::Fr => &FORMATS_FR,
+        }
+    }
+
+    /// A word of the table in this language: `en` or `fr`.
+    pub fn pick(self, (en, fr): (&'static str, &'static str)) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
         }
     }
 }

@@ -1,0 +1,42 @@
+# Sourced by the scripts that build a wasm (build.sh, build-test-variant.sh, bench.sh,
+# size-levers.sh): the one way to build it. Expects scripts/setup.sh's tools.
+#
+#   build_wasm DIR [FEATURES] [WASM_OPT_FLAG]
+#
+# Builds the wasm library (the root package, autonomie-web: a plain cdylib, so the release
+# profile's LTO applies) for wasm32 into the target directory DIR, with the cargo
+# features FEATURES (none: the shipped wasm), runs wasm-bindgen into DIR/wasm-bindgen/ (the
+# glue as written and its TypeScript declarations), and wasm-opt (WASM_OPT_FLAG, -Oz by
+# default; `none` skips it) into DIR/pkg/autonomie_bg.wasm, next to a copy of the glue.
+# Cargo settings may come from the environment (CARGO_PROFILE_RELEASE_…, for the size
+# levers). A second run only redoes what changed.
+#
+# The cargo home's path (in the source paths of panic locations) is written as /cargo,
+# so that the wasm, and the names and integrity hashes made from it, are the same on
+# every machine, and no builder's home directory ships to readers. Only for wasm32:
+# native builds keep their flags, and so their cache.
+build_wasm() {
+  local dir="$1" features="${2:-}" opt="${3:--Oz}"
+  local cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+  local feature_flags=()
+  if [ -n "$features" ]; then feature_flags=(--features "$features"); fi
+  CARGO_TARGET_DIR="$dir" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$cargo_home=/cargo" \
+    cargo build --quiet --release -p autonomie-web --target wasm32-unknown-unknown "${feature_flags[@]}"
+  local raw="$dir/wasm32-unknown-unknown/release/autonomie_web.wasm"
+  local stamp="$dir/pkg/.built-with"
+  if [ -f "$dir/pkg/autonomie_bg.wasm" ] && [ ! "$raw" -nt "$dir/pkg/autonomie_bg.wasm" ] \
+    && [ "$(cat "$stamp" 2>/dev/null)" = "$opt" ]; then
+    return
+  fi
+  mkdir -p "$dir/wasm-bindgen" "$dir/pkg"
+  wasm-bindgen --target web --out-name autonomie --out-dir "$dir/wasm-bindgen" "$raw"
+  cp "$dir/wasm-bindgen/autonomie.js" "$dir/pkg/autonomie.js"
+  if [ "$opt" = none ]; then
+    cp "$dir/wasm-bindgen/autonomie_bg.wasm" "$dir/pkg/autonomie_bg.wasm"
+  else
+    node_modules/.bin/wasm-opt "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$dir/wasm-bindgen/autonomie_bg.wasm" -o "$dir/pkg/autonomie_bg.wasm"
+  fi
+  echo "$opt" > "$stamp"
+}
