@@ -23,11 +23,13 @@ measure() {
 
 echo '| variant | wasm bytes | gzip -9 bytes |'
 echo '|---|---:|---:|'
-measure shipped "shipped: opt-level z, LTO, 1 codegen unit, panic=abort, wasm-opt -Oz" -Oz
+measure shipped "shipped: opt-level z, LTO, 1 codegen unit, panic=abort, wasm-opt $SHIPPED_WASM_OPT" "$SHIPPED_WASM_OPT"
 measure no-wasm-opt "the same without wasm-opt" none
-measure wasm-opt-os "wasm-opt -Os instead of -Oz" -Os
-measure opt-s "opt-level s" -Oz CARGO_PROFILE_RELEASE_OPT_LEVEL=s
-measure opt-3 "opt-level 3" -Oz CARGO_PROFILE_RELEASE_OPT_LEVEL=3
-measure no-lto "no LTO" -Oz CARGO_PROFILE_RELEASE_LTO=false
-measure cgu-16 "16 codegen units" -Oz CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
-measure unwind "panic=unwind" -Oz CARGO_PROFILE_RELEASE_PANIC=unwind
+measure wasm-opt-oz "wasm-opt -Oz alone (before issue 22)" -Oz
+measure wasm-opt-no-low "wasm-opt without --low-memory-unused" "-Oz --converge --strip-producers"
+measure wasm-opt-os "wasm-opt -Os instead of -Oz" "-Os --converge --strip-producers --low-memory-unused"
+measure opt-s "opt-level s" "$SHIPPED_WASM_OPT" CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+measure opt-3 "opt-level 3" "$SHIPPED_WASM_OPT" CARGO_PROFILE_RELEASE_OPT_LEVEL=3
+measure no-lto "no LTO" "$SHIPPED_WASM_OPT" CARGO_PROFILE_RELEASE_LTO=false
+measure cgu-16 "16 codegen units" "$SHIPPED_WASM_OPT" CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+measure unwind "panic=unwind" "$SHIPPED_WASM_OPT" CARGO_PROFILE_RELEASE_PANIC=unwind

@@ -1,13 +1,14 @@
 # Sourced by the scripts that build a wasm (build.sh, build-test-variant.sh, bench.sh,
 # size-levers.sh): the one way to build it. Expects scripts/setup.sh's tools.
 #
-#   build_wasm DIR [FEATURES] [WASM_OPT_FLAG]
+#   build_wasm DIR [FEATURES] [WASM_OPT_FLAGS]
 #
 # Builds the wasm library (the root package, autonomie-web: a plain cdylib, so the release
 # profile's LTO applies) for wasm32 into the target directory DIR, with the cargo
 # features FEATURES (none: the shipped wasm), runs wasm-bindgen into DIR/wasm-bindgen/ (the
-# glue as written and its TypeScript declarations), and wasm-opt (WASM_OPT_FLAG, -Oz by
-# default; `none` skips it) into DIR/pkg/autonomie_bg.wasm, next to a copy of the glue.
+# glue as written and its TypeScript declarations), and wasm-opt (WASM_OPT_FLAGS, the
+# shipped ones of SHIPPED_WASM_OPT by default; `none` skips it) into
+# DIR/pkg/autonomie_bg.wasm, next to a copy of the glue.
 # Cargo settings may come from the environment (CARGO_PROFILE_RELEASE_…, for the size
 # levers). A second run only redoes what changed.
 #
@@ -15,8 +16,15 @@
 # so that the wasm, and the names and integrity hashes made from it, are the same on
 # every machine, and no builder's home directory ships to readers. Only for wasm32:
 # native builds keep their flags, and so their cache.
+# The shipped wasm-opt flags (BENCHMARKS.md, "Size levers"): -Oz, run to a fixed point
+# (--converge, 210 bytes gzip); the producers section dropped (106 bytes); and
+# --low-memory-unused (1,021 bytes: constant offsets folded into addresses), which holds
+# because Rust's wasm32 layout puts the stack first, from 1 MiB down, and the data above
+# it: nothing lives in the low 1 KiB (tests/e2e/exports.test.mjs checks the layout).
+SHIPPED_WASM_OPT="-Oz --converge --strip-producers --low-memory-unused"
+
 build_wasm() {
-  local dir="$1" features="${2:-}" opt="${3:--Oz}"
+  local dir="$1" features="${2:-}" opt="${3:-$SHIPPED_WASM_OPT}"
   local cargo_home="${CARGO_HOME:-$HOME/.cargo}"
   local feature_flags=()
   if [ -n "$features" ]; then feature_flags=(--features "$features"); fi
@@ -34,7 +42,8 @@ build_wasm() {
   if [ "$opt" = none ]; then
     cp "$dir/wasm-bindgen/autonomie_bg.wasm" "$dir/pkg/autonomie_bg.wasm"
   else
-    node_modules/.bin/wasm-opt "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # shellcheck disable=SC2086 # the flags, split on purpose
+    node_modules/.bin/wasm-opt $opt --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$dir/wasm-bindgen/autonomie_bg.wasm" -o "$dir/pkg/autonomie_bg.wasm"
   fi

@@ -19,7 +19,7 @@ impl SeriesChart {
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: &HtmlCanvasElement) -> Result<SeriesChart, JsError> {
         let context = WebContext::of(canvas).ok_or_else(|| JsError::new("no 2D context"))?;
-        let chart = autonomie::SeriesChart::new(Vec::new()).map_err(|e| JsError::new(&e.to_string()))?;
+        let chart = autonomie::SeriesChart::new(Vec::new()).map_err(|e| JsError::new(&e))?;
         Ok(SeriesChart { context, chart })
     }
 
@@ -28,7 +28,7 @@ impl SeriesChart {
     #[wasm_bindgen(js_name = setValues)]
     pub fn set_values(&mut self, values: &[f64]) -> Result<(), JsError> {
         let decimate = self.chart.decimate;
-        self.chart = autonomie::SeriesChart::new(values.to_vec()).map_err(|e| JsError::new(&e.to_string()))?;
+        self.chart = autonomie::SeriesChart::new(values.to_vec()).map_err(|e| JsError::new(&e))?;
         self.chart.decimate = decimate;
         Ok(())
     }
@@ -51,6 +51,6 @@ impl SeriesChart {
     ) -> Result<(), JsError> {
         let frame = autonomie::Frame::screen(css_width, pixel_ratio, Some(css_height), theme)
             .map_err(|e| JsError::new(&e.to_string()))?;
-        self.chart.draw(&self.context, &frame, log).map_err(|e| JsError::new(&e.to_string()))
+        self.chart.draw(&self.context, &frame, log).map_err(|e| JsError::new(&e))
     }
 }

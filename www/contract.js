@@ -140,7 +140,7 @@ export const NARROW_WIDTH = 504;
  * @property {Notes | null} notes When `notes` is dirty.
  * @property {Sources | null} sources When `sources` is dirty.
  * @property {Reading | null} reading When `reading` is dirty.
- * @property {string | null} announcement The sentence the live region says (a change after the first answer).
+ * @property {string | null} announcement The sentence the live region says: the new state's title and subtitle, when the state changed (not in the first answer).
  */
 
 /**

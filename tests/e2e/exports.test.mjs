@@ -31,3 +31,45 @@ test('the test variant has them, so the check above can see them', () => {
     assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
   }
 });
+
+/** The data segments' offsets and the globals' initial values of a wasm file. */
+function layout(bytes) {
+  let i = 8;
+  const leb = () => { let r = 0; let s = 0; let x; do { x = bytes[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
+  const sleb = () => { let r = 0; let s = 0; let x; do { x = bytes[i++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80); return s < 32 && (x & 0x40) ? r | (-1 << s) : r; };
+  const found = { globals: [], segments: [] };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 6) {
+      for (let n = leb(); n > 0; n -= 1) {
+        i += 2; // type, mutability
+        const op = bytes[i++];
+        found.globals.push(op === 0x41 ? sleb() : null);
+        while (bytes[i] !== 0x0b) i += 1;
+        i += 1;
+      }
+    } else if (id === 11) {
+      for (let n = leb(); n > 0; n -= 1) {
+        const flags = leb();
+        if (flags !== 0) break;
+        i += 1; // i32.const
+        found.segments.push(sleb());
+        i += 1; // end
+        const length = leb();
+        i += length;
+      }
+    }
+    i = end;
+  }
+  return found;
+}
+
+test('nothing lives in the low 1 KiB of memory, as wasm-opt --low-memory-unused assumes', () => {
+  const { globals, segments } = layout(readFileSync(SHIPPED));
+  assert.ok(segments.length > 0, 'the data segments are read');
+  assert.ok(segments.every((offset) => offset >= 1024), `data segments at ${segments}`);
+  // The stack pointer starts at 1 MiB and grows down: the stack comes first.
+  assert.ok(globals.includes(1048576), `globals ${globals}`);
+});

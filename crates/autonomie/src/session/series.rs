@@ -20,24 +20,25 @@ pub struct SeriesChart {
 }
 
 impl SeriesChart {
-    /// A chart of `values`; every one must be finite and not negative.
-    pub fn new(values: Vec<f64>) -> Result<SeriesChart, Error> {
-        let series = Series::new(values).map_err(|e| Error::Draw(e.to_string()))?;
+    /// A chart of `values`; every one must be finite and not negative (else the
+    /// message names the first that is not).
+    pub fn new(values: Vec<f64>) -> Result<SeriesChart, String> {
+        let series = Series::new(values).map_err(|e| e.to_string())?;
         Ok(SeriesChart { series, decimate: true, widths: WidthCache::default() })
     }
 
     /// Draws the series for `frame` (its height is the plot's), on a log y axis when
-    /// `log`, sizing the target's backing store to match.
-    pub fn draw(&self, target: &impl Context2d, frame: &Frame, log: bool) -> Result<(), Error> {
+    /// `log`, sizing the target's backing store to match; the message says why not.
+    pub fn draw(&self, target: &impl Context2d, frame: &Frame, log: bool) -> Result<(), String> {
         let scale = if log { Scale::Log } else { Scale::Linear };
         let widths = ContextTextWidths::new(target, &self.widths);
-        let plan = plan(&self.series, scale, &frame.layout(frame.ratio), &widths, self.decimate)
-            .map_err(|e| Error::Draw(e.to_string()))?;
+        let plan =
+            plan(&self.series, scale, &frame.layout(frame.ratio), &widths, self.decimate).map_err(|e| e.to_string())?;
         target.set_size(plan.width, plan.height);
         // Round joins and caps: the stroke is then every point within half the line's
         // width of the polyline, which decimation leaves unchanged (miter joins would
         // add spikes at each turn of the whole series).
         target.set_round_lines();
-        crate::draw::canvas::draw(target, &plan)
+        crate::draw::canvas::draw(target, &plan).map_err(|e: Error| e.to_string())
     }
 }

@@ -9,6 +9,10 @@
 //! messages of the dataset's checks are written in both languages where each problem
 //! is found ([`crate::error`]).
 
+mod formats;
+
+pub use formats::{fill, Formats, CSV_HEADERS};
+
 /// A reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -189,218 +193,50 @@ impl Ui {
 
     /// The word's key in `www/words.js`.
     pub fn key(self) -> &'static str {
-        match self {
-            Ui::Source => "source",
-            Ui::Sources => "sources",
-            Ui::RateIntro => "rateIntro",
-            Ui::Converted => "converted",
-            Ui::NothingShown => "nothingShown",
-            Ui::LogScale => "logScale",
-            Ui::Official => "official",
-            Ui::PressReported => "pressReported",
-            Ui::SecondarySale => "secondarySale",
-            Ui::NewestFigure => "newestFigure",
-            Ui::SourcesChecked => "sourcesChecked",
-            Ui::NotConverted => "notConverted",
-            Ui::NotConvertedIntro => "notConvertedIntro",
-            Ui::CanvasHint => "canvasHint",
-            Ui::PressReportedSecondary => "pressReportedSecondary",
-            Ui::RegionalTotal => "regionalTotal",
-            Ui::LineSummary => "lineSummary",
-            Ui::Comparison => "comparison",
-            Ui::PanelIntro => "panelIntro",
-            Ui::TableSeries => "tableSeries",
-            Ui::TablePanel => "tablePanel",
-            Ui::TableDate => "tableDate",
-            Ui::TablePublished => "tablePublished",
-            Ui::TableBasis => "tableBasis",
-            Ui::TableSource => "tableSource",
-            Ui::UnitCount => "unitCount",
-            Ui::UnitBillion => "unitBillion",
-            Ui::MonthlyMean => "monthlyMean",
-            Ui::AnnualMean => "annualMean",
-            Ui::AxisFlops => "axisFlops",
-            Ui::AxisMoney => "axisMoney",
-        }
+        UI_WORDS[self as usize].0
     }
 
     /// The string in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
-        use Lang::{En, Fr};
-        match (self, lang) {
-            (Ui::Source, Fr) => "Source :",
-            (Ui::Source, En) => "Source:",
-            (Ui::Sources, Fr) => "Sources :",
-            (Ui::Sources, En) => "Sources:",
-            (Ui::RateIntro, Fr) => "Conversion au cours de référence BCE du jour de chaque montant :",
-            (Ui::RateIntro, En) => "Converted at the ECB reference rate of each amount's date:",
-            (Ui::Converted, Fr) => "converti",
-            (Ui::Converted, En) => "converted",
-            (Ui::NothingShown, Fr) => "Toutes les séries sont masquées : cliquez sur la légende pour en afficher.",
-            (Ui::NothingShown, En) => "Every series is hidden: use the legend to show one.",
-            (Ui::LogScale, Fr) => "échelle logarithmique",
-            (Ui::LogScale, En) => "log scale",
-            (Ui::Official, Fr) => "annonce officielle",
-            (Ui::Official, En) => "official announcement",
-            (Ui::PressReported, Fr) => "rapporté par la presse",
-            (Ui::PressReported, En) => "press-reported",
-            (Ui::SecondarySale, Fr) => "cession secondaire",
-            (Ui::SecondarySale, En) => "secondary sale",
-            (Ui::NewestFigure, Fr) => "Chiffre le plus récent :",
-            (Ui::NewestFigure, En) => "Newest figure:",
-            (Ui::SourcesChecked, Fr) => "sources vérifiées le",
-            (Ui::SourcesChecked, En) => "sources checked on",
-            (Ui::NotConverted, Fr) => "non converti",
-            (Ui::NotConverted, En) => "not converted",
-            (Ui::NotConvertedIntro, Fr) => "Montants non convertis, affichés tels que publiés :",
-            (Ui::NotConvertedIntro, En) => "Amounts not converted, shown as published:",
-            (Ui::CanvasHint, Fr) => "utilisez les flèches pour lire chaque valeur",
-            (Ui::CanvasHint, En) => "use the arrow keys to read each value",
-            (Ui::PressReportedSecondary, Fr) => "cession secondaire rapportée par la presse",
-            (Ui::PressReportedSecondary, En) => "press-reported secondary sale",
-            (Ui::RegionalTotal, Fr) => "total régional",
-            (Ui::RegionalTotal, En) => "regional total",
-            (Ui::LineSummary, Fr) => "{label} : {count} chiffres, de {first} ({first_date}) à {last} ({last_date}).",
-            (Ui::LineSummary, En) => "{label}: {count} figures, from {first} ({first_date}) to {last} ({last_date}).",
-            (Ui::Comparison, Fr) => {
-                "Le plus élevé, {largest} ({largest_value}), vaut environ {times} fois le plus faible, {smallest} ({smallest_value})."
-            }
-            (Ui::Comparison, En) => {
-                "The largest, {largest} ({largest_value}), is about {times} times the smallest, {smallest} ({smallest_value})."
-            }
-            (Ui::PanelIntro, Fr) => "{heading} : ",
-            (Ui::PanelIntro, En) => "{heading}: ",
-            (Ui::TableSeries, Fr) => "Série",
-            (Ui::TableSeries, En) => "Series",
-            (Ui::TablePanel, Fr) => "Panneau",
-            (Ui::TablePanel, En) => "Panel",
-            (Ui::TableDate, _) => "Date",
-            (Ui::TablePublished, Fr) => "Chiffre publié",
-            (Ui::TablePublished, En) => "As published",
-            (Ui::TableBasis, Fr) => "Nature",
-            (Ui::TableBasis, En) => "Basis",
-            (Ui::TableSource, _) => "Source",
-            (Ui::UnitCount, Fr) => "nombre",
-            (Ui::UnitCount, En) => "count",
-            (Ui::UnitBillion, Fr) => "milliard {currency}",
-            (Ui::UnitBillion, En) => "billion {currency}",
-            (Ui::MonthlyMean, Fr) => ", moyenne mensuelle",
-            (Ui::MonthlyMean, En) => ", monthly mean",
-            (Ui::AnnualMean, Fr) => ", moyenne annuelle",
-            (Ui::AnnualMean, En) => ", annual mean",
-            (Ui::AxisFlops, Fr) => ", en Eflop/s",
-            (Ui::AxisFlops, En) => ", EFlop/s",
-            (Ui::AxisMoney, Fr) => ", en {currency}",
-            (Ui::AxisMoney, En) => ", {currency}",
-        }
+        let (_, en, fr) = UI_WORDS[self as usize];
+        lang.pick((en, fr))
     }
 }
 
-/// `template` with each `{name}` replaced by its value in `values`.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-/// The CSV's column headings: English, French.
-pub const CSV_HEADERS: [(&str, &str); 14] = [
-    ("series", "série"),
-    ("panel", "panneau"),
-    ("date", "date"),
-    ("value", "valeur"),
-    ("unit", "unité"),
-    ("published value", "valeur publiée"),
-    ("published currency", "devise publiée"),
-    ("USD per EUR (ECB)", "USD pour 1 EUR (BCE)"),
-    ("rate date", "date du cours"),
-    ("basis", "nature"),
-    ("source title", "titre de la source"),
-    ("publisher", "éditeur"),
-    ("source date", "date de la source"),
-    ("URL", "URL"),
+/// The words of [`Ui`], in its order: key (in `www/words.js`), English, French.
+const UI_WORDS: [(&str, &str, &str); 31] = [
+    ("source", "Source:", "Source :"),
+    ("sources", "Sources:", "Sources :"),
+    ("rateIntro", "Converted at the ECB reference rate of each amount's date:", "Conversion au cours de référence BCE du jour de chaque montant :"),
+    ("converted", "converted", "converti"),
+    ("nothingShown", "Every series is hidden: use the legend to show one.", "Toutes les séries sont masquées : cliquez sur la légende pour en afficher."),
+    ("logScale", "log scale", "échelle logarithmique"),
+    ("official", "official announcement", "annonce officielle"),
+    ("pressReported", "press-reported", "rapporté par la presse"),
+    ("secondarySale", "secondary sale", "cession secondaire"),
+    ("newestFigure", "Newest figure:", "Chiffre le plus récent :"),
+    ("sourcesChecked", "sources checked on", "sources vérifiées le"),
+    ("notConverted", "not converted", "non converti"),
+    ("notConvertedIntro", "Amounts not converted, shown as published:", "Montants non convertis, affichés tels que publiés :"),
+    ("canvasHint", "use the arrow keys to read each value", "utilisez les flèches pour lire chaque valeur"),
+    ("pressReportedSecondary", "press-reported secondary sale", "cession secondaire rapportée par la presse"),
+    ("regionalTotal", "regional total", "total régional"),
+    ("lineSummary", "{label}: {count} figures, from {first} ({first_date}) to {last} ({last_date}).", "{label} : {count} chiffres, de {first} ({first_date}) à {last} ({last_date})."),
+    ("comparison", "The largest, {largest} ({largest_value}), is about {times} times the smallest, {smallest} ({smallest_value}).", "Le plus élevé, {largest} ({largest_value}), vaut environ {times} fois le plus faible, {smallest} ({smallest_value})."),
+    ("panelIntro", "{heading}: ", "{heading} : "),
+    ("tableSeries", "Series", "Série"),
+    ("tablePanel", "Panel", "Panneau"),
+    ("tableDate", "Date", "Date"),
+    ("tablePublished", "As published", "Chiffre publié"),
+    ("tableBasis", "Basis", "Nature"),
+    ("tableSource", "Source", "Source"),
+    ("unitCount", "count", "nombre"),
+    ("unitBillion", "billion {currency}", "milliard {currency}"),
+    ("monthlyMean", ", monthly mean", ", moyenne mensuelle"),
+    ("annualMean", ", annual mean", ", moyenne annuelle"),
+    ("axisFlops", ", EFlop/s", ", en Eflop/s"),
+    ("axisMoney", ", {currency}", ", en {currency}"),
 ];
-
-/// How a language writes numbers, amounts, dates and rates: the patterns that
-/// `units::format` fills (`{number}`, `{unit}`, `{symbol}`, `{prefix}`, `{month}`,
-/// `{day}`, `{year}`, `{rate}`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Formats {
-    /// Between groups of three digits.
-    pub thousands: char,
-    /// Before the decimals.
-    pub decimal: char,
-    /// The unit's letters of billions.
-    pub billions: &'static str,
-    /// The unit's letters of millions.
-    pub millions: &'static str,
-    /// An amount.
-    pub money: &'static str,
-    /// A computing speed.
-    pub flops: &'static str,
-    /// The months' short names.
-    pub months: [&'static str; 12],
-    /// A month of a year.
-    pub month_year: &'static str,
-    /// A day of a month of a year.
-    pub day_month_year: &'static str,
-    /// How the first day of a month is written.
-    pub first_day: &'static str,
-    /// An exchange rate (dollars for one euro).
-    pub rate: &'static str,
-    /// Between the fields of the CSV (what the language's spreadsheets expect).
-    pub csv_separator: char,
-}
-
-const FORMATS_EN: Formats = Formats {
-    thousands: ',',
-    decimal: '.',
-    billions: "B",
-    millions: "M",
-    money: "{symbol}{number}{unit}",
-    flops: "{number}\u{a0}{prefix}Flop/s",
-    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    month_year: "{month} {year}",
-    day_month_year: "{month} {day}, {year}",
-    first_day: "1",
-    rate: "€1 = ${rate}",
-    csv_separator: ',',
-};
-
-const FORMATS_FR: Formats = Formats {
-    thousands: '\u{202f}',
-    decimal: ',',
-    billions: "Md",
-    millions: "M",
-    money: "{number}\u{a0}{unit}{symbol}",
-    flops: "{number}\u{a0}{prefix}flop/s",
-    months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-    month_year: "{month} {year}",
-    day_month_year: "{day} {month} {year}",
-    first_day: "1er",
-    rate: "1\u{a0}€ = {rate}\u{a0}$",
-    csv_separator: ';',
-};
-
-impl Lang {
-    /// How this language writes numbers, amounts, dates and rates.
-    pub fn formats(self) -> &'static Formats {
-        match self {
-            Lang::En => &FORMATS_EN,
-            Lang::Fr => &FORMATS_FR,
-        }
-    }
-
-    /// A word of the table in this language: `en` or `fr`.
-    pub fn pick(self, (en, fr): (&'static str, &'static str)) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
-}
 
 /// The short source line of a chart with many sources: how many, from when to when, and
 /// that the page lists them under the chart.
@@ -536,6 +372,14 @@ pub fn words_js() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_are_in_the_order_of_the_enum() {
+        for (index, word) in Ui::ALL.iter().enumerate() {
+            assert_eq!(*word as usize, index, "{word:?}");
+        }
+        assert_eq!(fill("{a} et {b}, {c}", &[("a", "1"), ("b", "{a}")]), "1 et {a}, {c}");
+    }
 
     #[test]
     fn every_key_is_given_once() {
