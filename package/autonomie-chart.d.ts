@@ -28,6 +28,24 @@ export interface AutonomieState {
   /** The keys of the hidden series. */
   hidden: string[];
 }
+
+/** Several changes at once (`AutonomieChart.change`): all apply, or none. */
+export interface AutonomieChange {
+  /** A view id of the chart. */
+  view?: AutonomieView;
+  /** `linear` or `log`. */
+  scale?: AutonomieScale;
+  /** `EUR` or `USD`. */
+  currency?: AutonomieCurrency;
+  /** `fr` or `en`. */
+  lang?: AutonomieLang;
+  /** Exactly the series to hide (every other series of the view is shown). */
+  hidden?: string[];
+  /** One series shown (`visible: true`) or hidden. */
+  series?: { key: string; visible: boolean };
+  /** One series flipped: shown if hidden, hidden if shown. */
+  toggle?: string;
+}
 // </contract>
 export type AutonomieLoading = 'lazy' | 'eager';
 export type AutonomieLoad = 'eager' | 'visible' | 'interaction';
@@ -127,6 +145,8 @@ export declare class AutonomieChart {
   toggleSeries(key: string): void;
   /** Shows exactly the series not listed. */
   setHidden(keys: Iterable<string>): void;
+  /** Several changes in one call into the wasm: all apply, or none. */
+  change(change: AutonomieChange): void;
   /** Null: the chart's natural height. */
   setHeight(height: number | null): void;
   setTheme(choice: AutonomieTheme): void;

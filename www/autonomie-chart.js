@@ -34,13 +34,13 @@
 
 import { element } from './dom.js';
 import { fetchDataset } from './fetch-dataset.js';
-import { placeholderParts, svgDataUrl } from './first-view.js';
+import { FirstView } from './first-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 import { say } from './words.js';
 import { resolveTheme } from './theme.js';
-import { CHARTS, DEFAULT_LANG, DEFAULT_THEME, FIRST_VIEW_WIDTHS, LANGS, NARROW_WIDTH, STATE_KEYS, THEME_CHOICES } from './contract.js';
+import { CHARTS, DEFAULT_LANG, DEFAULT_THEME, LANGS, STATE_KEYS, THEME_CHOICES } from './contract.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
@@ -73,9 +73,8 @@ export class AutonomieChartElement extends HTMLElement {
   #generation = 0;
   #reflecting = false;
   #starting = false;
-  /** The picture shown before the canvas (null when there is none). */
+  /** The first view shown before the canvas (first-view.js; null when there is none). */
   #first = null;
-  #firstSizer = null;
   #idle = null;
   /** Presses on the first view's controls, applied when the chart is built. */
   #pressed = {};
@@ -132,85 +131,23 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   /**
-   * Shows the first view (see the top of this file): the controls from
-   * static/first/<chart>-<lang>.json, built as the controller builds them (same classes,
-   * same words, so the same height), and the picture, chosen once the element's width
-   * is known (from a ResizeObserver, which reads no layout of its own). Unseen until
-   * both are there, so that neither moves the other.
+   * Shows the first view (see the top of this file, and first-view.js), in place of the
+   * chart until it is drawn; a press on its controls is kept for the chart.
    */
   #showFirstView() {
     const wanted = this.#firstViewWanted();
     if (!wanted) return;
     const { custom, chart, lang, theme } = wanted;
-    const first = element('div', { class: 'atm atm-first', 'aria-busy': 'true', 'data-theme': theme });
-    first.style.visibility = 'hidden';
-    // Lazy: a chart far down the page fetches its picture when the reader comes near.
-    const image = element('img', { class: 'atm-first-picture', alt: '', decoding: 'async', loading: 'lazy' });
-    const shown = { image: false, controls: false };
-    const reveal = (part) => {
-      shown[part] = true;
-      if (shown.image && shown.controls) first.style.visibility = '';
-    };
-    image.addEventListener('load', () => reveal('image'));
-    image.addEventListener('error', () => this.#dropFirstView());
-    first.append(image);
-    this.#first = first;
-    this.#shadow.replaceChildren(first);
     const directory = custom ? new URL(custom, document.baseURI) : new URL(FIRST_VIEW_DIRECTORY, import.meta.url);
     const base = new URL(`${encodeURIComponent(chart)}-${lang}`, directory).href;
     // Inlined in the page's HTML (scripts/bundle.mjs: dist/index.html, embed.html), or fetched.
     const inline = custom ? null : this.querySelector(':scope > template[data-first-view]')?.content ?? null;
-    const inlineInfo = inline?.querySelector(`[data-first-info="${chart}-${lang}"]`)?.textContent;
-    const info = inlineInfo
-      ? Promise.resolve().then(() => JSON.parse(inlineInfo))
-      : fetch(`${base}.json`, { credentials: 'omit' })
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
-    let bucketShown = 0;
-    let heights = null;
-    const sizePicture = () => {
-      const height = heights?.[bucketShown];
-      if (!bucketShown || !height || image.hasAttribute('height')) return;
-      image.setAttribute('width', String(bucketShown));
-      image.setAttribute('height', String(height));
-    };
-    info
-      .then((info) => {
-        heights = info.heights ?? null;
-        sizePicture();
-        if (this.#first !== first) return;
-        // The controls and legend above the picture, and the notes and sources under it,
-        // built by the chart's own parts from the first answer: the chart starts at its
-        // full height, and nothing moves when it is drawn.
-        const parts = placeholderParts(info, (name, value) => {
-          // Kept, and applied when the chart is built (#build).
-          if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
-          else this.#pressed[name] = value;
-        });
-        first.prepend(parts.controls, parts.legend);
-        image.after(parts.notes);
-        reveal('controls');
-      })
-      .catch(() => {
-        if (this.#first === first) this.#dropFirstView();
-      });
-    this.#firstSizer = new ResizeObserver((entries) => {
-      const width = entries[entries.length - 1].contentRect.width;
-      if (!width) return;
-      const bucket = width < NARROW_WIDTH ? FIRST_VIEW_WIDTHS[0] : FIRST_VIEW_WIDTHS[1];
-      const svg = inline?.querySelector(`svg[data-first="${chart}-${lang}-${theme}-${bucket}"]`);
-      const url = svg ? svgDataUrl(svg) : `${base}-${theme}-${bucket}.svg`;
-      if (image.getAttribute('src') !== url) {
-        bucketShown = bucket;
-        image.removeAttribute('width');
-        image.removeAttribute('height');
-        // The picture's size is known before it arrives (inlined, or from the JSON): its
-        // place is kept at once, and it grows nothing when it comes.
-        if (svg) for (const side of ['width', 'height']) image.setAttribute(side, svg.getAttribute(side));
-        else sizePicture();
-        image.setAttribute('src', url);
-      }
-    });
-    this.#firstSizer.observe(first);
+    this.#first = new FirstView({ chart, lang, theme, base, inline }, (name, value) => {
+      // Kept, and applied when the chart is built (#build).
+      if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
+      else this.#pressed[name] = value;
+    }, () => this.#dropFirstView());
+    this.#shadow.replaceChildren(this.#first.root);
   }
 
   /**
@@ -236,15 +173,9 @@ export class AutonomieChartElement extends HTMLElement {
 
   /** Removes the first view; a chart being built under it takes its place. */
   #dropFirstView() {
-    this.#firstSizer?.disconnect();
-    this.#firstSizer = null;
-    const pending = this.#first?.querySelector(':scope > .atm-pending');
-    this.#first?.remove();
+    const pending = this.#first?.drop();
     this.#first = null;
-    if (pending) {
-      pending.className = '';
-      this.#shadow.replaceChildren(pending);
-    }
+    if (pending) this.#shadow.replaceChildren(pending);
   }
 
   disconnectedCallback() {
@@ -337,8 +268,7 @@ export class AutonomieChartElement extends HTMLElement {
     if (this.#first) {
       // Built under the first view, out of the flow and unseen, at the same width: the
       // first drawing swaps them (#build), in one layout.
-      stage.className = 'atm-pending';
-      this.#first.append(stage);
+      this.#first.hold(stage);
     } else {
       this.#shadow.replaceChildren(stage);
     }

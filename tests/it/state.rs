@@ -1,6 +1,6 @@
 //! Toggles, the state object, and what a figure shows for each state.
 
-use autonomie::chart::figure::{Figure, Mark};
+use autonomie::chart::figure::{Figure, Reliability};
 use autonomie::chart::state::ViewState;
 use autonomie::data::model::{Dataset, Scale};
 use autonomie::error::Error;
@@ -59,7 +59,7 @@ fn toggles_change_what_the_figure_shows() {
     assert_eq!(texts, ["11,7\u{a0}Md€", "≈157\u{a0}Md€ (183\u{a0}Md$)", "≈425\u{a0}Md€ (500\u{a0}Md$)"]);
     assert_eq!(figure.rates.len(), 2, "{:?}", figure.rates);
     assert!(figure.rates[0].contains("1,1646") && figure.rates[0].contains("2 sept. 2025"), "{:?}", figure.rates);
-    assert_eq!(figure.marks, [Mark::Official, Mark::PressReportedSecondary]);
+    assert_eq!(figure.reliabilities, [Reliability::Official, Reliability::PressReportedSecondary]);
 
     state.set_currency("USD").unwrap();
     state.set_lang("en").unwrap();
@@ -90,7 +90,7 @@ fn toggles_change_what_the_figure_shows() {
     let figure = Figure::build(&dataset, &state).unwrap();
     let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
     assert_eq!(texts, ["≈$13.7B (€11.7B)", "$965B", "$852B"], "the newest closed rounds");
-    assert_eq!(figure.marks, [Mark::Official]);
+    assert_eq!(figure.reliabilities, [Reliability::Official]);
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn the_compute_chart_ranks_systems_by_region_in_exaflops() {
         ]
     );
     assert!(figure.items().nth(4).unwrap().note.as_deref().unwrap().contains("23,752 Nvidia GH200"));
-    assert_eq!(figure.marks, [Mark::Official], "figures of the official TOP500 list");
+    assert_eq!(figure.reliabilities, [Reliability::Official], "figures of the official TOP500 list");
     state.set_view(&dataset, "november-2025").unwrap();
     state.set_lang("fr").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();

@@ -268,10 +268,12 @@ impl Session {
         Ok(describe::csv(&*self.figure()?, &self.dataset))
     }
 
-    /// What is shown, as an SVG document `css_width` pixels wide, drawn by the same
-    /// layout as the canvas.
+    /// What is shown, as an SVG document `css_width` pixels wide: an export, laid out as
+    /// [`Session::draw`] lays out a PNG export (the full footer, the same planning), its
+    /// text measured by [`EstimatedWidths`] (an SVG has no canvas to measure with).
     pub fn svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
-        crate::draw::backend::svg(&self.plan(css_width, 1.0, None, theme, &EstimatedWidths)?)
+        let frame = Frame { css_width, ratio: 1.0, css_height: None, theme, footer: Footer::Full };
+        crate::draw::backend::svg(&self.plan_frame(&frame, &EstimatedWidths)?.0)
     }
 
     /// The canvas's picture as an SVG document: what [`Session::draw`] lays out on a

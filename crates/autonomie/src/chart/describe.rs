@@ -2,7 +2,7 @@
 //! readers, the data table, and its CSV export. All in the figure's language, and
 //! exactly what the chart shows (current view, currency, hidden series).
 
-use crate::chart::figure::{Figure, Item, Mark};
+use crate::chart::figure::{Figure, Item, Reliability};
 use crate::data::model::{Dataset, Measure, ViewKind};
 use crate::units::format::{self, Digits};
 use crate::units::i18n::{fill, Lang, Ui, CSV_HEADERS};
@@ -74,7 +74,7 @@ fn sentence(text: &str) -> String {
 
 fn item_phrase(item: &Item, lang: Lang) -> String {
     let mut phrase = format!("{} {}", item.label, item.value_text);
-    if let Some(kind) = item.mark.describe(lang).filter(|_| item.mark != Mark::Official) {
+    if let Some(kind) = item.reliability.describe(lang).filter(|_| item.reliability != Reliability::Official) {
         phrase.push_str(&format!(" ({kind})"));
     }
     phrase
@@ -83,7 +83,7 @@ fn item_phrase(item: &Item, lang: Lang) -> String {
 /// "The largest, A (x), is about N times the smallest, B (y)." for 2 or more bars
 /// whose extremes differ at least twofold; regional totals are left out.
 fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
-    let plain: Vec<&Item> = bars.iter().filter(|b| b.mark != Mark::Aggregate && b.on_axis()).collect();
+    let plain: Vec<&Item> = bars.iter().filter(|b| b.reliability != Reliability::Aggregate && b.on_axis()).collect();
     let largest = plain.iter().max_by(|a, b| a.value.total_cmp(&b.value))?;
     let smallest = plain.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
     let ratio = largest.value / smallest.value;
@@ -155,7 +155,7 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
             if converted {
                 row.push(item.published_text.clone().unwrap_or_default());
             }
-            row.push(item.mark.describe(lang).unwrap_or_default().to_owned());
+            row.push(item.reliability.describe(lang).unwrap_or_default().to_owned());
             row.push(format!("{}, {} ({})", source.publisher.get(lang), source.title, format::date(source.date, lang)));
             row
         })
@@ -199,7 +199,7 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
             item.published_currency.map(|c| c.code().to_owned()).unwrap_or_default(),
             rate.map(|r| number(r.usd_per_eur)).unwrap_or_default(),
             rate.map(|r| r.date.to_string()).unwrap_or_default(),
-            item.mark.describe(lang).unwrap_or_default().to_owned(),
+            item.reliability.describe(lang).unwrap_or_default().to_owned(),
             source.title.clone(),
             source.publisher.get(lang).to_owned(),
             source.date.to_string(),

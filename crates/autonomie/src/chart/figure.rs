@@ -20,9 +20,10 @@ use item::resolve_item;
 /// Colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
 
-/// How a value is drawn, so that the reader can tell how solid it is.
+/// How reliable a figure is (its basis, its deal, or a sum), which its drawn mark shows
+/// (solid, hollow, hatched, outlined) so that the reader can tell how solid it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mark {
+pub enum Reliability {
     /// A published statistic with no basis to tell apart: solid, and not in the key.
     Plain,
     /// Announced by the company or publisher: solid.
@@ -37,51 +38,51 @@ pub enum Mark {
     Aggregate,
 }
 
-impl Mark {
-    fn of(point: &Point, aggregate: bool) -> Mark {
+impl Reliability {
+    fn of(point: &Point, aggregate: bool) -> Reliability {
         let secondary = point.deal == Some(Deal::Secondary);
         match (aggregate, secondary, point.basis) {
-            (true, _, _) => Mark::Aggregate,
-            (false, true, Some(Basis::PressReported)) => Mark::PressReportedSecondary,
-            (false, true, _) => Mark::Secondary,
-            (false, false, Some(Basis::PressReported)) => Mark::PressReported,
-            (false, false, Some(Basis::Official)) => Mark::Official,
-            (false, false, None) => Mark::Plain,
+            (true, _, _) => Reliability::Aggregate,
+            (false, true, Some(Basis::PressReported)) => Reliability::PressReportedSecondary,
+            (false, true, _) => Reliability::Secondary,
+            (false, false, Some(Basis::PressReported)) => Reliability::PressReported,
+            (false, false, Some(Basis::Official)) => Reliability::Official,
+            (false, false, None) => Reliability::Plain,
         }
     }
 
-    /// The name of the mark in the file format (a note's `marks`).
+    /// Its name in the file format (a note's `marks`, the reliabilities it is about).
     pub fn name(self) -> &'static str {
         match self {
-            Mark::Plain => "plain",
-            Mark::Official => "official",
-            Mark::PressReported => "press-reported",
-            Mark::Secondary => "secondary",
-            Mark::PressReportedSecondary => "press-reported-secondary",
-            Mark::Aggregate => "aggregate",
+            Reliability::Plain => "plain",
+            Reliability::Official => "official",
+            Reliability::PressReported => "press-reported",
+            Reliability::Secondary => "secondary",
+            Reliability::PressReportedSecondary => "press-reported-secondary",
+            Reliability::Aggregate => "aggregate",
         }
     }
 
     /// How the reader should take the figure, in words; `None` for a plain statistic.
     pub fn describe(self, lang: Lang) -> Option<&'static str> {
         Some(match (self, lang) {
-            (Mark::Plain, _) => return None,
-            (Mark::Official, _) => Ui::Official.get(lang),
-            (Mark::PressReported, _) => Ui::PressReported.get(lang),
-            (Mark::Secondary, _) => Ui::SecondarySale.get(lang),
-            (Mark::PressReportedSecondary, _) => Ui::PressReportedSecondary.get(lang),
-            (Mark::Aggregate, _) => Ui::RegionalTotal.get(lang),
+            (Reliability::Plain, _) => return None,
+            (Reliability::Official, _) => Ui::Official.get(lang),
+            (Reliability::PressReported, _) => Ui::PressReported.get(lang),
+            (Reliability::Secondary, _) => Ui::SecondarySale.get(lang),
+            (Reliability::PressReportedSecondary, _) => Ui::PressReportedSecondary.get(lang),
+            (Reliability::Aggregate, _) => Ui::RegionalTotal.get(lang),
         })
     }
 
     /// Whether the figure came from the press rather than from the company.
     pub fn is_press_reported(self) -> bool {
-        matches!(self, Mark::PressReported | Mark::PressReportedSecondary)
+        matches!(self, Reliability::PressReported | Reliability::PressReportedSecondary)
     }
 
     /// Whether the figure is the price of a secondary sale.
     pub fn is_secondary(self) -> bool {
-        matches!(self, Mark::Secondary | Mark::PressReportedSecondary)
+        matches!(self, Reliability::Secondary | Reliability::PressReportedSecondary)
     }
 }
 
@@ -128,7 +129,7 @@ pub struct Item {
     /// Date the figure refers to.
     pub date: Date,
     /// How to draw it.
-    pub mark: Mark,
+    pub reliability: Reliability,
     /// Colour of its series.
     pub color: Rgb,
     /// Its source.
@@ -206,8 +207,8 @@ pub struct Figure {
     pub lines: Vec<Line>,
     /// Legend.
     pub legend: Vec<LegendEntry>,
-    /// The marks used, for the key under the plot.
-    pub marks: Vec<Mark>,
+    /// The reliabilities drawn, for the key under the plot.
+    pub reliabilities: Vec<Reliability>,
     /// Notes for the page.
     pub notes: Vec<String>,
     /// One line per exchange rate used: `€1 = $1.1744 (Sep 9, 2025)`.
@@ -268,11 +269,11 @@ impl Figure {
         let items: Vec<&Item> =
             figure.panels.iter().flat_map(|p| &p.bars).chain(figure.lines.iter().flat_map(|l| &l.points)).collect();
         for item in &items {
-            if item.on_axis() && !figure.marks.contains(&item.mark) {
-                figure.marks.push(item.mark);
+            if item.on_axis() && !figure.reliabilities.contains(&item.reliability) {
+                figure.reliabilities.push(item.reliability);
             }
         }
-        figure.notes = notes_for(view, &figure.marks, lang);
+        figure.notes = notes_for(view, &figure.reliabilities, lang);
         figure.unconverted = unconverted_lines(&items, lang);
         let part_sources = view
             .series
@@ -315,7 +316,7 @@ impl Figure {
                     visible: state.is_visible(&s.key),
                 })
                 .collect(),
-            marks: Vec::new(),
+            reliabilities: Vec::new(),
             notes: Vec::new(),
             rates: Vec::new(),
             sources: Vec::new(),
@@ -391,11 +392,11 @@ fn rate_lines(dataset: &Dataset, rates: &[RateId], lang: Lang) -> Vec<String> {
     lines
 }
 
-/// The notes of `view`: a note about a mark only when the mark is drawn.
-fn notes_for(view: &View, marks: &[Mark], lang: Lang) -> Vec<String> {
+/// The notes of `view`: a note about a reliability only when a figure of it is drawn.
+fn notes_for(view: &View, drawn: &[Reliability], lang: Lang) -> Vec<String> {
     view.notes
         .iter()
-        .filter(|note| note.marks.is_empty() || marks.iter().any(|m| note.marks.iter().any(|n| n == m.name())))
+        .filter(|note| note.marks.is_empty() || drawn.iter().any(|r| note.marks.iter().any(|n| n == r.name())))
         .map(|note| note.text.get(lang).to_owned())
         .collect()
 }

@@ -50,7 +50,9 @@ pub enum Output<'a> {
     Svg(SameTextSize<SVGBackend<'a>>),
 }
 
-type Done = Result<(), DrawingErrorKind<DrawError>>;
+/// What a drawing call of the product's backends gives (both `Output` and
+/// `BatchingBackend`): nothing, or the backend's error.
+pub(crate) type Done = Result<(), DrawingErrorKind<DrawError>>;
 
 /// An SVG backend's error as a [`DrawError`]. plotters-svg fails only when it saves a
 /// file, which [`svg`] never asks of it; its I/O error is not kept, as formatting one

@@ -31,7 +31,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 
-use crate::draw::backend::{DrawError, Output};
+use crate::draw::backend::{Done, DrawError, Output};
 use crate::error::Error;
 use crate::layout::plan::Plan;
 
@@ -176,8 +176,6 @@ pub struct BatchingBackend<C: Context2d> {
     open: Option<(Color, u32)>,
 }
 
-type Outcome = Result<(), DrawingErrorKind<DrawError>>;
-
 impl<C: Context2d> BatchingBackend<C> {
     /// A backend drawing on `context`, whose canvas is `size` (width, height) pixels.
     pub fn new(context: C, size: (u32, u32)) -> Self {
@@ -270,21 +268,21 @@ impl<C: Context2d> DrawingBackend for BatchingBackend<C> {
         self.size
     }
 
-    fn ensure_prepared(&mut self) -> Outcome {
+    fn ensure_prepared(&mut self) -> Done {
         Ok(())
     }
 
     /// Strokes the open path: the drawing is complete.
-    fn present(&mut self) -> Outcome {
+    fn present(&mut self) -> Done {
         self.flush();
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Outcome {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Done {
         self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Outcome {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Done {
         if style.color().alpha > 0.0 {
             self.add_line(crisp(from, to), style);
         }
@@ -297,7 +295,7 @@ impl<C: Context2d> DrawingBackend for BatchingBackend<C> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Outcome {
+    ) -> Done {
         let color = color_of(style.color());
         if style.color().alpha == 0.0 {
             return Ok(());
@@ -314,14 +312,14 @@ impl<C: Context2d> DrawingBackend for BatchingBackend<C> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Outcome {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
         if style.color().alpha > 0.0 {
             self.add_line(path.into_iter().map(point), style);
         }
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Outcome {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Done {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -343,11 +341,7 @@ impl<C: Context2d> DrawingBackend for BatchingBackend<C> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vertices: I,
-        style: &S,
-    ) -> Outcome {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vertices: I, style: &S) -> Done {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -366,7 +360,7 @@ impl<C: Context2d> DrawingBackend for BatchingBackend<C> {
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Outcome {
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Done {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());

@@ -1,7 +1,7 @@
 //! Bar charts: one row per bar, labels, values, gridlines and ticks; the bar shapes of
-//! each mark (plain, press-reported, secondary, aggregate).
+//! each reliability (plain, press-reported, secondary, aggregate).
 
-use crate::chart::figure::{Figure, Item, ItemIndex, Mark, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb};
 use crate::layout::axes::{axis_title, tick_text};
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape, NARROW_CSS_WIDTH};
@@ -149,11 +149,11 @@ impl Painter<'_> {
         let end = columns.x_of(bar.value).max(x0 + m.min_bar);
         let corners =
             [(x0.round() as i32, row.bar_top.round() as i32), (end.round() as i32, row.bar_bottom.round() as i32)];
-        self.bar_shape(corners, self.p.series(bar.color), bar.mark);
+        self.bar_shape(corners, self.p.series(bar.color), bar.reliability);
         self.hits.push(Hit { item, rect: corners, target });
         let value_width = self.widths.width(&bar.value_text, m.fonts.value);
         let inside = end + m.value_gap + value_width > right && end - m.value_gap - value_width > x0;
-        let plain = matches!(bar.mark, Mark::Plain | Mark::Official);
+        let plain = matches!(bar.reliability, Reliability::Plain | Reliability::Official);
         let middle = row.middle();
         if !inside {
             let at = (end + m.value_gap, middle);
@@ -220,24 +220,29 @@ impl Painter<'_> {
         grid
     }
 
-    /// A bar's rectangle, filled and outlined by its mark.
-    pub(crate) fn bar_shape(&mut self, corners: [(i32, i32); 2], base: Rgb, mark: Mark) {
+    /// A bar's rectangle, filled and outlined by its reliability.
+    pub(crate) fn bar_shape(&mut self, corners: [(i32, i32); 2], base: Rgb, reliability: Reliability) {
         let thin = self.m.thin_stroke;
-        match mark {
-            Mark::Plain | Mark::Official => self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None }),
-            Mark::PressReported => self.shapes.push(Shape::Rect {
+        match reliability {
+            Reliability::Plain | Reliability::Official => {
+                self.shapes.push(Shape::Rect { corners, fill: Some(base), stroke: None })
+            }
+            Reliability::PressReported => self.shapes.push(Shape::Rect {
                 corners,
                 fill: Some(mix(base, self.p.paper, 0.6)),
                 stroke: Some((base, thin)),
             }),
-            Mark::Secondary | Mark::PressReportedSecondary => {
-                let fill =
-                    if mark == Mark::Secondary { mix(base, self.p.paper, 0.35) } else { mix(base, self.p.paper, 0.7) };
+            Reliability::Secondary | Reliability::PressReportedSecondary => {
+                let fill = if reliability == Reliability::Secondary {
+                    mix(base, self.p.paper, 0.35)
+                } else {
+                    mix(base, self.p.paper, 0.7)
+                };
                 self.shapes.push(Shape::Rect { corners, fill: Some(fill), stroke: None });
                 self.hatch(corners, base);
                 self.shapes.push(Shape::Rect { corners, fill: None, stroke: Some((base, thin)) });
             }
-            Mark::Aggregate => self.shapes.push(Shape::Rect {
+            Reliability::Aggregate => self.shapes.push(Shape::Rect {
                 corners,
                 fill: Some(mix(base, self.p.paper, 0.85)),
                 stroke: Some((base, self.m.thick_stroke)),

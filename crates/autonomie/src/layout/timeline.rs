@@ -1,7 +1,7 @@
 //! Timelines: one stepped line per series on a value scale against time, markers for
 //! each point, year ticks and end labels pushed apart.
 
-use crate::chart::figure::{Figure, Item, ItemIndex, Mark, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb};
 use crate::layout::axes::{axis_title, tick_text};
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape};
@@ -9,7 +9,7 @@ use crate::layout::scale::{TimeScale, ValueScale};
 use crate::layout::text::ellipsize;
 
 /// A timeline's plot: where it is, and its two scales.
-struct Frame {
+struct PlotBox {
     x0: f64,
     x1: f64,
     y0: f64,
@@ -18,7 +18,7 @@ struct Frame {
     scale: ValueScale,
 }
 
-impl Frame {
+impl PlotBox {
     /// Where the time `year` (a year with its fraction) is, across.
     fn x_of(&self, year: f64) -> f64 {
         self.x0 + (self.x1 - self.x0) * self.time.fraction(year)
@@ -61,51 +61,51 @@ impl Painter<'_> {
             + m.end_room;
         let x0 = left + axis_width;
         let x1 = (right - end_width.min((right - left) * 0.4)).max(x0 + m.min_plot_width);
-        let frame = Frame { x0, x1, y0: y, y1: y + plot_height, time, scale };
-        self.plot = [(x0.round() as i32, frame.y0.round() as i32), (x1.round() as i32, frame.y1.round() as i32)];
-        self.value_ticks(&frame, &ticks, tick_texts);
-        self.year_ticks(&frame);
-        let end_labels = self.lines_and_markers(figure, &frame);
-        let previous = self.end_labels(end_labels, &frame, right);
-        (frame.y1 + m.below_plot).max(previous + m.below_end_labels)
+        let area = PlotBox { x0, x1, y0: y, y1: y + plot_height, time, scale };
+        self.plot = [(x0.round() as i32, area.y0.round() as i32), (x1.round() as i32, area.y1.round() as i32)];
+        self.value_ticks(&area, &ticks, tick_texts);
+        self.year_ticks(&area);
+        let end_labels = self.lines_and_markers(figure, &area);
+        let previous = self.end_labels(end_labels, &area, right);
+        (area.y1 + m.below_plot).max(previous + m.below_end_labels)
     }
 
     /// The value gridlines and their labels, left of the plot.
-    fn value_ticks(&mut self, frame: &Frame, ticks: &[f64], texts: Vec<String>) {
+    fn value_ticks(&mut self, area: &PlotBox, ticks: &[f64], texts: Vec<String>) {
         let m = self.m;
         for (tick, text) in ticks.iter().zip(texts) {
-            let ty = frame.y_of(*tick);
-            let color = if *tick == frame.scale.min { self.p.axis } else { self.p.grid };
-            self.line(&[(frame.x0, ty), (frame.x1, ty)], color, m.hairline_width);
-            self.text(text, (frame.x0 - m.value_label_gap, ty), m.fonts.small, self.p.muted, Anchor::Right);
+            let ty = area.y_of(*tick);
+            let color = if *tick == area.scale.min { self.p.axis } else { self.p.grid };
+            self.line(&[(area.x0, ty), (area.x1, ty)], color, m.hairline_width);
+            self.text(text, (area.x0 - m.value_label_gap, ty), m.fonts.small, self.p.muted, Anchor::Right);
         }
     }
 
     /// The year gridlines, each year labelled in the middle of its span; when the spans
     /// are narrower than a label, only every second (third…) year is.
-    fn year_ticks(&mut self, frame: &Frame) {
+    fn year_ticks(&mut self, area: &PlotBox) {
         let m = self.m;
-        let year_span = frame.x_of(1.0) - frame.x_of(0.0);
+        let year_span = area.x_of(1.0) - area.x_of(0.0);
         let label_width = self.widths.width("2026", m.fonts.small) + m.year_label_gap;
         let every = (label_width / year_span.max(1.0)).ceil().max(1.0) as i32;
-        for year in frame.time.year_ticks() {
-            let x = frame.x_of(f64::from(year));
-            self.line(&[(x, frame.y0), (x, frame.y1 + m.year_tick)], self.p.grid, m.hairline_width);
-            if f64::from(year) < frame.time.end && i32::from(year) % every == 0 {
-                let at = (frame.x_of(f64::from(year) + 0.5), frame.y1 + m.year_label_drop);
+        for year in area.time.year_ticks() {
+            let x = area.x_of(f64::from(year));
+            self.line(&[(x, area.y0), (x, area.y1 + m.year_tick)], self.p.grid, m.hairline_width);
+            if f64::from(year) < area.time.end && i32::from(year) % every == 0 {
+                let at = (area.x_of(f64::from(year) + 0.5), area.y1 + m.year_label_drop);
                 self.text(year.to_string(), at, m.fonts.small, self.p.muted, Anchor::Center);
             }
         }
     }
 
     /// Each series as a stepped line with a marker per point; returns their end labels.
-    fn lines_and_markers<'f>(&mut self, figure: &'f Figure, frame: &Frame) -> Vec<EndLabel<'f>> {
+    fn lines_and_markers<'f>(&mut self, figure: &'f Figure, area: &PlotBox) -> Vec<EndLabel<'f>> {
         let mut item_index = 0;
         let mut end_labels: Vec<EndLabel<'f>> = Vec::new();
         for line in &figure.lines {
             let mut path: Vec<(f64, f64)> = Vec::new();
             for point in line.points.iter().filter(|p| p.on_axis()) {
-                let (x, y) = (frame.x_of(point.date.as_year_fraction()), frame.y_of(point.value));
+                let (x, y) = (area.x_of(point.date.as_year_fraction()), area.y_of(point.value));
                 if let Some(&(_, previous_y)) = path.last() {
                     path.push((x, previous_y));
                 }
@@ -115,15 +115,15 @@ impl Painter<'_> {
             self.line(&path, line_color, self.m.series_line);
             for point in &line.points {
                 if point.on_axis() {
-                    let center = (frame.x_of(point.date.as_year_fraction()), frame.y_of(point.value));
-                    let rect = self.marker(center, line_color, point.mark);
+                    let center = (area.x_of(point.date.as_year_fraction()), area.y_of(point.value));
+                    let rect = self.marker(center, line_color, point.reliability);
                     self.hits.push(Hit { item: ItemIndex::new(item_index), rect, target: rect });
                 }
                 item_index += 1;
             }
             if let Some(last) = line.points.iter().rfind(|p| p.on_axis()) {
                 let color = self.p.series_text(line.color);
-                end_labels.push((frame.y_of(last.value), &line.label, last.value_text.clone(), color));
+                end_labels.push((area.y_of(last.value), &line.label, last.value_text.clone(), color));
             }
         }
         end_labels
@@ -131,30 +131,30 @@ impl Painter<'_> {
 
     /// End labels: label and value on two lines, pushed apart so they never overlap.
     /// Returns where the last one is anchored.
-    fn end_labels(&mut self, mut end_labels: Vec<EndLabel<'_>>, frame: &Frame, right: f64) -> f64 {
+    fn end_labels(&mut self, mut end_labels: Vec<EndLabel<'_>>, area: &PlotBox, right: f64) -> f64 {
         let m = self.m;
         end_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut previous = f64::NEG_INFINITY;
         // A label longer than the room left of the canvas edge is shortened with "…".
-        let room = (right - frame.x1 - m.end_gap).max(0.0);
+        let room = (right - area.x1 - m.end_gap).max(0.0);
         for (label_y, label, value, color) in end_labels {
             let y = label_y.max(previous + m.end_spacing);
             previous = y;
             let label = ellipsize(label, room, m.fonts.end, self.widths);
             let value = ellipsize(&value, room, m.fonts.small, self.widths);
-            self.text(label, (frame.x1 + m.end_gap, y - m.end_name_rise), m.fonts.end, color, Anchor::Left);
-            self.text(value, (frame.x1 + m.end_gap, y + m.end_value_drop), m.fonts.small, self.p.ink, Anchor::Left);
+            self.text(label, (area.x1 + m.end_gap, y - m.end_name_rise), m.fonts.end, color, Anchor::Left);
+            self.text(value, (area.x1 + m.end_gap, y + m.end_value_drop), m.fonts.small, self.p.ink, Anchor::Left);
         }
         previous
     }
 
     /// A timeline marker: circle for a funding round, diamond for a secondary sale,
     /// filled when official, hollow when press-reported. Returns its bounding box.
-    pub(crate) fn marker(&mut self, (x, y): (f64, f64), base: Rgb, mark: Mark) -> [(i32, i32); 2] {
+    pub(crate) fn marker(&mut self, (x, y): (f64, f64), base: Rgb, reliability: Reliability) -> [(i32, i32); 2] {
         let radius = self.m.marker_radius;
-        let fill = if mark.is_press_reported() { self.p.paper } else { base };
+        let fill = if reliability.is_press_reported() { self.p.paper } else { base };
         let stroke = Some((base, self.m.thick_stroke));
-        if mark.is_secondary() {
+        if reliability.is_secondary() {
             let d = radius * 1.35;
             let points = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
                 .iter()

@@ -133,6 +133,20 @@ pub fn contract_d_ts(dataset: &Dataset) -> String {
         };
         out.push_str(&format!("  /** {} */\n  {name}: {typescript};\n", doc.trim()));
     }
+    out.push_str("}\n\n/** Several changes at once (`AutonomieChart.change`): all apply, or none. */\n");
+    out.push_str("export interface AutonomieChange {\n");
+    for Field { name, typescript, doc } in crate::session::Change::fields() {
+        let typescript = match name.as_str() {
+            "view" => "AutonomieView".to_owned(),
+            "scale" => "AutonomieScale".to_owned(),
+            "currency" => "AutonomieCurrency".to_owned(),
+            "lang" => "AutonomieLang".to_owned(),
+            "hidden" => "string[]".to_owned(),
+            "series" => "{ key: string; visible: boolean }".to_owned(),
+            _ => typescript.trim_end_matches(" | null").to_owned(),
+        };
+        out.push_str(&format!("  /** {} */\n  {name}?: {typescript};\n", doc.trim()));
+    }
     out.push_str("}\n// </contract>\n");
     out
 }

@@ -242,7 +242,7 @@ pub(crate) fn item_info(
         value: if item.on_axis() { item.shown_text.clone() } else { item.value_text.clone() },
         published: item.published_text.clone(),
         date: format::date(item.date, lang),
-        basis: item.mark.describe(lang).map(str::to_owned),
+        basis: item.reliability.describe(lang).map(str::to_owned),
         note: item.note.clone(),
         parts: item.parts.clone(),
         unconverted: item.unconverted.clone(),

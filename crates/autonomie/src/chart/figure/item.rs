@@ -1,7 +1,7 @@
 //! One point of a series as the figure shows it: its value converted (or not) into the
-//! state's currency, formatted, with its mark, date, note, parts and source.
+//! state's currency, formatted, with its reliability, date, note, parts and source.
 
-use super::{Item, Mark, Rgb};
+use super::{Item, Reliability, Rgb};
 use crate::chart::state::ViewState;
 use crate::data::model::{Dataset, Measure, Point};
 use crate::units::format::{self, Digits};
@@ -60,7 +60,7 @@ pub(super) fn resolve_item(
         group,
         note: point.note.as_ref().map(|n| n.get(lang).to_owned()),
         date: point.date,
-        mark: Mark::of(point, aggregate),
+        reliability: Reliability::of(point, aggregate),
         color,
         source: point.source,
         parts,
