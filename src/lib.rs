@@ -157,10 +157,22 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        let context = WebContext::of(canvas).ok_or_else(|| self.thrown(&Error::NoContext))?;
-        let frame = Frame::export(css_width, pixel_ratio, theme).map_err(|e| self.thrown(&e))?;
+        let (context, frame) = self.export_to(canvas, css_width, pixel_ratio, theme)?;
         self.session.draw(&context, frame).map_err(|e| self.thrown(&e))?;
         Ok(())
+    }
+
+    /// The context of `canvas` and the frame of an export on it.
+    fn export_to(
+        &self,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        pixel_ratio: f64,
+        theme: &str,
+    ) -> Result<(WebContext, Frame), JsError> {
+        let context = WebContext::of(canvas).ok_or_else(|| self.thrown(&Error::NoContext))?;
+        let frame = Frame::export(css_width, pixel_ratio, theme).map_err(|e| self.thrown(&e))?;
+        Ok((context, frame))
     }
 
     /// The item under the point (`x`, `y`) in CSS pixels of the last drawing.

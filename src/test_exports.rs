@@ -4,11 +4,10 @@
 
 use std::cell::RefCell;
 
-use autonomie::{Error, Frame, Session};
+use autonomie::{Error, Session};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::canvas::WebContext;
 use crate::ChartHandle;
 
 thread_local! {
@@ -40,8 +39,7 @@ impl ChartHandle {
         pixel_ratio: f64,
         theme: &str,
     ) -> Result<(), JsError> {
-        let context = WebContext::of(canvas).ok_or_else(|| self.thrown(&Error::NoContext))?;
-        let frame = Frame::export(css_width, pixel_ratio, theme).map_err(|e| self.thrown(&e))?;
+        let (context, frame) = self.export_to(canvas, css_width, pixel_ratio, theme)?;
         let target = canvas.clone();
         self.session
             .draw_with(&context, frame, move |plan| {

@@ -122,33 +122,40 @@ pub fn contract_d_ts(dataset: &Dataset) -> String {
     out.push_str(&format!("export type AutonomieCurrency = {};\n", union(&CURRENCIES)));
     out.push_str(&format!("export type AutonomieLang = {};\n", union(&langs)));
     out.push_str(&format!("export type AutonomieTheme = {};\n", union(&THEME_CHOICES)));
+    let vocabulary = |name: &str| match name {
+        "view" => Some("AutonomieView"),
+        "scale" => Some("AutonomieScale"),
+        "currency" => Some("AutonomieCurrency"),
+        "lang" => Some("AutonomieLang"),
+        _ => None,
+    };
     out.push_str("\n/** What the reader chose: `state()`, and the `detail` of `autonomie-change`. */\n");
-    out.push_str("export interface AutonomieState {\n");
-    for Field { name, typescript, doc } in crate::session::State::fields() {
-        let typescript = match name.as_str() {
-            "scale" => "AutonomieScale".to_owned(),
-            "currency" => "AutonomieCurrency".to_owned(),
-            "lang" => "AutonomieLang".to_owned(),
-            _ => typescript,
+    interface(&mut out, "AutonomieState", crate::session::State::fields(), |name, typescript| {
+        let narrowed = vocabulary(name).filter(|_| name != "view");
+        (narrowed.map_or(typescript, str::to_owned), "")
+    });
+    out.push_str("\n/** Several changes at once (`AutonomieChart.change`): all apply, or none. */\n");
+    interface(&mut out, "AutonomieChange", crate::session::Change::fields(), |name, typescript| {
+        let typescript = match (vocabulary(name), name) {
+            (Some(vocabulary), _) => vocabulary.to_owned(),
+            (None, "hidden") => "string[]".to_owned(),
+            (None, "series") => "{ key: string; visible: boolean }".to_owned(),
+            (None, _) => typescript.trim_end_matches(" | null").to_owned(),
         };
-        out.push_str(&format!("  /** {} */\n  {name}: {typescript};\n", doc.trim()));
-    }
-    out.push_str("}\n\n/** Several changes at once (`AutonomieChart.change`): all apply, or none. */\n");
-    out.push_str("export interface AutonomieChange {\n");
-    for Field { name, typescript, doc } in crate::session::Change::fields() {
-        let typescript = match name.as_str() {
-            "view" => "AutonomieView".to_owned(),
-            "scale" => "AutonomieScale".to_owned(),
-            "currency" => "AutonomieCurrency".to_owned(),
-            "lang" => "AutonomieLang".to_owned(),
-            "hidden" => "string[]".to_owned(),
-            "series" => "{ key: string; visible: boolean }".to_owned(),
-            _ => typescript.trim_end_matches(" | null").to_owned(),
-        };
-        out.push_str(&format!("  /** {} */\n  {name}?: {typescript};\n", doc.trim()));
-    }
-    out.push_str("}\n// </contract>\n");
+        (typescript, "?")
+    });
+    out.push_str("// </contract>\n");
     out
+}
+
+/// An interface `name` of `fields`, each field's type and optional mark given by `kind`.
+fn interface(out: &mut String, name: &str, fields: Vec<Field>, kind: impl Fn(&str, String) -> (String, &'static str)) {
+    out.push_str(&format!("export interface {name} {{\n"));
+    for Field { name, typescript, doc } in fields {
+        let (typescript, optional) = kind(&name, typescript);
+        out.push_str(&format!("  /** {} */\n  {name}{optional}: {typescript};\n", doc.trim()));
+    }
+    out.push_str("}\n");
 }
 
 /// `text` (the whole of `package/autonomie-chart.d.ts`) with its generated part
