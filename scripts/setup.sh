@@ -44,3 +44,19 @@ ensure_browser() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-liberation
   fi
 }
+
+# Debian's nginx, for the test that serves the release under docs/deploy/nginx.conf
+# (tests/e2e/nginx.test.mjs), with its brotli_static module where Debian has it. The
+# test runs its own nginx on a free port of 127.0.0.1; on a machine whose init system
+# starts services, the package also starts Debian's own nginx on port 80, which the
+# tests never use.
+ensure_nginx() {
+  if [ ! -x /usr/sbin/nginx ] || { [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+      && apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; }; then
+    echo "== installing Debian's nginx (and its brotli_static module where available)"
+    as_root apt-get update -qq
+    local brotli=libnginx-mod-http-brotli-static
+    apt-cache show "$brotli" >/dev/null 2>&1 || brotli=
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq nginx $brotli
+  fi
+}

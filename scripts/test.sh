@@ -8,6 +8,7 @@ source scripts/setup.sh
 ensure_build_tools
 ensure_test_tools
 ensure_browser
+ensure_nginx
 
 scripts/build.sh
 scripts/build-test-variant.sh
