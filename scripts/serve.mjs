@@ -55,10 +55,15 @@ export const EMBED_CSP = CSP;
 export const PAGE_CSP = `${CSP}; frame-ancestors 'self'`;
 export const PLACEHOLDER_HOST = 'https://autonomie.example';
 
-/** The strict policy, widened to a widget served from `widgetOrigin`. */
+/**
+ * The policy of a blog page that embeds the widget from `widgetOrigin`, as docs/deploy.md
+ * and the package's README give it: the strict one, plus the widget's origin where the
+ * element loads from it (its script, with 'wasm-unsafe-eval' to compile the wasm; the
+ * wasm and a first view's words, fetched; a first view's picture, an image; the iframe).
+ */
 export function cspWithWidget(widgetOrigin) {
   const w = widgetOrigin;
-  return `default-src 'self' ${w}; script-src 'self' ${w} 'wasm-unsafe-eval'; style-src 'self' ${w}; img-src 'self' data: ${w}; connect-src 'self' ${w}; frame-src ${w}; object-src 'none'; base-uri 'none'`;
+  return `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src 'self' ${w}; img-src 'self' data: ${w}; frame-src ${w}; object-src 'none'; base-uri 'none'`;
 }
 
 /** The policy a file is sent with: the iframe page's for embed.html, the page's otherwise. */
