@@ -38,7 +38,7 @@ const TYPES = {
 export function staticServer(root, headers = () => ({})) {
   return createServer(async (request, response) => {
     const relative = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(root, relative.endsWith(sep) || relative === '.' ? join(relative, 'index.html') : relative);
+    const file = join(root, relative === '' || relative.endsWith(sep) ? join(relative, 'index.html') : relative);
     try {
       if (!file.startsWith(root + sep)) throw new Error('outside');
       const body = await readFile(file);
