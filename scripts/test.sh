@@ -8,7 +8,7 @@ source scripts/setup.sh
 ensure_build_tools
 ensure_test_tools
 ensure_browser
-ensure_nginx
+ensure_web_servers
 
 scripts/build.sh
 scripts/build-test-variant.sh
