@@ -131,3 +131,63 @@ ${temporary}
     ['-p', work, '-e', join(work, 'error.log'), '-c', join(work, 'nginx.conf'), '-g', 'daemon off;']);
   return { ...server, encodings: brotli ? ['br', 'gzip'] : ['gzip'] };
 }
+
+export const CADDY = '/usr/bin/caddy';
+
+/**
+ * Caddy under docs/deploy/Caddyfile: the site address made http://127.0.0.1:PORT (no
+ * certificate) and the folder the work folder's, after a global block that turns off
+ * Caddy's admin endpoint (one port fewer to share between tests); its data and
+ * configuration in the work folder.
+ */
+export async function startCaddy() {
+  const work = workFolder('caddy');
+  const port = await freePort();
+  const site = replaceOnce(readFileSync(join(ROOT, 'docs/deploy/Caddyfile'), 'utf8'), [
+    ['\ncharts.example {\n', `\nhttp://127.0.0.1:${port} {\n`],
+    ['\troot * /var/www/charts.example\n', `\troot * ${join(work, 'www')}\n`],
+  ], 'docs/deploy/Caddyfile');
+  writeFileSync(join(work, 'Caddyfile'), `{\n\tadmin off\n}\n${site}`);
+  const server = await run('caddy', work, `http://127.0.0.1:${port}`, CADDY,
+    ['run', '--config', join(work, 'Caddyfile'), '--adapter', 'caddyfile'],
+    { HOME: work, XDG_DATA_HOME: join(work, 'data'), XDG_CONFIG_HOME: join(work, 'config') });
+  return { ...server, encodings: ['br', 'gzip'] };
+}
+
+export const APACHE = '/usr/sbin/apache2';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
+
+/**
+ * Apache under docs/deploy/apache.htaccess: the file included, as it is, in the
+ * <Directory> block of the release's folder (where a .htaccess would apply), in a main
+ * configuration like Debian's default site (its modules, /etc/mime.types,
+ * FollowSymLinks), with its pid, logs and locks in the work folder.
+ */
+export async function startApache() {
+  const work = workFolder('apache');
+  const port = await freePort();
+  const modules = ['mpm_event', 'authz_core', 'dir', 'mime', 'rewrite', 'headers', 'filter', 'deflate']
+    .map((name) => `LoadModule ${name}_module ${APACHE_MODULES}/mod_${name}.so`).join('\n');
+  const root = process.getuid?.() === 0 ? 'User www-data\nGroup www-data\n' : '';
+  writeFileSync(join(work, 'apache2.conf'), `ServerName 127.0.0.1
+Listen 127.0.0.1:${port}
+PidFile ${join(work, 'apache2.pid')}
+ErrorLog ${join(work, 'error.log')}
+DefaultRuntimeDir ${work}
+Mutex file:${work} default
+${root}${modules}
+TypesConfig /etc/mime.types
+DocumentRoot ${join(work, 'www')}
+<Directory ${join(work, 'www')}>
+    Options FollowSymLinks
+    AllowOverride None
+    Require all granted
+</Directory>
+<Directory ${join(work, 'www/autonomie')}>
+    Include ${join(ROOT, 'docs/deploy/apache.htaccess')}
+</Directory>
+`);
+  const server = await run('apache', work, `http://127.0.0.1:${port}`, APACHE,
+    ['-f', join(work, 'apache2.conf'), '-DFOREGROUND']);
+  return { ...server, encodings: ['br', 'gzip'] };
+}

@@ -111,3 +111,15 @@ export function essentials(headers) {
   return ['content-type', 'content-encoding', 'bytes', 'cache-control', 'vary', 'access-control-allow-origin']
     .filter((name) => headers[name] !== undefined).map((name) => `${name}: ${headers[name]}`).join(' | ');
 }
+
+/**
+ * A file that is not there is a 404 without a year of cache (a name that a later release
+ * will use must not be remembered as missing), with CORS (so that the page's script can
+ * read the status and say what is missing).
+ */
+export async function checkMissing(base) {
+  const { status, headers } = await get(new URL('autonomie-chart.0123456789abcdef.js', base).href);
+  assert.equal(status, 404);
+  assert.notEqual(headers['cache-control'], LONG_CACHE);
+  assert.equal(headers['access-control-allow-origin'], '*');
+}

@@ -6,7 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './browser.mjs';
-import { checkFile, essentials, releaseFiles } from './release-checks.mjs';
+import { checkFile, checkMissing, essentials, releaseFiles } from './release-checks.mjs';
 
 let server, origin;
 before(async () => ({ server, origin } = await startServer()));
@@ -19,4 +19,5 @@ describe('scripts/serve.mjs serves the release', () => {
       console.log(`${file.path || '/'}: ${essentials(headers)}`);
     });
   }
+  test('a file that is not there is a 404 without a year of cache', () => checkMissing(`${origin}/dist/`));
 });
