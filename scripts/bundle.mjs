@@ -14,6 +14,10 @@
 //                               generator reads it)
 //   autonomie.json, dataset.schema.json, *.d.ts, custom-elements.json, package.json,
 //   README.md (package/README.md, for bloggers), LICENSE, CHANGELOG.md
+//   *.br, *.gz                  beside every text and wasm file: its brotli and gzip
+//                               copies (scripts/precompress.mjs), for servers that send
+//                               them as they are (not the package's own README,
+//                               LICENSE, CHANGELOG); left out of the npm package
 //
 // A hashed name never changes content, so it may be cached for a year (docs/deploy.md).
 
@@ -23,6 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { precompress } from './precompress.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist');
@@ -247,9 +252,18 @@ const packageJson = {
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
     'manifest.json', 'CHANGELOG.md', firstDirectory,
+    // The precompressed copies stay out: npm packs the package with gzip already, so
+    // they would make it three times larger (250 KB to 730 KB), and a server
+    // compresses these files itself (docs/deploy.md).
+    '!**/*.br', '!**/*.gz',
   ],
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+
+// 7. The precompressed copies, once every file is written.
+const compressed = precompress(OUT);
+const wire = ({ bytes, br, gzip }) => `${bytes} bytes, ${br} brotli, ${gzip} gzip`;
+console.log(`== precompressed: ${compressed.length} files (.br, .gz); the wasm ${wire(compressed.find((c) => c.file === wasmFile))}`);
 
 const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
 console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)})`);

@@ -44,3 +44,23 @@ ensure_browser() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-liberation
   fi
 }
+
+# Debian's nginx (with its brotli_static module where Debian has it), Apache and Caddy,
+# for the tests that serve the release under the configurations of docs/deploy/
+# (tests/e2e/nginx.test.mjs, deploy.test.mjs). The tests run their own servers on free
+# ports of 127.0.0.1; on a machine whose init system starts services, the packages also
+# start Debian's own servers on port 80, which the tests never use.
+ensure_web_servers() {
+  local brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+  if [ ! -x /usr/sbin/nginx ] || [ ! -x /usr/sbin/apache2 ] || [ ! -x /usr/bin/caddy ] \
+      || { [ ! -e "$brotli" ] && apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; }; then
+    echo "== installing Debian's nginx (and its brotli_static module where available), Apache and Caddy"
+    as_root apt-get update -qq
+    local packages="nginx apache2 caddy"
+    if apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; then
+      packages="$packages libnginx-mod-http-brotli-static"
+    fi
+    # shellcheck disable=SC2086 # one word per package
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $packages
+  fi
+}

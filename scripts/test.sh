@@ -69,6 +69,7 @@ for part in "${parts[@]}"; do
       ;;
     e2e)
       ensure_browser
+      ensure_web_servers
       build
       echo "== browser end-to-end tests (Chromium)"
       node --test --test-reporter=spec tests/e2e/

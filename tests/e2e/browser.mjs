@@ -102,10 +102,16 @@ export function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 }
 
-/** Opens `path`, collects console errors, page errors and every request's origin. */
+/**
+ * Opens `path`, collects console errors, page errors, every request's URL and every
+ * response of status 400 or more (`failed`: "404 URL").
+ */
 export async function openPage(context, origin, path = '/') {
   const page = await context.newPage();
-  const log = { errors: [], consoleErrors: [], requests: [] };
+  const log = { errors: [], consoleErrors: [], requests: [], failed: [] };
+  page.on('response', (response) => {
+    if (response.status() >= 400) log.failed.push(`${response.status()} ${response.url()}`);
+  });
   page.on('pageerror', (error) => log.errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') log.consoleErrors.push(message.text());

@@ -1,72 +1,57 @@
 // The npm package as a blogger gets it: `npm pack` of dist/ (made by scripts/build.sh),
 // installed offline from the tarball into an empty folder, served by a plain static
 // server (MIME types and CORS, nothing else) on one origin and embedded by a page on
-// another. No build step: only what the package holds. Also: its TypeScript
-// declarations compile and catch mistakes, its Custom Elements Manifest describes the
-// element the script defines, and the versions agree.
+// another, under the Content-Security-Policy that the package's README gives hosts. No
+// build step: only what the package holds. Also: its TypeScript declarations compile
+// and catch mistakes, its Custom Elements Manifest describes the element the script
+// defines, and the versions agree. (Bundled by esbuild and Vite: bundlers.test.mjs.)
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canvasPixels, launchBrowser, listen, openPage, settle } from './browser.mjs';
+import { packAndInstall, staticServer } from './package-install.mjs';
+import { cspWithWidget } from '../../scripts/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = join(ROOT, 'dist');
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-let work, site, installed, packed, files, server, S, host, H, browser, main, manifest;
+let work, site, installed, packed, files, server, S, host, H, browser, main, manifest, hostPolicy;
 const pages = new Map();
 
-/** A plain static file server for `root`: the MIME type by extension, CORS for all. */
-function staticServer(root) {
-  const types = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  };
-  return createServer(async (request, response) => {
-    const relative = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^[/\\]+/, '');
-    const file = join(root, relative);
-    try {
-      if (!file.startsWith(root + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Access-Control-Allow-Origin': '*' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain' });
-      response.end('Not found');
-    }
-  });
-}
-
 before(async () => {
-  assert.ok(existsSync(join(DIST, 'package.json')), 'dist/ is built (scripts/build.sh)');
   work = mkdtempSync(join(tmpdir(), 'autonomie-package-'));
-  // Its own npm cache: nothing comes from the machine's, and nothing from a registry.
-  const env = { ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
-  [packed] = JSON.parse(execFileSync('npm', ['pack', DIST, '--pack-destination', work, '--json'], { env, encoding: 'utf8' }));
-  site = join(work, 'site');
-  mkdirSync(site);
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, packed.filename)], { cwd: site, env, stdio: 'pipe' });
-  installed = join(site, 'node_modules/autonomie-chart');
+  ({ packed, site, installed } = packAndInstall(work, 'site'));
   files = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   manifest = JSON.parse(readFileSync(join(installed, 'manifest.json'), 'utf8'));
   main = files.exports['.'].default.replace(/^\.\//, '');
   server = staticServer(site);
   S = await listen(server);
+  // The blog: another origin, under the policy the package's README gives hosts, with the
+  // package's origin in place of its example origin.
+  hostPolicy = readmePolicy().replaceAll(README_ORIGIN, S);
   host = createServer((request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
     if (path === '/favicon.ico') return response.writeHead(204).end();
-    response.writeHead(pages.has(path) ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.writeHead(pages.has(path) ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': hostPolicy });
     response.end(pages.get(path) ?? 'Not found');
   });
   H = await listen(host);
   browser = await launchBrowser();
 });
+
+/** The README's example origin of the files, in its host policy. */
+const README_ORIGIN = 'https://charts.example';
+/** The host Content-Security-Policy of the installed package's README. */
+function readmePolicy() {
+  const policies = [...readFileSync(join(installed, 'README.md'), 'utf8').matchAll(/^Content-Security-Policy: (.+)$/gm)].map((m) => m[1]);
+  assert.equal(policies.length, 1, 'the README gives one host policy');
+  return policies[0];
+}
 
 after(async () => {
   await browser?.close();
@@ -160,6 +145,8 @@ describe('the autonomie-chart package', () => {
 
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.consoleErrors, []);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation under the README\'s host policy');
+    assert.deepEqual(log.failed, [], 'no missing file');
     const fromPackage = log.requests.filter((url) => url.startsWith(S)).map((url) => url.slice(PKG().length + 1)).sort();
     // The first view of this chart (its controls' words, at most its one picture) may
     // come before the wasm; nothing else.
@@ -168,6 +155,37 @@ describe('the autonomie-chart package', () => {
     assert.deepEqual(fromPackage.filter((path) => !firstView.includes(path)), [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
     assert.ok(log.requests.every((url) => url.startsWith(S) || url.startsWith(H)), 'nothing from a third origin');
     await page.screenshot({ path: join(ROOT, 'test-results/package-element.png') });
+    await page.close();
+  });
+
+  test('the README gives hosts the policy the tests embed the widget under', () => {
+    assert.equal(readmePolicy(), cspWithWidget(README_ORIGIN));
+  });
+
+  test('under the README\'s host policy, a chart shows its first view from the package\'s origin, then draws', async () => {
+    pages.set('/first.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title>
+<script type="module" src="${PKG()}/${main}" integrity="${manifest.files['autonomie-chart.js'].integrity}" crossorigin="anonymous"></script></head>
+<body><h1>Mon article</h1><autonomie-chart chart="funding" load="interaction"></autonomie-chart></body></html>`);
+    const { page, log } = await openPage(browser.context, H, '/first.html');
+    // The first view: its controls' words fetched, its picture an image, both from the package.
+    const picture = 'autonomie-chart img.atm-first-picture';
+    await page.waitForFunction((s) => {
+      const image = document.querySelector('autonomie-chart')?.shadowRoot?.querySelector('img.atm-first-picture');
+      return image?.complete && image.naturalWidth > 0 && image.closest('.atm-first').style.visibility === '';
+    }, picture);
+    const source = await page.$eval(picture, (image) => image.currentSrc);
+    assert.match(source, new RegExp(`^${PKG()}/static/first\\.[0-9a-f]{16}/funding-fr-light-(390|760)\\.svg$`));
+    assert.equal(await page.evaluate(() => document.querySelector('autonomie-chart').drawCount ?? 0), 0, 'no wasm before an interaction');
+    // A press starts the wasm, and the chart replaces its picture.
+    await page.click('autonomie-chart button[data-value="linear"]');
+    await page.waitForFunction(() => document.querySelector('autonomie-chart')?.drawCount > 0);
+    assert.equal(await page.$eval('autonomie-chart', (e) => e.state().scale), 'linear', 'the press made before the wasm is applied');
+    assert.ok((await canvasPixels(page, 'autonomie-chart canvas')).inked > 10000);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation under the README\'s host policy');
+    assert.deepEqual(log.failed, [], 'no missing file');
+    assert.deepEqual(log.errors, []);
+    assert.deepEqual(log.consoleErrors, []);
+    await page.screenshot({ path: join(ROOT, 'test-results/package-first-view.png') });
     await page.close();
   });
 

@@ -1,0 +1,23 @@
+// The README's serve command (scripts/serve.mjs) sends the release as a production host
+// does: for each kind of file of dist/, what tests/e2e/release-checks.mjs expects (the
+// precompressed copy the request accepts, MIME type and charset, cache, CORS, the CSP of
+// the page and of the iframe page), as nginx does under the documented configuration
+// (nginx.test.mjs).
+
+import { after, before, describe, test } from 'node:test';
+import { startServer } from './browser.mjs';
+import { checkFile, checkMissing, essentials, releaseFiles } from './release-checks.mjs';
+
+let server, origin;
+before(async () => ({ server, origin } = await startServer()));
+after(() => server?.close());
+
+describe('scripts/serve.mjs serves the release', () => {
+  for (const file of releaseFiles()) {
+    test(`${file.what}: ${file.path || '(folder)'}`, async () => {
+      const headers = await checkFile(`${origin}/dist/`, file, ['br', 'gzip']);
+      console.log(`${file.path || '/'}: ${essentials(headers)}`);
+    });
+  }
+  test('a file that is not there is a 404 without a year of cache', () => checkMissing(`${origin}/dist/`));
+});
