@@ -80,7 +80,7 @@ fn toggles_change_what_the_figure_shows() {
 
     state.set_view(&dataset, "history").unwrap();
     assert_eq!(state.scale, Scale::Log, "a view brings its own default scale");
-    assert!(state.hidden.contains("openai"), "keys the new view also has stay hidden");
+    assert!(!state.is_visible("openai"), "keys the new view also has stay hidden");
     let figure = Figure::build(&dataset, &state).unwrap();
     assert_eq!(figure.lines.len(), 2);
     assert_eq!(figure.items().count(), 11);

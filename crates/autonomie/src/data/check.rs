@@ -7,8 +7,6 @@ mod points;
 mod sources;
 mod views;
 
-use std::collections::{HashMap, HashSet};
-
 use crate::data::model::{
     Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES, MAX_NOTE_CHARS,
     MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS, MAX_VALUE,
@@ -23,9 +21,11 @@ use crate::units::i18n::Text;
 #[derive(Default)]
 pub(crate) struct Checker {
     problems: Vec<Problem>,
-    source_keys: HashMap<String, usize>,
-    /// Index of the rate of each date in `rates`.
-    rate_index: HashMap<Date, usize>,
+    /// The sources' keys, in their order (a source's id is its index): sorted, as
+    /// [`DatasetSpec::sources`] keeps them.
+    source_keys: Vec<String>,
+    /// Every rate's date and index in `rates`, in date order.
+    rate_index: Vec<(Date, usize)>,
     /// Day number and index of every daily rate, in day order.
     daily: Vec<(i64, usize)>,
 }
@@ -49,17 +49,16 @@ impl Checker {
             return Err(Error::Invalid(self.problems));
         }
         let checked = self.day(&spec.checked, "checked");
-        self.source_keys = spec.sources.keys().enumerate().map(|(index, key)| (key.clone(), index)).collect();
+        self.source_keys = spec.sources.iter().map(|(key, _)| key.clone()).collect();
         let sources: Vec<Source> = spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
         if spec.charts.is_empty() {
             self.problem("charts", "no chart; expected at least one", "aucun graphique ; il en faut au moins un");
         }
-        let mut ids = HashSet::new();
         let mut charts = Vec::new();
         for (index, chart) in spec.charts.iter().enumerate() {
             let path = format!("charts[{index}]");
-            if !ids.insert(chart.id.as_str()) {
+            if spec.charts[..index].iter().any(|c| c.id == chart.id) {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id),
@@ -239,9 +238,9 @@ impl Checker {
     /// The source of key `key`. An unknown key is a problem, which refuses the
     /// dataset: the id returned then is never used.
     pub(super) fn source_id(&mut self, key: &str, path: &str) -> SourceId {
-        match self.source_keys.get(key) {
-            Some(&index) => SourceId(index),
-            None => {
+        match self.source_keys.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(index) => SourceId(index),
+            Err(_) => {
                 self.problem(
                     path,
                     format!("unknown source \"{key}\"; expected a key of `sources`"),

@@ -19,7 +19,6 @@
 
 mod reword;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -78,10 +77,11 @@ pub struct DatasetSpec {
     /// ECB euro reference rates used to convert amounts.
     #[serde(default, deserialize_with = "objects")]
     pub rates: Vec<RateSpec>,
-    /// Every cited document, by key. A key given twice is an error (a JSON object with
-    /// a repeated key would otherwise keep only the last one, silently).
+    /// Every cited document, with its key, in key order. A key given twice is an error
+    /// (a JSON object with a repeated key would otherwise keep only the last one,
+    /// silently).
     #[serde(deserialize_with = "sources")]
-    pub sources: BTreeMap<String, SourceSpec>,
+    pub sources: Vec<(String, SourceSpec)>,
 }
 
 /// One chart: an id that is part of the public API, a title and one or more views.
@@ -375,27 +375,32 @@ fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
     deserializer.deserialize_seq(Objects(PhantomData))
 }
 
-/// The sources by key, refusing a key given twice (a map would keep the last one).
-fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, SourceSpec>, D::Error> {
+/// The sources with their keys, sorted by key, refusing a key given twice (a map would
+/// keep the last one). A vector rather than a `BTreeMap`: the map's code would come into
+/// the wasm for this one list, which the checks only walk and bisect.
+fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, SourceSpec)>, D::Error> {
     struct Sources;
 
     impl<'de> Visitor<'de> for Sources {
-        type Value = BTreeMap<String, SourceSpec>;
+        type Value = Vec<(String, SourceSpec)>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object of sources by key")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut sources = BTreeMap::new();
+            let mut sources: Vec<(String, SourceSpec)> = Vec::new();
             while let Some(key) = map.next_key::<String>()? {
-                if sources.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate source key \"{key}\"; each source needs its own key"
-                    )));
-                }
+                let at = match sources.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Ok(_) => {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate source key \"{key}\"; each source needs its own key"
+                        )))
+                    }
+                    Err(at) => at,
+                };
                 let source = map.next_value_seed(Object(PhantomData))?;
-                sources.insert(key, source);
+                sources.insert(at, (key, source));
             }
             Ok(sources)
         }

@@ -39,8 +39,10 @@ impl Painter<'_> {
 /// The source line of the screen: each publisher and date while there are three at most,
 /// else how many sources, from when to when, and that the page lists them.
 pub(crate) fn short_source_line(figure: &Figure, dataset: &Dataset) -> String {
-    let publishers: std::collections::BTreeSet<&str> =
+    let mut publishers: Vec<&str> =
         figure.sources.iter().map(|&index| dataset.source(index).publisher.get(figure.lang)).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
     let dates = figure.sources.iter().map(|&index| dataset.source(index).date);
     let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else { return figure.source_line(dataset) };
     if publishers.len() <= 3 {

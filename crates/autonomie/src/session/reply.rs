@@ -147,7 +147,7 @@ pub(crate) fn state_of(state: &ViewState) -> State {
         scale: state.scale.name().to_owned(),
         currency: state.currency.code().to_owned(),
         lang: state.lang.code().to_owned(),
-        hidden: state.hidden.iter().cloned().collect(),
+        hidden: state.hidden.clone(),
     }
 }
 

@@ -98,14 +98,13 @@ impl Checker {
                     format!("\"{date}\" ne correspond pas au type \"{}\" ; un taux quotidien s’écrit AAAA-MM-JJ, une moyenne mensuelle AAAA-MM, une moyenne annuelle AAAA", rate.kind),
                 );
             }
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.rate_index.entry(date) {
-                slot.insert(rates.len());
-            } else {
-                self.problem(
+            match self.rate_index.binary_search_by_key(&date, |&(d, _)| d) {
+                Ok(_) => self.problem(
                     format!("{path}.date"),
                     format!("duplicate rate for {date}; expected one rate per date"),
                     format!("deux taux pour {date} ; il en faut un par date"),
-                );
+                ),
+                Err(at) => self.rate_index.insert(at, (date, rates.len())),
             }
             rates.push(SourcedRate { rate: Rate { date, usd_per_eur: rate.usd_per_eur, kind }, source });
         }
@@ -123,8 +122,8 @@ impl Checker {
     /// scanning every rate for every amount: the rate of the same date, else `rate_for`
     /// applied to the daily rates of the month before (it looks back a few days only).
     pub(super) fn rate_for(&self, rates: &[SourcedRate], date: Date) -> Option<RateId> {
-        if let Some(&index) = self.rate_index.get(&date) {
-            return Some(RateId(index));
+        if let Ok(at) = self.rate_index.binary_search_by_key(&date, |&(d, _)| d) {
+            return Some(RateId(self.rate_index[at].1));
         }
         date.day?;
         let day = date.first_day_number();
