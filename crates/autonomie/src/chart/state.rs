@@ -51,13 +51,15 @@ impl ViewState {
         Ok((chart, chart.view(&self.view)?))
     }
 
-    /// Switches to view `id`: its default scale applies, and hidden keys the view does
-    /// not have are forgotten.
+    /// Switches to view `id`: its default scale applies, its currency when it cannot be
+    /// shown in the reader's ([`View::currency_for`]), and hidden keys the view does not
+    /// have are forgotten.
     pub fn set_view(&mut self, dataset: &Dataset, id: &str) -> Result<(), Error> {
         let chart = dataset.chart(&self.chart)?;
         let view = chart.view(id)?;
         self.view = view.id.clone();
         self.scale = view.default_scale;
+        self.currency = view.currency_for(self.currency);
         self.hidden.retain(|key| view.series.iter().any(|s| &s.key == key));
         Ok(())
     }

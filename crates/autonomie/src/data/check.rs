@@ -8,9 +8,9 @@ mod sources;
 mod views;
 
 use crate::data::model::{
-    Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES, MAX_NOTE_CHARS,
-    MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS, MAX_VALUE,
-    MAX_VIEWS, MIN_VALUE, NOTE_MARKS,
+    Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_ALSO, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES,
+    MAX_NOTE_CHARS, MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS,
+    MAX_VALUE, MAX_VIEWS, MIN_VALUE, NOTE_MARKS,
 };
 use crate::data::spec::{DatasetSpec, NoteSpec, TextSpec};
 use crate::error::{Error, Problem};
@@ -24,6 +24,8 @@ pub(crate) struct Checker {
     /// The sources' keys, in their order (a source's id is its index): sorted, as
     /// [`DatasetSpec::sources`] keeps them.
     source_keys: Vec<String>,
+    /// Whether each source, by index, is a blog or an aggregator.
+    blog_sources: Vec<bool>,
     /// Every rate's date and index in `rates`, in date order.
     rate_index: Vec<(Date, usize)>,
     /// Day number and index of every daily rate, in day order.
@@ -50,6 +52,7 @@ impl Checker {
         }
         let checked = self.day(&spec.checked, "checked");
         self.source_keys = spec.sources.iter().map(|(key, _)| key.clone()).collect();
+        self.blog_sources = spec.sources.iter().map(|(_, s)| s.kind.as_deref() == Some("blog")).collect();
         let sources: Vec<Source> = spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
         if spec.charts.is_empty() {
@@ -120,8 +123,9 @@ impl Checker {
                 }
                 for (s, series) in view.series.iter().enumerate() {
                     for (p, point) in series.points.iter().enumerate() {
-                        let parts = format!("{path}.series[{s}].points[{p}].parts");
-                        self.over(parts, point.parts.len(), PARTS, MAX_PARTS, POINT);
+                        let point_path = format!("{path}.series[{s}].points[{p}]");
+                        self.over(format!("{point_path}.parts"), point.parts.len(), PARTS, MAX_PARTS, POINT);
+                        self.over(format!("{point_path}.also"), point.also.len(), SOURCES, MAX_ALSO, POINT);
                     }
                 }
             }
@@ -233,6 +237,11 @@ impl Checker {
                 format!("\"{key}\" n’est pas une clé valide ; il faut de 1 à 40 lettres, chiffres, '-' ou '_'"),
             );
         }
+    }
+
+    /// Whether source `id` is a blog or an aggregator.
+    pub(super) fn is_blog(&self, id: SourceId) -> bool {
+        self.blog_sources.get(id.0).copied().unwrap_or(false)
     }
 
     /// The source of key `key`. An unknown key is a problem, which refuses the

@@ -176,8 +176,24 @@ pub struct PointSpec {
     pub basis: Option<String>,
     /// `primary` (new money) or `secondary` (sale of existing shares).
     pub deal: Option<String>,
-    /// Key into [`DatasetSpec::sources`].
+    /// Key into [`DatasetSpec::sources`]: the strongest source (the company's own
+    /// announcement, an official report).
     pub source: String,
+    /// More keys into [`DatasetSpec::sources`], strongest first: the wire services or
+    /// newspapers that confirm the figure beside its source.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// `lower` when the source gives only a lower bound ("more than €21B"): the figure
+    /// is drawn at its value and always said with "more than".
+    pub bound: Option<String>,
+    /// The figure rests on weak sources only (a blog, an aggregator): the reader sees
+    /// the mark.
+    #[serde(default)]
+    pub weak: bool,
+    /// How many decimals the source prints (`1.000`: 3), when the value as a JSON
+    /// number would lose its trailing zeros; 0 (the default): as many as the value has.
+    #[serde(default)]
+    pub decimals: u32,
     /// Short description of the figure.
     #[serde(default, deserialize_with = "optional_object")]
     pub note: Option<TextSpec>,
@@ -221,12 +237,17 @@ pub struct RateSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpec {
-    /// Title of the document.
-    pub title: String,
+    /// Title of the document, as it reads (a string); or, when its headline was not
+    /// read, a description of it in each language (`{en, fr}`), which says so.
+    #[serde(deserialize_with = "words")]
+    pub title: WordsSpec,
     /// Who published it: a name (a string), or `{en, fr}` when it says more than a name
     /// ("Bloomberg (reported; confirmed by CNBC)").
     #[serde(deserialize_with = "words")]
     pub publisher: WordsSpec,
+    /// `official`, `wire`, `newspaper`, `trade-press` or `blog` (checked in
+    /// `data::check`, which says what is missing in both languages).
+    pub kind: Option<String>,
     /// Where to read it (http or https).
     pub url: String,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -29,7 +29,8 @@ impl Painter<'_> {
         for &index in &figure.sources {
             let source = dataset.source(index);
             let date = crate::units::format::date(source.date, lang);
-            let text = format!("{}, {open}{}{close}, {date}", source.publisher.get(lang), source.title);
+            let (publisher, kind) = (source.publisher.get(lang), source.kind.words().get(lang));
+            let text = format!("{publisher} ({kind}), {open}{}{close}, {date}", source.title.get(lang));
             y = self.paragraph(&text, (inner.0 + m.source_indent, inner.1), y, font, muted, leading);
         }
         self.paragraph(&figure.dates_line(dataset), inner, y + gap, font, muted, leading)
