@@ -7,7 +7,7 @@
 // <contract> written from crates/autonomie/src/session/contract.rs: do not edit; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites it.
 /** The charts of the embedded dataset (a `src` dataset may define others). */
 export type AutonomieChartId = 'models' | 'valuations' | 'funding' | 'compute' | (string & {});
-export type AutonomieView = 'countries' | 'history' | 'june-2026' | 'latest' | 'november-2025' | 'october-2025' | (string & {});
+export type AutonomieView = 'countries' | 'countries-2024' | 'history' | 'june-2026' | 'latest' | 'november-2025' | 'october-2025' | (string & {});
 export type AutonomieScale = 'linear' | 'log';
 export type AutonomieCurrency = 'EUR' | 'USD';
 export type AutonomieLang = 'fr' | 'en';

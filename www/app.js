@@ -182,7 +182,7 @@ function renderSources() {
     const item = document.createElement('li');
     item.id = `source-${source.key}`;
     const note = source.dateNote ? ` (${source.dateNote})` : '';
-    item.append(`${source.publisher}, `, sourceLink(source, quotes), `, ${source.date}${note}.`);
+    item.append(`${source.publisher} (${source.kind}), `, sourceLink(source, quotes), `, ${source.date}${note}.`);
     return item;
   }));
 }

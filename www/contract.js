@@ -4,7 +4,7 @@
 /** The charts of the embedded dataset, in page order (they have first views). */
 export const CHARTS = ["models","valuations","funding","compute"];
 /** Every view id of the embedded dataset. */
-export const VIEWS = ["countries","history","june-2026","latest","november-2025","october-2025"];
+export const VIEWS = ["countries","countries-2024","history","june-2026","latest","november-2025","october-2025"];
 /** The scales. */
 export const SCALES = ["linear","log"];
 /** The currencies amounts are shown in. */
@@ -101,6 +101,7 @@ export const NARROW_WIDTH = 504;
  * @typedef {object} Source A published document, its dates in the reader's language.
  * @property {string | null} key Its key in the dataset (in the list of every source only).
  * @property {string} publisher Who published it.
+ * @property {string} kind What kind of publisher, in words ("wire service").
  * @property {string} title Its title.
  * @property {string} url Its address.
  * @property {string} date When it was published.
@@ -157,7 +158,8 @@ export const NARROW_WIDTH = 504;
  * @property {string | null} note A note about it.
  * @property {string | null} parts Its parts, when it is a sum.
  * @property {string | null} unconverted Why it is shown in its own currency.
- * @property {Source} source Its source.
+ * @property {Source[]} sources Its sources, the strongest first.
+ * @property {string | null} weak Said when it rests on a blog or an aggregator only, after its drawn sign (`? weak source: …`).
  * @property {[number, number, number, number] | null} rect Its box in the canvas's device pixels: x0, y0, x1, y1.
  */
 

@@ -59,7 +59,7 @@ export class NotesPart {
     if (sources.list.length <= 2) this.#sources.open = true;
     this.#sources.lastChild.replaceChildren(...sources.list.map((source) => {
       const item = element('li');
-      item.append(`${source.publisher}, `, sourceLink(source, [ui.quoteOpen, ui.quoteClose]), `, ${source.date}`);
+      item.append(`${source.publisher} (${source.kind}), `, sourceLink(source, [ui.quoteOpen, ui.quoteClose]), `, ${source.date}`);
       return item;
     }));
   }

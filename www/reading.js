@@ -82,12 +82,16 @@ export class ItemReader {
     const value = item.published ? `${item.value} (${words.published} ${item.published})` : item.value;
     lines.push(element('span', { class: 'atm-tooltip-value' }, `${value} · ${item.date}`));
     if (item.basis) lines.push(element('span', {}, item.basis));
+    if (item.weak) lines.push(element('span', {}, item.weak));
     if (item.unconverted) lines.push(element('span', {}, item.unconverted));
     if (item.note) lines.push(element('span', {}, item.note));
     if (item.parts) lines.push(element('span', {}, `${words.parts} ${item.parts}`));
-    const source = element('span', { class: 'atm-tooltip-source' }, `${words.source} `);
-    source.append(element('bdi', {}, item.source.publisher), ', ', element('bdi', {}, item.source.title), ` (${item.source.date})`);
-    lines.push(source);
+    // Every source of the figure, the strongest first, each with its kind.
+    for (const each of item.sources) {
+      const source = element('span', { class: 'atm-tooltip-source' }, `${words.source} `);
+      source.append(element('bdi', {}, each.publisher), ` (${each.kind}), `, element('bdi', {}, each.title), ` (${each.date})`);
+      lines.push(source);
+    }
     this.#tooltip.replaceChildren(...lines);
     this.#tooltip.hidden = false;
     this.#place(item.rect);

@@ -426,11 +426,11 @@ describe('bad inputs', () => {
     }
     assert.deepEqual(failures, [], failures.join('\n\n'));
     // A good value brings a refused chart back.
-    // (Valuations open in dollars: euros is a change.)
-    await page.evaluate(() => document.getElementById('e-attribute-unknown-currency').setAttribute('currency', 'EUR'));
+    // (Valuations open in euros: dollars is a change.)
+    await page.evaluate(() => document.getElementById('e-attribute-unknown-currency').setAttribute('currency', 'USD'));
     await settle(page);
     assert.equal((await outcome(page, 'e-attribute-unknown-currency')).error, null);
-    assert.equal(await page.$eval('#e-attribute-unknown-currency', (e) => e.state().currency), 'EUR');
+    assert.equal(await page.$eval('#e-attribute-unknown-currency', (e) => e.state().currency), 'USD');
     await goodChartAndHostStillWork(page, 'good');
     await page.click('#host-button');
     assert.equal(await page.evaluate(() => window.__hostClicks), 1);

@@ -63,7 +63,7 @@ const shadow = (chart, selector) => `autonomie-chart[chart="${chart}"] >> ${sele
 describe('calls into the wasm per toggle', () => {
   const toggles = [
     ['a view button', 'valuations', (page) => page.click(shadow('valuations', '.atm-controls button[data-value="history"]'))],
-    ['a currency button', 'valuations', (page) => page.click(shadow('valuations', '.atm-controls button[data-value="EUR"]'))],
+    ['a currency button', 'valuations', (page) => page.click(shadow('valuations', '.atm-controls button[data-value="USD"]'))],
     ['a scale button', 'models', (page) => page.click(shadow('models', '.atm-controls button[data-value="log"]'))],
     ['a legend entry (series)', 'models', (page) => page.click(shadow('models', '.atm-legend button[data-key]'))],
     ['a key on a focused control', 'funding', async (page) => {

@@ -151,20 +151,21 @@ describe('embedding', () => {
     assert.equal(await page.$eval('#a', (e) => e.state().scale), 'log');
     assert.notEqual((await canvasPixels(page, '#a canvas')).hash, before.hash);
 
-    // Valuations open in dollars (the 2026 rounds have no ECB rate to euros yet).
-    await page.click('#a button[data-value="EUR"]');
+    // Valuations open in euros (Mistral's Series D has no ECB rate to dollars, Anthropic's
+    // Series H none to euros: neither currency shows every amount).
+    await page.click('#a button[data-value="USD"]');
     await page.click('#a button[data-key="mistral"]');
     await settle(page);
-    assert.equal(await page.getAttribute('#a', 'currency'), 'EUR');
+    assert.equal(await page.getAttribute('#a', 'currency'), 'USD');
     assert.equal(await page.getAttribute('#a', 'hidden-series'), 'mistral');
     const events = await page.evaluate(() => window.events);
-    assert.equal(events.at(-1).currency, 'EUR');
+    assert.equal(events.at(-1).currency, 'USD');
     assert.deepEqual(events.at(-1).hidden, ['mistral']);
     assert.equal(events.length, 3, 'one event per change');
 
     // The other element did not move.
     assert.equal((await canvasPixels(page, '#b canvas')).hash, otherBefore.hash);
-    assert.deepEqual(await page.$eval('#b', (e) => e.state()), { chart: 'valuations', view: 'latest', scale: 'linear', currency: 'USD', lang: 'en', hidden: [] });
+    assert.deepEqual(await page.$eval('#b', (e) => e.state()), { chart: 'valuations', view: 'latest', scale: 'linear', currency: 'EUR', lang: 'en', hidden: [] });
 
     // A bad attribute says so in place; a good one brings the chart back.
     await page.evaluate(() => document.getElementById('a').setAttribute('currency', 'GBP'));
@@ -227,18 +228,18 @@ describe('embedding', () => {
     await page.locator('autonomie-chart[chart="valuations"]').scrollIntoViewIfNeeded();
     await drawn(page, 'autonomie-chart[chart="valuations"]');
     await page.click('autonomie-chart[chart="valuations"] button[data-value="history"]');
-    await page.click('autonomie-chart[chart="valuations"] button[data-value="EUR"]');
+    await page.click('autonomie-chart[chart="valuations"] button[data-value="USD"]');
     await page.click('button[data-lang-choice="en"]');
     await settle(page);
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /lang=en/);
     assert.match(hash, /valuations\.view=history/);
-    assert.match(hash, /valuations\.currency=EUR/);
+    assert.match(hash, /valuations\.currency=USD/);
     const { page: linked } = await openPage(browser.context, A, `/${hash}`);
     await linked.locator('autonomie-chart[chart="valuations"]').scrollIntoViewIfNeeded();
     await drawn(linked, 'autonomie-chart[chart="valuations"]');
     const state = await linked.$eval('autonomie-chart[chart="valuations"]', (e) => e.state());
-    assert.deepEqual([state.view, state.currency, state.lang], ['history', 'EUR', 'en']);
+    assert.deepEqual([state.view, state.currency, state.lang], ['history', 'USD', 'en']);
     assert.equal(await linked.getAttribute('html', 'lang'), 'en');
     assert.deepEqual(await violations(page), []);
     await page.close();

@@ -87,29 +87,42 @@ describe('the page', () => {
     const sources = await page.$$eval('#source-list li', (items) => items.map((li) => li.textContent));
     assert.ok(sources.length >= 20, `${sources.length} sources`);
     assert.ok(sources.some((s) => s.includes('Stanford HAI') && s.includes('avr. 2025')));
-    const links = await page.$$eval('#source-list a', (anchors) => anchors.map((a) => [a.protocol, a.rel]));
-    assert.ok(links.every(([protocol, rel]) => protocol === 'https:' && rel === 'noopener noreferrer'));
+    const links = await page.$$eval('#source-list a', (anchors) => anchors.map((a) => [a.protocol, a.rel, a.href]));
+    assert.ok(links.every(([protocol, rel]) => ['https:', 'http:'].includes(protocol) && rel === 'noopener noreferrer'));
+    // https everywhere but where the records know a page only by its http address.
+    const plain = links.filter(([protocol]) => protocol === 'http:').map(([, , href]) => href);
+    assert.deepEqual(plain, ['http://app001.ftchinese.com/interactive/281775/en']);
     // The newest figure of the page, apart from the day the sources were checked.
-    assert.equal(await page.textContent('#data-checked'), 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.');
+    assert.equal(await page.textContent('#data-checked'), 'Chiffre le plus récent : 8 sept. 2026\u00a0; sources vérifiées le 6 déc. 2026.');
     const chartSource = await page.textContent('autonomie-chart[chart="models"] .atm-sources');
-    assert.match(chartSource, /Stanford HAI, «\sThe 2025 AI Index Report/);
+    assert.match(chartSource, /Stanford HAI \(entreprise ou organisme officiel\), «\sThe 2026 AI Index Report/);
     // Every chart says how recent its newest figure is.
     const dates = {};
     for (const chart of ['models', 'valuations', 'funding', 'compute']) {
       dates[chart] = await page.textContent(`autonomie-chart[chart="${chart}"] .atm-checked`);
     }
     assert.deepEqual(dates, {
-      models: 'Chiffre le plus récent : 2024\u00a0; sources vérifiées le 29 nov. 2026.',
-      valuations: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
-      funding: 'Chiffre le plus récent : 28 mai 2026\u00a0; sources vérifiées le 29 nov. 2026.',
-      compute: 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 29 nov. 2026.',
+      models: 'Chiffre le plus récent : 2025\u00a0; sources vérifiées le 6 déc. 2026.',
+      valuations: 'Chiffre le plus récent : 8 sept. 2026\u00a0; sources vérifiées le 6 déc. 2026.',
+      funding: 'Chiffre le plus récent : 8 sept. 2026\u00a0; sources vérifiées le 6 déc. 2026.',
+      compute: 'Chiffre le plus récent : juin 2026\u00a0; sources vérifiées le 6 déc. 2026.',
     });
-    // Publishers that say more than a name, and date notes, are in the page's language.
-    for (const publisher of ['insideHPC', 'BeBeez', 'TechSpot', 'Hardwareluxx', 'DataStudios', 'The Daily Scout (citant Reuters)', 'Bloomberg (information de presse ; confirmée par CNBC)', 'Banque centrale européenne']) {
-      assert.ok(sources.some((s) => s.startsWith(`${publisher},`)), `${publisher} is listed`);
+    // Publishers that say more than a name, kinds, titles not read and date notes are in
+    // the page's language.
+    const kinds = {
+      'insideHPC': 'presse spécialisée', 'TechSpot': 'presse spécialisée', 'TOP500': 'entreprise ou organisme officiel',
+      'Axios Pro (citant The Information)': 'journal', 'The New York Times (repris par Hindustan Times)': 'journal',
+      'Bloomberg (information de presse ; confirmée par CNBC)': 'agence de presse', 'Bloomberg': 'agence de presse',
+      'Banque centrale européenne': 'entreprise ou organisme officiel',
+    };
+    for (const [publisher, kind] of Object.entries(kinds)) {
+      assert.ok(sources.some((s) => s.startsWith(`${publisher} (${kind}), `)), `${publisher} is listed as ${kind}`);
     }
+    assert.ok(sources.some((s) => s.includes('[titre non lu] Communiqué d’ASML') || s.includes("[titre non lu] Communiqué d'ASML")), 'a headline not read says so');
     assert.ok(sources.some((s) => s.includes('(date de la copie utilisée).')), 'the date note is in French');
-    assert.ok(!sources.some((s) => /citing|reported|via |European Central Bank|copy used/.test(s)), sources.join('\n'));
+    assert.ok(!sources.some((s) => /citing|reported|via |European Central Bank|copy used|headline not read|official body|wire service/.test(s)), sources.join('\n'));
+    // No source is a blog, an aggregator or a tag page: no figure is marked weak.
+    assert.ok(!sources.some((s) => s.includes('(blog ou agrégateur)')), sources.join('\n'));
   });
 
   test('models: view, scale and every legend entry work', async () => {
@@ -131,18 +144,24 @@ describe('the page', () => {
 
   test('valuations: currency, scale, view and legend work', async () => {
     await ready('valuations');
-    // The 2026 rounds have no ECB rate in the sources: the chart opens in dollars.
-    assert.equal((await state('valuations')).currency, 'USD');
+    // Mistral's Series D has no ECB rate to dollars and Anthropic's Series H none to euros:
+    // neither currency shows every amount, and the chart opens in euros.
+    assert.equal((await state('valuations')).currency, 'EUR');
     const rates = await page.textContent('autonomie-chart[chart="valuations"] .atm-rates');
-    assert.match(rates, /1\s€ = 1,1744\s\$ \(9 sept\. 2025\)/);
-    await clickAndCheck('valuations', 'button[data-value="EUR"]', { currency: 'EUR' });
-    // In euros, they are shown as published, with the reason.
+    assert.match(rates, /1\s€ = 1,1498\s\$ \(31 mars 2026\)/);
+    const reason = 'La copie des cours de référence de la BCE utilisée ici s\'arrête au 13 avril 2026 : elle n\'a pas de cours pour cette date.';
     assert.equal(
       await page.textContent('autonomie-chart[chart="valuations"] .atm-unconverted'),
-      'Montants non convertis, affichés tels que publiés : Anthropic 965\u00a0Md$ (28 mai 2026)\u00a0; OpenAI 852\u00a0Md$ (31 mars 2026). Nos sources ne comprennent pas encore les cours de référence BCE de 2026.',
+      `Montants non convertis, affichés tels que publiés : Anthropic 965\u00a0Md$ (28 mai 2026). ${reason}`,
+    );
+    await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
+    // In dollars, Mistral's Series D is shown as published, its "more than" kept.
+    assert.equal(
+      await page.textContent('autonomie-chart[chart="valuations"] .atm-unconverted'),
+      `Montants non convertis, affichés tels que publiés : Mistral AI >\u00a021\u00a0Md€ (8 sept. 2026). ${reason}`,
     );
     // The chart as it stood when the blog post was written.
-    await clickAndCheck('valuations', 'button[data-value="october-2025"]', { view: 'october-2025', currency: 'EUR' });
+    await clickAndCheck('valuations', 'button[data-value="october-2025"]', { view: 'october-2025', currency: 'USD' });
     assert.equal(await page.isVisible('autonomie-chart[chart="valuations"] .atm-unconverted'), false);
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-checked'), /^Chiffre le plus récent : 2 oct\. 2025/);
     await clickAndCheck('valuations', 'button[data-value="latest"]', { view: 'latest' });
@@ -156,14 +175,17 @@ describe('the page', () => {
 
   test('funding: every view, scale and currency works', async () => {
     await ready('funding');
-    await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
     await clickAndCheck('funding', 'button[data-value="USD"]', { currency: 'USD' });
+    await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
     await clickAndCheck('funding', 'button[data-value="october-2025"]', { view: 'october-2025' });
     await clickAndCheck('funding', 'button[data-value="latest"]', { view: 'latest' });
     await clickAndCheck('funding', 'button[data-value="linear"]', { scale: 'linear' });
     await clickAndCheck('funding', 'button[data-key="jupiter"]', { hidden: ['jupiter'] });
-    await clickAndCheck('funding', 'button[data-value="countries"]', { view: 'countries', scale: 'log', hidden: [] });
+    // 2025's investments have no 2025 mean of the ECB rates: the view switches to dollars.
+    await clickAndCheck('funding', 'button[data-value="countries"]', { view: 'countries', scale: 'log', hidden: [], currency: 'USD' });
+    assert.match(await page.textContent('autonomie-chart[chart="funding"] .atm-description'), /États-Unis 285,88\sMd\$/);
     await clickAndCheck('funding', 'button[data-key="US"]', { hidden: ['US'] });
+    await clickAndCheck('funding', 'button[data-value="countries-2024"]', { view: 'countries-2024', hidden: ['US'], currency: 'USD' });
     await clickAndCheck('funding', 'button[data-value="EUR"]', { currency: 'EUR' });
     const element = await page.$('autonomie-chart[chart="funding"]');
     await element.screenshot({ path: `${ARTIFACTS}funding-countries.png` });
@@ -176,7 +198,7 @@ describe('the page', () => {
     assert.equal(await page.isVisible(`${chart} button[data-value="USD"]`), false, 'no currency for computing speeds');
     const description = await page.textContent(`${chart} .atm-description`);
     assert.match(description, /n° 1 LineShine · Shenzhen, Chine : Chine 2,198\sEflop\/s\./);
-    assert.match(description, /n° 5 JUPITER Booster · Jülich, Allemagne : Europe 1\sEflop\/s\./);
+    assert.match(description, /n° 5 JUPITER Booster · Jülich, Allemagne : Europe 1,000\sEflop\/s\./);
     const notes = await page.textContent(`${chart} .atm-notes`);
     assert.match(notes, /23 752 superpuces Nvidia GH200/);
     assert.match(notes, /HPL \(High-Performance Linpack\)/);
@@ -207,7 +229,7 @@ describe('the page', () => {
     assert.notEqual((await canvasPixels(page, canvas('models'))).hash, before.hash);
     assert.ok(await page.isVisible('h1 >> text=Europe and AI'));
     assert.ok(!(await page.isVisible('h1 >> text=L’Europe et l’IA')));
-    assert.equal(await page.textContent('#data-checked'), 'Newest figure: Jun 2026; sources checked on Nov 29, 2026.');
+    assert.equal(await page.textContent('#data-checked'), 'Newest figure: Sep 8, 2026; sources checked on Dec 6, 2026.');
     assert.match(await page.textContent('autonomie-chart[chart="compute"] .atm-legend'), /United States.*China.*Europe/);
     assert.match(await page.textContent('autonomie-chart[chart="valuations"] .atm-legend'), /OpenAI/);
     assert.match(await page.getAttribute(canvas('valuations'), 'aria-label'), /What the AI model makers are worth/);
@@ -275,7 +297,7 @@ describe('the page', () => {
     // The page is in French here: so is the message.
     assert.equal(unknownScale, 'échelle inconnue « sqrt » ; valeurs possibles : linear, log');
     assert.equal(await page.textContent('autonomie-chart[chart="models"] .atm-error'), 'Ce graphique ne peut pas s’afficher : échelle inconnue « sqrt » ; valeurs possibles : linear, log');
-    await clickAndCheck('valuations', 'button[data-value="USD"]', { currency: 'USD' });
+    await clickAndCheck('valuations', 'button[data-value="EUR"]', { currency: 'EUR' });
     await page.click('autonomie-chart[chart="models"] button[data-value="log"]');
     await settle(page);
     assert.ok(await page.isHidden('autonomie-chart[chart="models"] .atm-error'), 'a valid toggle brings the chart back');

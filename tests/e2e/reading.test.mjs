@@ -60,20 +60,26 @@ describe('reading a chart', () => {
     await page.mouse.move(openai.x, openai.y);
     let found = await tooltipText(page, 'valuations');
     assert.ok(found, 'hovering the OpenAI row shows its tooltip');
-    assert.match(found, /852\u00a0Md\$ · 31 mars 2026/);
+    // Converted at the ECB rate of its day, with every source and its kind.
+    assert.match(found, /≈741\u00a0Md€ \(chiffre publié : 852\u00a0Md\$\) · 31 mars 2026/);
     assert.match(found, /annonce officielle/);
-    assert.match(found, /Source : DataStudios, OpenAI raised \$122 billion at \$852 B valuation \(1er avr\. 2026\)/);
+    assert.match(found, /Source : OpenAI \(entreprise ou organisme officiel\), Accelerating the next phase of AI \(31 mars 2026\)/);
+    assert.match(found, /Source : Bloomberg \(agence de presse\), \[titre non lu\] Article de Bloomberg/);
     assert.ok(await page.isVisible(`${chart('valuations')} .atm-ring`), 'the item is highlighted');
     await page.mouse.move(box.x + box.width / 2, box.y - 60);
     assert.equal(await tooltipText(page, 'valuations'), null);
     // In euros, an amount without a rate says so, and why, on hover.
-    await page.click(`${chart('valuations')} button[data-value="EUR"]`);
-    await settle(page);
     const anthropic = await itemCentre(page, 'valuations', 1);
     await page.mouse.move(anthropic.x, anthropic.y);
     found = await tooltipText(page, 'valuations');
     assert.match(found, /965\u00a0Md\$ \(non converti\) · 28 mai 2026/);
-    assert.match(found, /Nos sources ne comprennent pas encore les cours de référence BCE de 2026\./);
+    assert.match(found, /La copie des cours de référence de la BCE utilisée ici s'arrête au 13 avril 2026/);
+    // A lower bound keeps its "more than".
+    const mistral = await itemCentre(page, 'valuations', 0);
+    await page.mouse.move(mistral.x, mistral.y);
+    found = await tooltipText(page, 'valuations');
+    assert.match(found, /^Mistral AI>\u00a021\u00a0Md€ · 8 sept\. 2026/);
+    assert.match(found, /Source : CNBC \(journal\), Mistral bags \$24 billion valuation/);
     // The blog post's figures, in their own view.
     await page.click(`${chart('valuations')} button[data-value="october-2025"]`);
     await settle(page);
@@ -89,9 +95,9 @@ describe('reading a chart', () => {
     const jupiter = await itemCentre(page, 'compute', 4);
     await page.mouse.move(jupiter.x, jupiter.y);
     found = await tooltipText(page, 'compute');
-    assert.match(found, /^Europe · n° 5 JUPITER Booster · Jülich, Allemagne1\u00a0Eflop\/s · juin 2026/);
+    assert.match(found, /^Europe · n° 5 JUPITER Booster · Jülich, Allemagne1,000\u00a0Eflop\/s · juin 2026/);
     assert.match(found, /23 752 superpuces Nvidia GH200/);
-    assert.match(found, /Source : TechSpot/);
+    assert.match(found, /Source : TechSpot \(presse spécialisée\)/);
     await page.close();
   });
 
@@ -103,11 +109,11 @@ describe('reading a chart', () => {
     const outline = await page.$eval(chart('models'), (e) => getComputedStyle(e.shadowRoot.activeElement).outlineStyle);
     assert.equal(outline, 'solid', 'focus is visible');
     await page.keyboard.press('ArrowRight');
-    assert.match(await tooltipText(page, 'models'), /^États-Unis40 · 2024/);
+    assert.match(await tooltipText(page, 'models'), /^États-Unis59 · 2025/);
     await page.keyboard.press('ArrowDown');
-    assert.match(await tooltipText(page, 'models'), /^Chine15/);
+    assert.match(await tooltipText(page, 'models'), /^Chine35/);
     await page.keyboard.press('End');
-    assert.match(await tooltipText(page, 'models'), /^Europe3 · 2024Stanford|^Europe3/);
+    assert.match(await tooltipText(page, 'models'), /^Europe2 · 2025/);
     await page.keyboard.press('Home');
     assert.match(await tooltipText(page, 'models'), /^États-Unis/);
     await page.keyboard.press('Escape');
@@ -156,7 +162,7 @@ describe('reading a chart', () => {
       const canvas = e.shadowRoot.querySelector('canvas');
       return e.shadowRoot.getElementById(canvas.getAttribute('aria-describedby')).textContent;
     });
-    assert.match(described, /États-Unis 40, Chine 15, Europe 3\. Le plus élevé, États-Unis \(40\), vaut environ 13 fois le plus faible, Europe \(3\)\./);
+    assert.match(described, /États-Unis 59, Chine 35, Europe 2\. Le plus élevé, États-Unis \(59\), vaut environ 30 fois le plus faible, Europe \(2\)\./);
     const rows = () => page.$$eval(`${chart('models')} .atm-table tbody tr`, (trs) => trs.map((tr) => tr.textContent));
     assert.equal((await rows()).length, 3);
     assert.ok(!(await page.isVisible(`${chart('models')} .atm-table table`)) || (await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden'))));
@@ -164,7 +170,7 @@ describe('reading a chart', () => {
     assert.equal(await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden')), false);
     assert.ok(await page.isVisible(`${chart('models')} .atm-table table`));
     await page.click(`${chart('models')} button[data-key="CN"]`);
-    assert.deepEqual((await rows()).map((r) => r.split('2024')[0]), ['États-Unis', 'Europe']);
+    assert.deepEqual((await rows()).map((r) => r.split('2025')[0]), ['États-Unis', 'Europe']);
     assert.doesNotMatch(await page.$eval(chart('models'), (e) => e.shadowRoot.querySelector('.atm-description').textContent), /Chine/);
     await page.close();
   });
@@ -193,7 +199,7 @@ describe('reading a chart', () => {
       return { error: doc.querySelector('parsererror') !== null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()) };
     }, svgText);
     assert.equal(parsed.error, false);
-    for (const label of ['Mistral AI', 'Anthropic', 'OpenAI', '965\u00a0Md$', '852\u00a0Md$', '≈13,7\u00a0Md$ (11,7\u00a0Md€)', 'Chiffre le plus récent : 28 mai 2026']) {
+    for (const label of ['Mistral AI', 'Anthropic', 'OpenAI', '965\u00a0Md$', '852\u00a0Md$', '>\u00a021\u00a0Md€ (non converti)', 'Chiffre le plus récent : 8 sept. 2026']) {
       assert.ok(parsed.texts.some((t) => t.includes(label)), `SVG has ${label}`);
     }
 
@@ -201,10 +207,13 @@ describe('reading a chart', () => {
     assert.ok(csv.startsWith('\ufeff'));
     const lines = csv.slice(1).trim().split('\r\n');
     assert.equal(lines.length, 4);
-    assert.match(lines[0], /^série;panneau;date;valeur;unité;valeur publiée;devise publiée;USD pour 1 EUR \(BCE\);date du cours/);
-    assert.match(lines[1], /^Mistral AI;;2025-09-09;13,74048;milliard USD;11,7;EUR;1,1744;2025-09-09;annonce officielle;/);
-    assert.match(lines[2], /^Anthropic;;2026-05-28;965;milliard USD;965;USD;;;annonce officielle;/);
-    assert.match(lines[3], /^OpenAI;;2026-03-31;852;milliard USD;852;USD;;;annonce officielle;/);
+    assert.match(lines[0], /^série;panneau;date;valeur;borne;unité;valeur publiée;devise publiée;USD pour 1 EUR \(BCE\);date du cours;nature;titre de la source;éditeur;type de source;date de la source;URL$/);
+    // Mistral's Series D, a lower bound with no ECB rate to dollars, stays in euros.
+    assert.match(lines[1], /^Mistral AI;;2026-09-08;21;plus de;milliard EUR;21;EUR;;;annonce officielle;/);
+    assert.match(lines[2], /^Anthropic;;2026-05-28;965;;milliard USD;965;USD;;;annonce officielle;/);
+    // Several sources: each in the same columns, apart by ` | `.
+    assert.match(lines[3], /^OpenAI;;2026-03-31;852;;milliard USD;852;USD;;;annonce officielle;Accelerating the next phase of AI \| \[titre non lu\] Article de Bloomberg/);
+    assert.match(lines[3], /;entreprise ou organisme officiel \| agence de presse \| journal;/);
     await page.close();
   });
 
@@ -237,7 +246,7 @@ describe('reading a chart', () => {
     // The printed drawing travels alone: it carries the notes, the rates and every
     // source with its title, so the HTML notes are not printed a second time.
     assert.match(texts, /Sources :/);
-    assert.match(texts, /Forschungszentrum Jülich \(JSC\), «/);
+    assert.match(texts, /Forschungszentrum Jülich \(JSC\) \(entreprise ou organisme officiel\), «/);
     assert.match(texts, /Conversion au cours de référence BCE/);
     assert.ok(!(await page.isVisible(`${chart('funding')} .atm-notes`)));
     await page.pdf({ path: `${ARTIFACTS}page.pdf` });
@@ -257,7 +266,7 @@ describe('reading a chart', () => {
         assert.ok(await image.isVisible(), `${id} fallback visible`);
         assert.ok(await image.evaluate((img) => img.naturalWidth) >= 760);
       }
-      assert.match(await page.getAttribute(`${chart('models')} img`, 'alt'), /États-Unis 40, Chine 15, Europe 3/);
+      assert.match(await page.getAttribute(`${chart('models')} img`, 'alt'), /États-Unis 59, Chine 35, Europe 2/);
       await page.screenshot({ path: `${ARTIFACTS}page-without-javascript.png`, fullPage: true });
     } finally {
       await noScript.close();

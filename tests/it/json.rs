@@ -276,7 +276,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     assert_eq!(to_json(&chart_ids(None).unwrap()), r#"["models","valuations","funding","compute"]"#);
     let sources = parse(&to_json(&all_sources(None, Some("en")).unwrap()));
     assert_eq!(keys(&sources), ["checked", "newest", "sources"]);
-    assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
+    assert_eq!(keys(&sources["sources"][0]), ["date", "dateNote", "key", "kind", "publisher", "title", "url"]);
 
     let mut session = Session::new(dataset, "valuations").unwrap();
     session.state.set_lang("fr").unwrap();
@@ -296,7 +296,7 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
     assert_eq!(keys(&info["controls"]["views"][0]), ["active", "id", "label"]);
     assert_eq!(keys(&info["legend"]["entries"][0]), ["color", "key", "label", "visible"]);
     assert_eq!(keys(&info["notes"]), ["checked", "lang", "newest", "notes", "rates", "unconverted"]);
-    assert_eq!(keys(&info["sources"]["list"][0]), ["date", "dateNote", "key", "publisher", "title", "url"]);
+    assert_eq!(keys(&info["sources"]["list"][0]), ["date", "dateNote", "key", "kind", "publisher", "title", "url"]);
     assert_eq!(keys(&info["reading"]), ["description", "label", "lang", "subtitle", "table", "title"]);
     assert_eq!(info["state"], parse(&session.state.to_json()));
     assert!(info["notes"]["notes"].as_array().unwrap().iter().all(Value::is_string));
@@ -322,16 +322,18 @@ fn the_page_gets_its_answers_in_the_shapes_its_scripts_read() {
             "parts",
             "published",
             "rect",
-            "source",
+            "sources",
             "unconverted",
-            "value"
+            "value",
+            "weak"
         ]
     );
-    assert_eq!(keys(&item["source"]), ["date", "dateNote", "key", "publisher", "title", "url"]);
+    assert_eq!(keys(&item["sources"][0]), ["date", "dateNote", "key", "kind", "publisher", "title", "url"]);
     assert_eq!(item["index"], 0);
     assert_eq!(item["rect"].as_array().unwrap().len(), 4);
     assert!(item["rect"].as_array().unwrap().iter().all(Value::is_i64));
-    assert_eq!(session.item_json(&plan, ItemIndex::new(plan.hits.len())).unwrap(), None);
+    let count = session.figure().unwrap().items().count();
+    assert_eq!(session.item_json(&plan, ItemIndex::new(count)).unwrap(), None);
 }
 
 #[test]

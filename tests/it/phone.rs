@@ -54,9 +54,12 @@ fn a_bar_chart_plot_fills_most_of_a_phone_canvas() {
         if kind != ViewKind::Bars {
             continue;
         }
+        // Rows named beside their bars (countries) leave the bars a little less.
         for css_width in PHONE_WIDTHS {
-            let (height, width) = plot_share(&screen_plan(&session, css_width));
-            if height < 0.6 || width < 0.75 {
+            let plan = screen_plan(&session, css_width);
+            let least_width = if names_beside_bars(&plan) { 0.55 } else { 0.75 };
+            let (height, width) = plot_share(&plan);
+            if height < 0.6 || width < least_width {
                 short.push(format!(
                     "{name} at {css_width}px: {:.0} % of the height, {:.0} % of the width",
                     height * 100.0,
@@ -139,8 +142,92 @@ fn the_screen_canvas_leaves_notes_rates_and_titles_to_the_page() {
             );
         }
         for &id in &figure.sources {
-            let title = &session.dataset().source(id).title;
-            assert!(!drawn.contains(title.as_str()), "{name}: the source title {title:?} is drawn twice");
+            let title = session.dataset().source(id).title.get(figure.lang);
+            assert!(!drawn.contains(title), "{name}: the source title {title:?} is drawn twice");
         }
     }
+}
+
+/// Whether the bars' names stand beside them (rows of countries), not above.
+fn names_beside_bars(plan: &Plan) -> bool {
+    plan.hits.first().is_some_and(|hit| plan.plot[0].0 > hit.target[0].0 + 30)
+}
+
+/// The height of one bar's row at 390 CSS pixels, in CSS pixels: the plot's height over
+/// its bars, in the views whose panels hold one bar each (the countries, the systems).
+fn height_per_bar(session: &Session) -> f64 {
+    let plan = screen_plan(session, 390.0);
+    let [(_, y0), (_, y1)] = plan.plot;
+    let bars = session.figure().unwrap().items().count();
+    f64::from(y1 - y0) / 3.0 / bars as f64
+}
+
+/// The bar views whose panels hold one bar each under a heading (countries, systems).
+fn views_whose_rows_are_panels() -> Vec<(String, Session)> {
+    let rows = |session: &Session| {
+        let figure = session.figure().unwrap();
+        figure.panels.iter().all(|p| p.bars.len() == 1 && !p.heading.is_empty())
+    };
+    every_view().into_iter().filter(|(_, kind, s)| *kind == ViewKind::Bars && rows(s)).map(|(n, _, s)| (n, s)).collect()
+}
+
+/// Every text a plan draws.
+fn texts_of(plan: &Plan) -> Vec<&str> {
+    plan.shapes
+        .iter()
+        .filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.as_str()) } else { None })
+        .collect()
+}
+
+#[test]
+fn one_line_per_bar_on_a_phone() {
+    let mut tall = Vec::new();
+    for (name, session) in views_whose_rows_are_panels() {
+        let figure = session.figure().unwrap();
+        let height = height_per_bar(&session);
+        let plan = screen_plan(&session, 390.0);
+        let share = plot_share(&plan).0;
+        eprintln!(
+            "height per bar at 390 px, {name}: {height:.1} CSS px ({} bars, plot {:.0} % of the height, canvas {} CSS px)",
+            figure.items().count(),
+            share * 100.0,
+            plan.height / 3
+        );
+        // Name, bar and value: one row, or a line of name above the bar when the names
+        // are too long to stand beside it; never a heading, a region line and a bar. A
+        // plot stretched to its 60 % share of the canvas may be taller.
+        if height > 44.0 && share > 0.65 {
+            tall.push(format!("{name}: {height:.1} CSS px per bar"));
+        }
+        // The region is said once, in the key, never under each entry.
+        let texts = texts_of(&plan);
+        for entry in figure.legend.iter().filter(|l| l.visible) {
+            let rows_so_named = figure.panels.iter().filter(|p| p.heading == entry.label).count();
+            let count = texts.iter().filter(|t| **t == entry.label).count() - rows_so_named;
+            if count != 1 {
+                tall.push(format!("{name}: \"{}\" drawn {count} times", entry.label));
+            }
+        }
+    }
+    assert!(tall.is_empty(), "bars too tall on a phone:\n{}", tall.join("\n"));
+}
+
+#[test]
+fn rows_named_by_their_panels_are_named_whole() {
+    let mut cut = Vec::new();
+    for (name, session) in views_whose_rows_are_panels() {
+        let figure = session.figure().unwrap();
+        for css_width in [390.0, 760.0] {
+            let plan = screen_plan(&session, css_width);
+            let texts = texts_of(&plan);
+            // A name too long to stand beside its bar goes above it, never shortened
+            // with "…" (a system's site, a country).
+            for panel in &figure.panels {
+                if !texts.contains(&panel.heading.as_str()) {
+                    cut.push(format!("{name} at {css_width}px: {:?}", panel.heading));
+                }
+            }
+        }
+    }
+    assert!(cut.is_empty(), "names not drawn whole:\n{}", cut.join("\n"));
 }

@@ -17,10 +17,17 @@ fn default_state_and_its_json() {
     );
     let funding = ViewState::new(&dataset, "funding").unwrap();
     assert_eq!(funding.scale, Scale::Log, "the funding gap is drawn on a log scale by default");
-    // The newest valuations have no ECB rate to euros yet: these charts open in dollars,
-    // where every amount can be drawn.
+    // Anthropic's newest round has no ECB rate to euros, and Mistral's none to dollars:
+    // neither currency shows every amount, so these charts open in euros.
+    assert_eq!(funding.currency.code(), "EUR");
+    assert_eq!(ViewState::new(&dataset, "valuations").unwrap().currency.code(), "EUR");
+    // A view whose amounts can only be shown in dollars (2025's investments, without a
+    // 2025 mean of the ECB rates) is shown in dollars, and the next view keeps them.
+    let mut funding = funding;
+    funding.set_view(&dataset, "countries").unwrap();
     assert_eq!(funding.currency.code(), "USD");
-    assert_eq!(ViewState::new(&dataset, "valuations").unwrap().currency.code(), "USD");
+    funding.set_view(&dataset, "latest").unwrap();
+    assert_eq!(funding.currency.code(), "USD");
     let compute = ViewState::new(&dataset, "compute").unwrap();
     assert_eq!((compute.view.as_str(), compute.scale), ("june-2026", Scale::Linear));
 }
@@ -80,7 +87,7 @@ fn toggles_change_what_the_figure_shows() {
 
     state.set_view(&dataset, "history").unwrap();
     assert_eq!(state.scale, Scale::Log, "a view brings its own default scale");
-    assert!(state.hidden.contains("openai"), "keys the new view also has stay hidden");
+    assert!(!state.is_visible("openai"), "keys the new view also has stay hidden");
     let figure = Figure::build(&dataset, &state).unwrap();
     assert_eq!(figure.lines.len(), 2);
     assert_eq!(figure.items().count(), 11);
@@ -89,8 +96,12 @@ fn toggles_change_what_the_figure_shows() {
     state.set_series_visible(&dataset, "openai", true).unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
     let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
-    assert_eq!(texts, ["≈$13.7B (€11.7B)", "$965B", "$852B"], "the newest closed rounds");
+    assert_eq!(texts, [">\u{a0}€21B (not converted)", "$965B", "$852B"], "the newest closed rounds");
     assert_eq!(figure.reliabilities, [Reliability::Official]);
+    state.set_currency("EUR").unwrap();
+    let figure = Figure::build(&dataset, &state).unwrap();
+    let texts: Vec<&str> = figure.items().map(|i| i.value_text.as_str()).collect();
+    assert_eq!(texts, [">\u{a0}€21B", "$965B (not converted)", "≈€741B ($852B)"], "at the ECB rate of Mar 31, 2026");
 }
 
 #[test]
@@ -110,7 +121,7 @@ fn the_compute_chart_ranks_systems_by_region_in_exaflops() {
             ("United States", "1.809\u{a0}EFlop/s"),
             ("United States", "1.353\u{a0}EFlop/s"),
             ("United States", "1.012\u{a0}EFlop/s"),
-            ("Europe", "1\u{a0}EFlop/s"),
+            ("Europe", "1.000\u{a0}EFlop/s"),
         ]
     );
     assert!(figure.items().nth(4).unwrap().note.as_deref().unwrap().contains("23,752 Nvidia GH200"));
@@ -128,7 +139,7 @@ fn the_compute_chart_ranks_systems_by_region_in_exaflops() {
     assert_eq!(figure.panels.len(), 3);
     assert_eq!(
         figure.dates_line(&dataset),
-        "Chiffre le plus récent : nov. 2025\u{a0}; sources vérifiées le 29 nov. 2026."
+        "Chiffre le plus récent : nov. 2025\u{a0}; sources vérifiées le 6 déc. 2026."
     );
 }
 
@@ -139,9 +150,10 @@ fn models_history_keeps_the_two_editions_apart() {
     state.set_view(&dataset, "history").unwrap();
     state.set_lang("en").unwrap();
     let figure = Figure::build(&dataset, &state).unwrap();
-    assert_eq!(figure.panels.len(), 2, "two separate panels, never a line between years");
+    assert_eq!(figure.panels.len(), 3, "separate panels, never a line between years");
     assert!(figure.panels[0].heading.contains("2023") && figure.panels[0].heading.contains("European Union"));
     assert!(figure.panels[1].heading.contains("2024") && figure.panels[1].heading.contains("Europe (UN)"));
+    assert!(figure.panels[2].heading.contains("2025") && figure.panels[2].heading.contains("AI Index 2026"));
     assert!(figure.lines.is_empty());
 }
 
@@ -183,11 +195,17 @@ fn the_page_gets_legend_views_notes_and_sources_as_json() {
     assert_eq!(info["legend"]["entries"][2]["key"], "openai");
     assert_eq!(info["legend"]["entries"][2]["visible"], false);
     assert_eq!(info["legend"]["entries"][0]["color"], "#1f5fbf");
-    assert_eq!(info["notes"]["rates"][0], "1\u{a0}€ = 1,1744\u{a0}$ (9 sept. 2025)");
+    assert_eq!(info["notes"]["rates"], serde_json::json!([]), "Mistral's Series D has no ECB rate: not converted");
+    assert_eq!(
+        info["notes"]["unconverted"][0].as_str().unwrap().split(". ").next().unwrap(),
+        "Montants non convertis, affichés tels que publiés : Mistral AI >\u{a0}21\u{a0}Md€ (8 sept"
+    );
     assert_eq!(info["sources"]["list"][0]["publisher"], "Mistral AI");
-    assert_eq!(info["sources"]["list"][0]["date"], "9 sept. 2025");
-    assert_eq!(info["notes"]["checked"], "29 nov. 2026");
-    assert_eq!(info["notes"]["newest"], "28 mai 2026");
+    assert_eq!(info["sources"]["list"][0]["kind"], "entreprise ou organisme officiel");
+    assert_eq!(info["sources"]["list"][1]["kind"], "journal");
+    assert_eq!(info["sources"]["list"][0]["date"], "8 sept. 2026");
+    assert_eq!(info["notes"]["checked"], "6 déc. 2026");
+    assert_eq!(info["notes"]["newest"], "8 sept. 2026");
     assert_eq!(info["state"]["hidden"][0], "openai");
     let plan = session.plan(760.0, 2.0, None, Theme::Light, &autonomie::layout::text::EstimatedWidths).unwrap();
     assert_eq!(plan.width, 1520);

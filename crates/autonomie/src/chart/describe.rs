@@ -3,7 +3,7 @@
 //! exactly what the chart shows (current view, currency, hidden series).
 
 use crate::chart::figure::{Figure, Item, Reliability};
-use crate::data::model::{Dataset, Measure, ViewKind};
+use crate::data::model::{Dataset, Measure, Source, ViewKind};
 use crate::units::format::{self, Digits};
 use crate::units::i18n::{fill, Lang, Ui, CSV_HEADERS};
 
@@ -41,9 +41,9 @@ pub fn description(figure: &Figure) -> String {
                     &[
                         ("label", &line.label),
                         ("count", &count.to_string()),
-                        ("first", as_shown(first)),
+                        ("first", &spoken(as_shown(first), lang)),
                         ("first_date", &first_date),
-                        ("last", as_shown(last)),
+                        ("last", &spoken(as_shown(last), lang)),
                         ("last_date", &last_date),
                     ],
                 ));
@@ -63,6 +63,20 @@ fn as_shown(item: &Item) -> &str {
     }
 }
 
+/// A value as a screen reader should say it: a lower bound's `>` in words
+/// (`more than €21B`).
+fn spoken(text: &str, lang: Lang) -> String {
+    text.replace(format::MORE_THAN, &format!("{} ", Ui::MoreThan.get(lang)))
+}
+
+/// How the reader should take an item, in words: its reliability (left out for an
+/// official figure in a sentence, `official` in the table), and whether it rests on
+/// weak sources.
+fn basis_words(item: &Item, lang: Lang, official: bool) -> Vec<&'static str> {
+    let reliability = item.reliability.describe(lang).filter(|_| official || item.reliability != Reliability::Official);
+    reliability.into_iter().chain(item.weak.then(|| Ui::WeakSource.get(lang))).collect()
+}
+
 fn sentence(text: &str) -> String {
     let text = text.trim();
     if text.ends_with(['.', '!', '?']) {
@@ -73,9 +87,10 @@ fn sentence(text: &str) -> String {
 }
 
 fn item_phrase(item: &Item, lang: Lang) -> String {
-    let mut phrase = format!("{} {}", item.label, item.value_text);
-    if let Some(kind) = item.reliability.describe(lang).filter(|_| item.reliability != Reliability::Official) {
-        phrase.push_str(&format!(" ({kind})"));
+    let mut phrase = format!("{} {}", item.label, spoken(&item.value_text, lang));
+    let basis = basis_words(item, lang, false);
+    if !basis.is_empty() {
+        phrase.push_str(&format!(" ({})", basis.join(", ")));
     }
     phrase
 }
@@ -99,10 +114,10 @@ fn comparison(bars: &[Item], lang: Lang) -> Option<String> {
         Ui::Comparison.get(lang),
         &[
             ("largest", &largest.label),
-            ("largest_value", &largest.shown_text),
+            ("largest_value", &spoken(&largest.shown_text, lang)),
             ("times", &times),
             ("smallest", &smallest.label),
-            ("smallest_value", &smallest.shown_text),
+            ("smallest_value", &spoken(&smallest.shown_text, lang)),
         ],
     ))
 }
@@ -144,7 +159,6 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
     let rows = items
         .iter()
         .map(|item| {
-            let source = dataset.source(item.source);
             let mut row = vec![item.label.clone()];
             if grouped {
                 row.push(item.group.clone().unwrap_or_default());
@@ -155,8 +169,13 @@ pub fn table(figure: &Figure, dataset: &Dataset) -> Table {
             if converted {
                 row.push(item.published_text.clone().unwrap_or_default());
             }
-            row.push(item.reliability.describe(lang).unwrap_or_default().to_owned());
-            row.push(format!("{}, {} ({})", source.publisher.get(lang), source.title, format::date(source.date, lang)));
+            row.push(basis_words(item, lang, true).join(", "));
+            let sources = item.sources.iter().map(|&id| {
+                let source = dataset.source(id);
+                let (publisher, kind) = (source.publisher.get(lang), source.kind.words().get(lang));
+                format!("{publisher} ({kind}), {} ({})", source.title.get(lang), format::date(source.date, lang))
+            });
+            row.push(sources.collect::<Vec<_>>().join(lang.list_separator()));
             row
         })
         .collect();
@@ -179,7 +198,10 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
     let mut out = String::from('\u{feff}');
     push_row(&mut out, headers.iter().map(|h| (*h).to_owned()), separator);
     for item in figure.items() {
-        let source = dataset.source(item.source);
+        // A figure with several sources lists each in the same columns, apart by ` | `.
+        let sources: Vec<&Source> = item.sources.iter().map(|&id| dataset.source(id)).collect();
+        let each =
+            |field: fn(&Source, Lang) -> &str| sources.iter().map(|s| field(s, lang)).collect::<Vec<_>>().join(" | ");
         let rate = item.rate.map(|r| &dataset.rate(r).rate);
         // An amount that could not be converted stays in its own currency.
         let currency =
@@ -194,16 +216,18 @@ pub fn csv(figure: &Figure, dataset: &Dataset) -> String {
             item.group.clone().unwrap_or_default(),
             item.date.to_string(),
             number(item.value),
+            if item.lower_bound { Ui::MoreThan.get(lang).to_owned() } else { String::new() },
             unit,
             number(item.published_value),
             item.published_currency.map(|c| c.code().to_owned()).unwrap_or_default(),
             rate.map(|r| number(r.usd_per_eur)).unwrap_or_default(),
             rate.map(|r| r.date.to_string()).unwrap_or_default(),
-            item.reliability.describe(lang).unwrap_or_default().to_owned(),
-            source.title.clone(),
-            source.publisher.get(lang).to_owned(),
-            source.date.to_string(),
-            source.url.clone(),
+            basis_words(item, lang, true).join(", "),
+            each(|s, lang| s.title.get(lang)),
+            each(|s, lang| s.publisher.get(lang)),
+            each(|s, lang| s.kind.words().get(lang)),
+            sources.iter().map(|s| s.date.to_string()).collect::<Vec<_>>().join(" | "),
+            each(|s, _| &s.url),
         ];
         push_row(&mut out, fields.into_iter(), separator);
     }

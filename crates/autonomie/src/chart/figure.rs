@@ -17,6 +17,10 @@ use crate::units::money::{Currency, RateKind};
 mod item;
 use item::resolve_item;
 
+/// The sign drawn after the value or beside the marker of a figure that rests on weak
+/// sources (a blog or an aggregator only); the key and the tooltip say it in words.
+pub const WEAK_SIGN: &str = "?";
+
 /// Colour as red, green, blue.
 pub type Rgb = (u8, u8, u8);
 
@@ -132,8 +136,13 @@ pub struct Item {
     pub reliability: Reliability,
     /// Colour of its series.
     pub color: Rgb,
-    /// Its source.
-    pub source: SourceId,
+    /// Its sources, the strongest first.
+    pub sources: Vec<SourceId>,
+    /// Whether the value is only a lower bound: every text of it starts with
+    /// [`format::MORE_THAN`].
+    pub lower_bound: bool,
+    /// Whether it rests on a blog or an aggregator only: drawn with a mark, said in words.
+    pub weak: bool,
     /// The split of the amount, as text: `EuroHPC (UE) 250 M€ · …`.
     pub parts: Option<String>,
     /// Why the amount is shown in its own currency rather than the one chosen (no rate
@@ -283,7 +292,8 @@ impl Figure {
             .flat_map(|p| p.parts.iter().map(|part| part.source));
         let rate_sources = rates_used.iter().map(|&r| dataset.rate(r).source);
         let mut sources: Vec<SourceId> = Vec::new();
-        for source in items.iter().map(|i| i.source).chain(part_sources).chain(rate_sources) {
+        let item_sources = items.iter().flat_map(|i| i.sources.iter().copied());
+        for source in item_sources.chain(part_sources).chain(rate_sources) {
             if !sources.contains(&source) {
                 sources.push(source);
             }

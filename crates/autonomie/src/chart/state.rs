@@ -3,8 +3,6 @@
 //! The dataset never changes after loading; every toggle changes a [`ViewState`] and
 //! the whole chart is drawn again from the two.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use crate::data::model::{Chart, Dataset, Scale, View};
@@ -25,8 +23,9 @@ pub struct ViewState {
     pub currency: Currency,
     /// Language of every text.
     pub lang: Lang,
-    /// Keys of hidden series.
-    pub hidden: BTreeSet<String>,
+    /// Keys of hidden series, sorted, each once. A vector rather than a `BTreeSet`: a
+    /// view has a few series, and the set's code would come into the wasm for them.
+    pub hidden: Vec<String>,
 }
 
 impl ViewState {
@@ -42,7 +41,7 @@ impl ViewState {
             scale: view.default_scale,
             currency: dataset.default_currency(found),
             lang: Lang::default(),
-            hidden: BTreeSet::new(),
+            hidden: Vec::new(),
         })
     }
 
@@ -52,13 +51,15 @@ impl ViewState {
         Ok((chart, chart.view(&self.view)?))
     }
 
-    /// Switches to view `id`: its default scale applies, and hidden keys the view does
-    /// not have are forgotten.
+    /// Switches to view `id`: its default scale applies, its currency when it cannot be
+    /// shown in the reader's ([`View::currency_for`]), and hidden keys the view does not
+    /// have are forgotten.
     pub fn set_view(&mut self, dataset: &Dataset, id: &str) -> Result<(), Error> {
         let chart = dataset.chart(&self.chart)?;
         let view = chart.view(id)?;
         self.view = view.id.clone();
         self.scale = view.default_scale;
+        self.currency = view.currency_for(self.currency);
         self.hidden.retain(|key| view.series.iter().any(|s| &s.key == key));
         Ok(())
     }
@@ -91,17 +92,19 @@ impl ViewState {
                 expected: view.series.iter().map(|s| s.key.clone()).collect(),
             });
         }
-        if visible {
-            self.hidden.remove(key);
-        } else {
-            self.hidden.insert(key.to_owned());
+        match (self.hidden.binary_search_by(|k| k.as_str().cmp(key)), visible) {
+            (Ok(at), true) => {
+                self.hidden.remove(at);
+            }
+            (Err(at), false) => self.hidden.insert(at, key.to_owned()),
+            _ => {}
         }
         Ok(())
     }
 
     /// Whether series `key` is drawn.
     pub fn is_visible(&self, key: &str) -> bool {
-        !self.hidden.contains(key)
+        !self.hidden.iter().any(|k| k == key)
     }
 
     /// The state as a JSON object, fields in alphabetical order:
@@ -130,7 +133,7 @@ impl ViewState {
 pub(crate) struct StateJson<'a> {
     chart: &'a str,
     currency: &'static str,
-    hidden: &'a BTreeSet<String>,
+    hidden: &'a [String],
     lang: &'static str,
     scale: &'static str,
     view: &'a str,

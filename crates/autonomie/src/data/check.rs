@@ -7,12 +7,10 @@ mod points;
 mod sources;
 mod views;
 
-use std::collections::{HashMap, HashSet};
-
 use crate::data::model::{
-    Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES, MAX_NOTE_CHARS,
-    MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS, MAX_VALUE,
-    MAX_VIEWS, MIN_VALUE, NOTE_MARKS,
+    Dataset, Note, Source, SourceId, FORMAT_VERSION, MAX_ALSO, MAX_BARS, MAX_CHARTS, MAX_GROUPS, MAX_NOTES,
+    MAX_NOTE_CHARS, MAX_PARTS, MAX_POINTS, MAX_RATES, MAX_SERIES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TIMELINE_POINTS,
+    MAX_VALUE, MAX_VIEWS, MIN_VALUE, NOTE_MARKS,
 };
 use crate::data::spec::{DatasetSpec, NoteSpec, TextSpec};
 use crate::error::{Error, Problem};
@@ -23,9 +21,13 @@ use crate::units::i18n::Text;
 #[derive(Default)]
 pub(crate) struct Checker {
     problems: Vec<Problem>,
-    source_keys: HashMap<String, usize>,
-    /// Index of the rate of each date in `rates`.
-    rate_index: HashMap<Date, usize>,
+    /// The sources' keys, in their order (a source's id is its index): sorted, as
+    /// [`DatasetSpec::sources`] keeps them.
+    source_keys: Vec<String>,
+    /// Whether each source, by index, is a blog or an aggregator.
+    blog_sources: Vec<bool>,
+    /// Every rate's date and index in `rates`, in date order.
+    rate_index: Vec<(Date, usize)>,
     /// Day number and index of every daily rate, in day order.
     daily: Vec<(i64, usize)>,
 }
@@ -49,17 +51,17 @@ impl Checker {
             return Err(Error::Invalid(self.problems));
         }
         let checked = self.day(&spec.checked, "checked");
-        self.source_keys = spec.sources.keys().enumerate().map(|(index, key)| (key.clone(), index)).collect();
+        self.source_keys = spec.sources.iter().map(|(key, _)| key.clone()).collect();
+        self.blog_sources = spec.sources.iter().map(|(_, s)| s.kind.as_deref() == Some("blog")).collect();
         let sources: Vec<Source> = spec.sources.iter().filter_map(|(key, s)| self.source(key, s)).collect();
         let rates = self.rates(&spec);
         if spec.charts.is_empty() {
             self.problem("charts", "no chart; expected at least one", "aucun graphique ; il en faut au moins un");
         }
-        let mut ids = HashSet::new();
         let mut charts = Vec::new();
         for (index, chart) in spec.charts.iter().enumerate() {
             let path = format!("charts[{index}]");
-            if !ids.insert(chart.id.as_str()) {
+            if spec.charts[..index].iter().any(|c| c.id == chart.id) {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate chart id \"{}\"; each chart needs its own id", chart.id),
@@ -121,8 +123,9 @@ impl Checker {
                 }
                 for (s, series) in view.series.iter().enumerate() {
                     for (p, point) in series.points.iter().enumerate() {
-                        let parts = format!("{path}.series[{s}].points[{p}].parts");
-                        self.over(parts, point.parts.len(), PARTS, MAX_PARTS, POINT);
+                        let point_path = format!("{path}.series[{s}].points[{p}]");
+                        self.over(format!("{point_path}.parts"), point.parts.len(), PARTS, MAX_PARTS, POINT);
+                        self.over(format!("{point_path}.also"), point.also.len(), SOURCES, MAX_ALSO, POINT);
                     }
                 }
             }
@@ -236,12 +239,17 @@ impl Checker {
         }
     }
 
+    /// Whether source `id` is a blog or an aggregator.
+    pub(super) fn is_blog(&self, id: SourceId) -> bool {
+        self.blog_sources.get(id.0).copied().unwrap_or(false)
+    }
+
     /// The source of key `key`. An unknown key is a problem, which refuses the
     /// dataset: the id returned then is never used.
     pub(super) fn source_id(&mut self, key: &str, path: &str) -> SourceId {
-        match self.source_keys.get(key) {
-            Some(&index) => SourceId(index),
-            None => {
+        match self.source_keys.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(index) => SourceId(index),
+            Err(_) => {
                 self.problem(
                     path,
                     format!("unknown source \"{key}\"; expected a key of `sources`"),

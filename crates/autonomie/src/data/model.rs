@@ -9,7 +9,7 @@ use crate::data::check::Checker;
 use crate::data::spec::DatasetSpec;
 use crate::error::Error;
 use crate::units::date::Date;
-use crate::units::i18n::Text;
+use crate::units::i18n::{Text, Ui};
 use crate::units::money::{Currency, Rate};
 
 /// The dataset compiled into the widget: `data/autonomie.json` without its indentation
@@ -19,7 +19,7 @@ pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/autonomi
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-// Limits. A real dataset stays far below them (the embedded one: 77 kB, 4 charts, 16
+// Limits. A real dataset stays far below them (the embedded one: 105 kB, 4 charts, 16
 // bars in its largest view, 17 points in its largest timeline, texts of at most 300
 // characters); they keep reading, checking and drawing bounded in time and memory, and
 // refuse with a message what could not be drawn legibly anyway. Documented in
@@ -55,6 +55,10 @@ pub const MAX_SOURCES: usize = 1000;
 pub const MAX_TEXT_CHARS: usize = 300;
 /// Characters of a note under a view, in each language.
 pub const MAX_NOTE_CHARS: usize = 1000;
+/// Sources of one point besides its `source` (`also`).
+pub const MAX_ALSO: usize = 9;
+/// Decimals a point may say its source prints (`decimals`).
+pub const MAX_DECIMALS: u32 = 6;
 /// Characters of a source URL.
 pub const MAX_URL_CHARS: usize = 2000;
 /// Smallest figure (a count, or billions of a currency: 1e-6 is a thousand euros).
@@ -107,16 +111,62 @@ pub struct SourcedRate {
 pub struct Source {
     /// Key in the file.
     pub key: String,
-    /// Title.
-    pub title: String,
+    /// Title: the document's own, the same in both languages; or, when its headline was
+    /// not read, a description in each language that says so.
+    pub title: Text,
     /// Publisher: a name, the same in both languages, or what it says in each.
     pub publisher: Text,
+    /// What kind of publisher it is.
+    pub kind: SourceKind,
     /// An `http` or `https` address.
     pub url: String,
     /// Publication date.
     pub date: Date,
     /// What the date means when it is not a plain publication date.
     pub date_note: Option<Text>,
+}
+
+/// What kind of publisher a source is: how far its word goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A company or an official body speaking for itself (an announcement, a report,
+    /// a statistic).
+    Official,
+    /// A wire service (Reuters, AP, AFP, Bloomberg).
+    Wire,
+    /// A newspaper.
+    Newspaper,
+    /// The trade press.
+    TradePress,
+    /// A blog, an aggregator or a tag page: not enough on its own.
+    Blog,
+}
+
+impl SourceKind {
+    /// Every kind, in the file's words, strongest first.
+    pub const NAMES: [&'static str; 5] = ["official", "wire", "newspaper", "trade-press", "blog"];
+
+    /// Every kind, in the order of [`SourceKind::NAMES`].
+    pub const ALL: [SourceKind; 5] =
+        [SourceKind::Official, SourceKind::Wire, SourceKind::Newspaper, SourceKind::TradePress, SourceKind::Blog];
+
+    /// The kind in the reader's words.
+    pub fn words(self) -> Ui {
+        match self {
+            SourceKind::Official => Ui::KindOfficial,
+            SourceKind::Wire => Ui::KindWire,
+            SourceKind::Newspaper => Ui::KindNewspaper,
+            SourceKind::TradePress => Ui::KindTradePress,
+            SourceKind::Blog => Ui::KindBlog,
+        }
+    }
+}
+
+/// What a figure's value stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// The source gives only a lower bound: "more than" the value.
+    Lower,
 }
 
 /// The marks a note may explain (see [`Note::marks`]).
@@ -286,8 +336,15 @@ pub struct Point {
     pub basis: Option<Basis>,
     /// Primary or secondary.
     pub deal: Option<Deal>,
-    /// Its source.
-    pub source: SourceId,
+    /// Its sources, the strongest first; at least one.
+    pub sources: Vec<SourceId>,
+    /// Whether the value is only a lower bound.
+    pub bound: Option<Bound>,
+    /// Whether it rests on weak sources only (blogs, aggregators), so marked.
+    pub weak: bool,
+    /// The decimals its source prints, when they are more than the value's own
+    /// (`1.000`); none: as many as the value has.
+    pub decimals: Option<u8>,
     /// Short description.
     pub note: Option<Text>,
     /// Split between contributors.
@@ -387,12 +444,32 @@ impl Dataset {
     /// amount's date, so a missing rate decides the currency, never a nearby rate.
     pub fn default_currency(&self, chart: &Chart) -> Currency {
         let points = || chart.views.iter().flat_map(|v| &v.series).flat_map(|s| &s.points);
-        let shown_in =
-            |currency: Currency| points().all(|p| p.currency.is_none_or(|c| c == currency || p.rate.is_some()));
-        if !shown_in(Currency::Eur) && shown_in(Currency::Usd) {
+        if !all_shown_in(points(), Currency::Eur) && all_shown_in(points(), Currency::Usd) {
             Currency::Usd
         } else {
             Currency::Eur
+        }
+    }
+}
+
+/// Whether every amount of `points` can be shown in `currency` (it is in that currency,
+/// or has a rate).
+fn all_shown_in<'a>(mut points: impl Iterator<Item = &'a Point>, currency: Currency) -> bool {
+    points.all(|p| p.currency.is_none_or(|c| c == currency || p.rate.is_some()))
+}
+
+impl View {
+    /// The currency to show this view in when the reader's is `current`: `current`,
+    /// unless some amount of the view cannot be shown in it while every one can be in
+    /// the other currency (a view of amounts without an ECB rate, such as 2025's
+    /// investments in US dollars).
+    pub fn currency_for(&self, current: Currency) -> Currency {
+        let other = if current == Currency::Eur { Currency::Usd } else { Currency::Eur };
+        let points = || self.series.iter().flat_map(|s| &s.points);
+        if !all_shown_in(points(), current) && all_shown_in(points(), other) {
+            other
+        } else {
+            current
         }
     }
 }

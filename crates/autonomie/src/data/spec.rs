@@ -19,7 +19,6 @@
 
 mod reword;
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -78,10 +77,11 @@ pub struct DatasetSpec {
     /// ECB euro reference rates used to convert amounts.
     #[serde(default, deserialize_with = "objects")]
     pub rates: Vec<RateSpec>,
-    /// Every cited document, by key. A key given twice is an error (a JSON object with
-    /// a repeated key would otherwise keep only the last one, silently).
+    /// Every cited document, with its key, in key order. A key given twice is an error
+    /// (a JSON object with a repeated key would otherwise keep only the last one,
+    /// silently).
     #[serde(deserialize_with = "sources")]
-    pub sources: BTreeMap<String, SourceSpec>,
+    pub sources: Vec<(String, SourceSpec)>,
 }
 
 /// One chart: an id that is part of the public API, a title and one or more views.
@@ -176,8 +176,24 @@ pub struct PointSpec {
     pub basis: Option<String>,
     /// `primary` (new money) or `secondary` (sale of existing shares).
     pub deal: Option<String>,
-    /// Key into [`DatasetSpec::sources`].
+    /// Key into [`DatasetSpec::sources`]: the strongest source (the company's own
+    /// announcement, an official report).
     pub source: String,
+    /// More keys into [`DatasetSpec::sources`], strongest first: the wire services or
+    /// newspapers that confirm the figure beside its source.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// `lower` when the source gives only a lower bound ("more than €21B"): the figure
+    /// is drawn at its value and always said with "more than".
+    pub bound: Option<String>,
+    /// The figure rests on weak sources only (a blog, an aggregator): the reader sees
+    /// the mark.
+    #[serde(default)]
+    pub weak: bool,
+    /// How many decimals the source prints (`1.000`: 3), when the value as a JSON
+    /// number would lose its trailing zeros; 0 (the default): as many as the value has.
+    #[serde(default)]
+    pub decimals: u32,
     /// Short description of the figure.
     #[serde(default, deserialize_with = "optional_object")]
     pub note: Option<TextSpec>,
@@ -221,12 +237,17 @@ pub struct RateSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpec {
-    /// Title of the document.
-    pub title: String,
+    /// Title of the document, as it reads (a string); or, when its headline was not
+    /// read, a description of it in each language (`{en, fr}`), which says so.
+    #[serde(deserialize_with = "words")]
+    pub title: WordsSpec,
     /// Who published it: a name (a string), or `{en, fr}` when it says more than a name
     /// ("Bloomberg (reported; confirmed by CNBC)").
     #[serde(deserialize_with = "words")]
     pub publisher: WordsSpec,
+    /// `official`, `wire`, `newspaper`, `trade-press` or `blog` (checked in
+    /// `data::check`, which says what is missing in both languages).
+    pub kind: Option<String>,
     /// Where to read it (http or https).
     pub url: String,
     /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -375,27 +396,32 @@ fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
     deserializer.deserialize_seq(Objects(PhantomData))
 }
 
-/// The sources by key, refusing a key given twice (a map would keep the last one).
-fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, SourceSpec>, D::Error> {
+/// The sources with their keys, sorted by key, refusing a key given twice (a map would
+/// keep the last one). A vector rather than a `BTreeMap`: the map's code would come into
+/// the wasm for this one list, which the checks only walk and bisect.
+fn sources<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, SourceSpec)>, D::Error> {
     struct Sources;
 
     impl<'de> Visitor<'de> for Sources {
-        type Value = BTreeMap<String, SourceSpec>;
+        type Value = Vec<(String, SourceSpec)>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object of sources by key")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut sources = BTreeMap::new();
+            let mut sources: Vec<(String, SourceSpec)> = Vec::new();
             while let Some(key) = map.next_key::<String>()? {
-                if sources.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate source key \"{key}\"; each source needs its own key"
-                    )));
-                }
+                let at = match sources.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Ok(_) => {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate source key \"{key}\"; each source needs its own key"
+                        )))
+                    }
+                    Err(at) => at,
+                };
                 let source = map.next_value_seed(Object(PhantomData))?;
-                sources.insert(key, source);
+                sources.insert(at, (key, source));
             }
             Ok(sources)
         }

@@ -1,7 +1,7 @@
 //! Bar charts: one row per bar, labels, values, gridlines and ticks; the bar shapes of
 //! each reliability (plain, press-reported, secondary, aggregate).
 
-use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb, WEAK_SIGN};
 use crate::layout::axes::{axis_title, tick_text};
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape, NARROW_CSS_WIDTH};
@@ -34,6 +34,26 @@ impl Columns {
     }
 }
 
+/// An item's value as drawn: with the weak mark when it rests on weak sources.
+pub(crate) fn value_label(item: &Item) -> String {
+    if item.weak {
+        format!("{} {WEAK_SIGN}", item.value_text)
+    } else {
+        item.value_text.clone()
+    }
+}
+
+/// The most of a narrow chart's width that names beside their bars may take.
+const NARROW_LABEL_SHARE: f64 = 0.36;
+/// The most of a wide chart's width that labels beside their bars may take.
+const WIDE_LABEL_SHARE: f64 = 0.4;
+
+/// Whether each panel of `figure` holds one bar under a heading (a country, a system):
+/// the panels are then rows, named by their headings, and the key says the series.
+pub(crate) fn rows_are_panels(figure: &Figure) -> bool {
+    figure.panels.len() > 1 && figure.panels.iter().all(|p| p.bars.len() == 1 && !p.heading.is_empty())
+}
+
 /// Where a bar goes, down: its row and the bar inside it.
 struct Row {
     /// The row's top (including a label above the bar on a narrow chart).
@@ -54,22 +74,32 @@ impl Painter<'_> {
     /// Lays out the bars of `figure` between `left` and `right` from `top`; returns the
     /// `y` below their axis title.
     pub(crate) fn bars(&mut self, figure: &Figure, (left, right): (f64, f64), top: f64) -> f64 {
-        let columns = self.columns(figure, (left, right));
+        let rows = rows_are_panels(figure);
+        let columns = self.columns(figure, (left, right), rows);
         let mut y = top;
         let grid_index = self.shapes.len();
         let mut item_index = 0;
         for panel in &figure.panels {
-            if !panel.heading.is_empty() {
+            if !rows && !panel.heading.is_empty() {
                 let at = (left, y + self.m.heading_middle);
                 self.text_on_paper(panel.heading.clone(), at, self.m.fonts.heading, self.p.ink, Anchor::Left);
                 y += self.m.heading_row;
             }
             for bar in &panel.bars {
-                // A bar named like its panel (one country, one region) is not named twice.
-                y = self.bar_row(bar, bar.label != panel.heading, &columns, ItemIndex::new(item_index), y);
+                // A panel of one bar is a row named by the panel (a country, a system),
+                // its series said by its colour and the key; a bar named like its panel
+                // is not named twice.
+                let label = if rows {
+                    Some(panel.heading.as_str())
+                } else {
+                    Some(bar.label.as_str()).filter(|label| *label != panel.heading)
+                };
+                y = self.bar_row(bar, label, &columns, ItemIndex::new(item_index), y);
                 item_index += 1;
             }
-            y += self.m.panel_gap;
+            if !rows {
+                y += self.m.panel_gap;
+            }
         }
         let (x0, x1) = (columns.x0, columns.x1);
         self.plot = [(x0.round() as i32, top.round() as i32), (x1.round() as i32, y.round() as i32)];
@@ -82,18 +112,31 @@ impl Painter<'_> {
     }
 
     /// The columns of `figure`'s bars between `left` and `right`.
-    fn columns(&self, figure: &Figure, (left, right): (f64, f64)) -> Columns {
+    fn columns(&self, figure: &Figure, (left, right): (f64, f64), rows: bool) -> Columns {
         let m = self.m;
         let bars: Vec<&Item> = figure.panels.iter().flat_map(|p| &p.bars).collect();
         let extra_per_row = self.stretch.max(0.0) / bars.len().max(1) as f64;
-        let compact = (right - left) / m.ratio < NARROW_CSS_WIDTH;
-        let widest_label = bars.iter().map(|b| self.widths.width(&b.label, m.fonts.label)).fold(0.0, f64::max);
-        let label_width = if compact { 0.0 } else { (widest_label + m.label_room).min((right - left) * 0.4) };
-        let widest_value = bars.iter().map(|b| self.widths.width(&b.value_text, m.fonts.value)).fold(0.0, f64::max);
+        let labels: Vec<&str> = if rows {
+            figure.panels.iter().map(|p| p.heading.as_str()).collect()
+        } else {
+            bars.iter().map(|b| b.label.as_str()).collect()
+        };
+        let widest_label = labels.iter().map(|l| self.widths.width(l, m.fonts.label)).fold(0.0, f64::max);
+        // Rows named by their panels keep their names beside their bars, one line each,
+        // when the names fit there whole (countries, even on a phone); longer names (a
+        // system and its site) go above their bars rather than be cut. Other labels go
+        // above their bars on a narrow chart only.
+        let narrow = (right - left) / m.ratio < NARROW_CSS_WIDTH;
+        let share = if narrow { NARROW_LABEL_SHARE } else { WIDE_LABEL_SHARE };
+        let fits_beside = widest_label + m.label_room <= (right - left) * share;
+        let compact = if rows { !fits_beside } else { narrow };
+        let label_width =
+            if compact { 0.0 } else { (widest_label + m.label_room).min((right - left) * WIDE_LABEL_SHARE) };
+        let widest_value = bars.iter().map(|b| self.widths.width(&value_label(b), m.fonts.value)).fold(0.0, f64::max);
         // A narrow chart gives the bars the whole width: a value that does not fit after
         // its bar goes inside its end, on the paper's colour.
         let value_room =
-            if compact { m.compact_value_room } else { (widest_value + m.value_room).min((right - left) * 0.4) };
+            if narrow { m.compact_value_room } else { (widest_value + m.value_room).min((right - left) * 0.4) };
         let x0 = left + label_width;
         let x1 = (right - value_room).max(x0 + m.min_bars_width);
         let scale = ValueScale::fit(figure.scale, bars.iter().filter(|b| b.on_axis()).map(|b| b.value));
@@ -102,12 +145,13 @@ impl Painter<'_> {
 
     /// Lays out one bar's row from `y`: its label, bar, value and parts; returns the `y`
     /// below it.
-    fn bar_row(&mut self, bar: &Item, named: bool, columns: &Columns, item: ItemIndex, y: f64) -> f64 {
+    fn bar_row(&mut self, bar: &Item, label: Option<&str>, columns: &Columns, item: ItemIndex, y: f64) -> f64 {
         let (m, ink) = (self.m, self.p.ink);
         let Columns { left, right, compact, x0, .. } = *columns;
         let mut y = y;
-        if compact && named {
-            let label = ellipsize(&bar.label, right - left, m.fonts.label, self.widths);
+        let named = label.is_some();
+        if let (true, Some(label)) = (compact, label) {
+            let label = ellipsize(label, right - left, m.fonts.label, self.widths);
             self.text_on_paper(label, (left, y + m.compact_label_middle), m.fonts.label, ink, Anchor::Left);
             y += m.compact_label_row;
         }
@@ -122,8 +166,8 @@ impl Painter<'_> {
             bar_top,
             bar_bottom: bar_top + thickness,
         };
-        if !compact && named {
-            let label = ellipsize(&bar.label, columns.label_width - m.label_margin, m.fonts.label, self.widths);
+        if let (false, Some(label)) = (compact, label) {
+            let label = ellipsize(label, columns.label_width - m.label_margin, m.fonts.label, self.widths);
             self.text(label, (x0 - m.label_gap, geometry.middle()), m.fonts.label, ink, Anchor::Right);
         }
         if bar.on_axis() {
@@ -151,22 +195,23 @@ impl Painter<'_> {
             [(x0.round() as i32, row.bar_top.round() as i32), (end.round() as i32, row.bar_bottom.round() as i32)];
         self.bar_shape(corners, self.p.series(bar.color), bar.reliability);
         self.hits.push(Hit { item, rect: corners, target });
-        let value_width = self.widths.width(&bar.value_text, m.fonts.value);
+        let text = value_label(bar);
+        let value_width = self.widths.width(&text, m.fonts.value);
         let inside = end + m.value_gap + value_width > right && end - m.value_gap - value_width > x0;
         let plain = matches!(bar.reliability, Reliability::Plain | Reliability::Official);
         let middle = row.middle();
         if !inside {
             let at = (end + m.value_gap, middle);
-            self.text_on_paper(bar.value_text.clone(), at, m.fonts.value, ink, Anchor::Left);
+            self.text_on_paper(text, at, m.fonts.value, ink, Anchor::Left);
         } else if plain {
             // On a solid bar: the ink or the paper, whichever reads better on it.
             let fill = self.p.series(bar.color);
             let color = if contrast(ink, fill) >= contrast(paper, fill) { ink } else { paper };
-            self.text(bar.value_text.clone(), (end - m.value_gap, middle), m.fonts.value, color, Anchor::Right);
+            self.text(text, (end - m.value_gap, middle), m.fonts.value, color, Anchor::Right);
         } else {
             // On hatching or a light fill: on a patch of paper.
             let at = (end - m.value_gap, middle);
-            self.text_on_paper(bar.value_text.clone(), at, m.fonts.value, ink, Anchor::Right);
+            self.text_on_paper(text, at, m.fonts.value, ink, Anchor::Right);
         }
     }
 
@@ -176,7 +221,7 @@ impl Painter<'_> {
         let m = self.m;
         let Columns { left, right, x0, .. } = *columns;
         let target = [(left.round() as i32, row.top.round() as i32), (right.round() as i32, row.bottom.round() as i32)];
-        let text = ellipsize(&bar.value_text, (right - x0 - m.value_gap).max(0.0), m.fonts.value, self.widths);
+        let text = ellipsize(&value_label(bar), (right - x0 - m.value_gap).max(0.0), m.fonts.value, self.widths);
         let width = self.widths.width(&text, m.fonts.value);
         let corners = [
             (x0.round() as i32, row.bar_top.round() as i32),

@@ -29,7 +29,8 @@ impl Painter<'_> {
         for &index in &figure.sources {
             let source = dataset.source(index);
             let date = crate::units::format::date(source.date, lang);
-            let text = format!("{}, {open}{}{close}, {date}", source.publisher.get(lang), source.title);
+            let (publisher, kind) = (source.publisher.get(lang), source.kind.words().get(lang));
+            let text = format!("{publisher} ({kind}), {open}{}{close}, {date}", source.title.get(lang));
             y = self.paragraph(&text, (inner.0 + m.source_indent, inner.1), y, font, muted, leading);
         }
         self.paragraph(&figure.dates_line(dataset), inner, y + gap, font, muted, leading)
@@ -39,8 +40,10 @@ impl Painter<'_> {
 /// The source line of the screen: each publisher and date while there are three at most,
 /// else how many sources, from when to when, and that the page lists them.
 pub(crate) fn short_source_line(figure: &Figure, dataset: &Dataset) -> String {
-    let publishers: std::collections::BTreeSet<&str> =
+    let mut publishers: Vec<&str> =
         figure.sources.iter().map(|&index| dataset.source(index).publisher.get(figure.lang)).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
     let dates = figure.sources.iter().map(|&index| dataset.source(index).date);
     let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else { return figure.source_line(dataset) };
     if publishers.len() <= 3 {

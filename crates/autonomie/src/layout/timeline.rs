@@ -1,12 +1,14 @@
 //! Timelines: one stepped line per series on a value scale against time, markers for
 //! each point, year ticks and end labels pushed apart.
 
-use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb};
+use crate::chart::figure::{Figure, Item, ItemIndex, Reliability, Rgb, WEAK_SIGN};
 use crate::layout::axes::{axis_title, tick_text};
+use crate::layout::bars::value_label;
 use crate::layout::painter::Painter;
 use crate::layout::plan::{Anchor, Hit, Shape};
 use crate::layout::scale::{TimeScale, ValueScale};
 use crate::layout::text::ellipsize;
+use crate::units::format::MORE_THAN;
 
 /// A timeline's plot: where it is, and its two scales.
 struct PlotBox {
@@ -56,7 +58,9 @@ impl Painter<'_> {
             .lines
             .iter()
             .filter_map(|l| l.points.iter().rfind(|p| p.on_axis()).map(|p| (l, p)))
-            .map(|(l, p)| self.widths.width(&l.label, m.fonts.end).max(self.widths.width(&p.value_text, m.fonts.small)))
+            .map(|(l, p)| {
+                self.widths.width(&l.label, m.fonts.end).max(self.widths.width(&value_label(p), m.fonts.small))
+            })
             .fold(0.0, f64::max)
             + m.end_room;
         let x0 = left + axis_width;
@@ -117,13 +121,14 @@ impl Painter<'_> {
                 if point.on_axis() {
                     let center = (area.x_of(point.date.as_year_fraction()), area.y_of(point.value));
                     let rect = self.marker(center, line_color, point.reliability);
+                    self.marker_signs(center, point);
                     self.hits.push(Hit { item: ItemIndex::new(item_index), rect, target: rect });
                 }
                 item_index += 1;
             }
             if let Some(last) = line.points.iter().rfind(|p| p.on_axis()) {
                 let color = self.p.series_text(line.color);
-                end_labels.push((area.y_of(last.value), &line.label, last.value_text.clone(), color));
+                end_labels.push((area.y_of(last.value), &line.label, value_label(last), color));
             }
         }
         end_labels
@@ -146,6 +151,20 @@ impl Painter<'_> {
             self.text(value, (area.x1 + m.end_gap, y + m.end_value_drop), m.fonts.small, self.p.ink, Anchor::Left);
         }
         previous
+    }
+
+    /// The signs beside a marker at `(x, y)`: `?` above and right of a figure that rests
+    /// on weak sources, `>` left of a lower bound. Both explained in the key.
+    fn marker_signs(&mut self, (x, y): (f64, f64), point: &Item) {
+        let (font, reach) = (self.m.fonts.small, self.m.marker_radius * 1.4);
+        if point.weak {
+            let at = (x + reach, y - reach - font.size / 2.0);
+            self.text_on_paper(WEAK_SIGN.to_owned(), at, font, self.p.ink, Anchor::Left);
+        }
+        if point.lower_bound {
+            let at = (x - reach - self.m.value_gap / 2.0, y);
+            self.text_on_paper(MORE_THAN.trim_end().to_owned(), at, font, self.p.ink, Anchor::Right);
+        }
     }
 
     /// A timeline marker: circle for a funding round, diamond for a secondary sale,

@@ -170,6 +170,8 @@ answer_type! {
         pub key: Option<String>,
         /// Who published it.
         pub publisher: String,
+        /// What kind of publisher, in words ("wire service").
+        pub kind: String,
         /// Its title.
         pub title: String,
         /// Its address.

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::chart::describe;
-use crate::chart::figure::{Figure, ItemIndex};
+use crate::chart::figure::{Figure, ItemIndex, WEAK_SIGN};
 use crate::chart::state::ViewState;
 use crate::data::model::{Dataset, Measure};
 use crate::data::spec::DatasetSpec;
@@ -147,7 +147,7 @@ pub(crate) fn state_of(state: &ViewState) -> State {
         scale: state.scale.name().to_owned(),
         currency: state.currency.code().to_owned(),
         lang: state.lang.code().to_owned(),
-        hidden: state.hidden.iter().cloned().collect(),
+        hidden: state.hidden.clone(),
     }
 }
 
@@ -182,7 +182,8 @@ fn source(source: &crate::data::model::Source, lang: Lang, with_key: bool) -> So
     Source {
         key: with_key.then(|| source.key.clone()),
         publisher: source.publisher.get(lang).to_owned(),
-        title: source.title.clone(),
+        kind: source.kind.words().get(lang).to_owned(),
+        title: source.title.get(lang).to_owned(),
         url: source.url.clone(),
         date: format::date(source.date, lang),
         date_note: source.date_note.as_ref().map(|note| note.get(lang).to_owned()),
@@ -216,8 +217,10 @@ answer_type! {
         pub parts: Option<String>,
         /// Why it is shown in its own currency.
         pub unconverted: Option<String>,
-        /// Its source.
-        pub source: Source,
+        /// Its sources, the strongest first.
+        pub sources: Vec<Source>,
+        /// Said when it rests on a blog or an aggregator only, after its drawn sign (`? weak source: …`).
+        pub weak: Option<String>,
         /// Its box in the canvas's device pixels: x0, y0, x1, y1.
         pub rect: Option<[i32; 4]>,
     }
@@ -246,7 +249,8 @@ pub(crate) fn item_info(
         note: item.note.clone(),
         parts: item.parts.clone(),
         unconverted: item.unconverted.clone(),
-        source: source(dataset.source(item.source), lang, false),
+        sources: item.sources.iter().map(|&s| source(dataset.source(s), lang, false)).collect(),
+        weak: item.weak.then(|| format!("{WEAK_SIGN} {}", Ui::WeakSource.get(lang))),
         rect: rect.map(|[(x0, y0), (x1, y1)]| [x0, y0, x1, y1]),
     })
 }

@@ -21,16 +21,36 @@ pub enum Digits {
     Source,
     /// A computed figure (a conversion): three significant digits.
     Computed,
+    /// A figure as its source prints it, with this many decimals, trailing zeros kept
+    /// (`1.000`); three fewer when it is shown in a unit a thousand times smaller.
+    Fixed(u8),
 }
+
+impl Digits {
+    /// The digits of the same figure in a unit a thousand times smaller (millions
+    /// for billions, petaflop/s for exaflop/s).
+    fn thousandfold(self) -> Digits {
+        match self {
+            Digits::Fixed(decimals) => Digits::Fixed(decimals.saturating_sub(3)),
+            other => other,
+        }
+    }
+}
+
+/// What stands before a lower bound: `>` and a no-break space (`> €21B`). Said in
+/// words (`Ui::MoreThan`) where a screen reader or a spreadsheet reads it.
+pub const MORE_THAN: &str = ">\u{a0}";
 
 /// Formats a plain number.
 pub fn number(value: f64, digits: Digits, lang: Lang) -> String {
     let decimals = match digits {
         Digits::Source => 6,
         Digits::Computed => significant_decimals(value, 3),
+        Digits::Fixed(decimals) => usize::from(decimals),
     };
     let text = format!("{:.*}", decimals, value.abs());
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    let trim = text.contains('.') && !matches!(digits, Digits::Fixed(_));
+    let text = if trim { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let (group, point) = (lang.formats().thousands, lang.formats().decimal);
     let mut out = String::new();
@@ -62,7 +82,7 @@ fn significant_decimals(value: f64, significant: i32) -> usize {
 /// Formats an amount given in billions: millions below one billion.
 pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> String {
     let (amount, big) = if billions.abs() < 1.0 { (billions * 1000.0, false) } else { (billions, true) };
-    let number = number(amount, digits, lang);
+    let number = number(amount, if big { digits } else { digits.thousandfold() }, lang);
     let formats = lang.formats();
     let unit = if big { formats.billions } else { formats.millions };
     fill(formats.money, &[("symbol", currency.symbol()), ("number", &number), ("unit", unit)])
@@ -70,9 +90,10 @@ pub fn money(billions: f64, currency: Currency, digits: Digits, lang: Lang) -> S
 
 /// Formats a computing speed given in exaflop/s (10^18 floating-point operations per
 /// second): petaflop/s below one exaflop/s, as the TOP500 list gives them.
-pub fn flops(exaflops: f64, lang: Lang) -> String {
-    let (amount, prefix) = if exaflops.abs() < 1.0 { (exaflops * 1000.0, "P") } else { (exaflops, "E") };
-    let number = number(amount, Digits::Source, lang);
+pub fn flops(exaflops: f64, digits: Digits, lang: Lang) -> String {
+    let (amount, prefix, digits) =
+        if exaflops.abs() < 1.0 { (exaflops * 1000.0, "P", digits.thousandfold()) } else { (exaflops, "E", digits) };
+    let number = number(amount, digits, lang);
     fill(lang.formats().flops, &[("number", &number), ("prefix", prefix)])
 }
 
@@ -142,12 +163,23 @@ mod tests {
 
     #[test]
     fn computing_speeds_in_exaflops_or_petaflops() {
-        check(flops(1.809, Lang::En), "1.809 EFlop/s");
-        check(flops(1.809, Lang::Fr), "1,809 Eflop/s");
-        check(flops(1.0, Lang::En), "1 EFlop/s");
-        check(flops(0.5612, Lang::En), "561.2 PFlop/s");
-        check(flops(0.44201, Lang::Fr), "442,01 Pflop/s");
-        check(flops(0.7934, Lang::En), "793.4 PFlop/s");
+        check(flops(1.809, Digits::Source, Lang::En), "1.809 EFlop/s");
+        check(flops(1.809, Digits::Source, Lang::Fr), "1,809 Eflop/s");
+        check(flops(1.0, Digits::Source, Lang::En), "1 EFlop/s");
+        check(flops(0.5612, Digits::Source, Lang::En), "561.2 PFlop/s");
+        check(flops(0.44201, Digits::Source, Lang::Fr), "442,01 Pflop/s");
+        check(flops(0.7934, Digits::Source, Lang::En), "793.4 PFlop/s");
+    }
+
+    #[test]
+    fn figures_keep_the_decimals_their_source_prints() {
+        check(flops(1.0, Digits::Fixed(3), Lang::En), "1.000 EFlop/s");
+        check(flops(1.0, Digits::Fixed(3), Lang::Fr), "1,000 Eflop/s");
+        check(flops(0.5612, Digits::Fixed(4), Lang::En), "561.2 PFlop/s");
+        check(money(5.9, Currency::Usd, Digits::Fixed(2), Lang::Fr), "5,90 Md$");
+        check(money(1.2, Currency::Usd, Digits::Fixed(2), Lang::En), "$1.20B");
+        check(money(0.25, Currency::Eur, Digits::Fixed(2), Lang::En), "€250M");
+        check(number(40.0, Digits::Fixed(0), Lang::En), "40");
     }
 
     #[test]

@@ -150,11 +150,28 @@ pub enum Ui {
     AxisFlops,
     /// After the axis's label: amounts, `{currency}`.
     AxisMoney,
+    /// Source kind: a company or an official body.
+    KindOfficial,
+    /// Source kind: a wire service.
+    KindWire,
+    /// Source kind: a newspaper.
+    KindNewspaper,
+    /// Source kind: the trade press.
+    KindTradePress,
+    /// Source kind: a blog or an aggregator.
+    KindBlog,
+    /// Said of a figure that rests on a blog or an aggregator only; in the key beside
+    /// its drawn mark.
+    WeakSource,
+    /// Before a lower bound, in words (the description, the CSV).
+    MoreThan,
+    /// The key's words for the mark of a lower bound on a timeline.
+    LowerBound,
 }
 
 impl Ui {
     /// Every word, in the order of `www/words.js`.
-    pub const ALL: [Ui; 31] = [
+    pub const ALL: [Ui; 39] = [
         Ui::Source,
         Ui::Sources,
         Ui::RateIntro,
@@ -186,6 +203,14 @@ impl Ui {
         Ui::AnnualMean,
         Ui::AxisFlops,
         Ui::AxisMoney,
+        Ui::KindOfficial,
+        Ui::KindWire,
+        Ui::KindNewspaper,
+        Ui::KindTradePress,
+        Ui::KindBlog,
+        Ui::WeakSource,
+        Ui::MoreThan,
+        Ui::LowerBound,
     ];
 
     /// The words that the page's scripts show too, written into `www/words.js`.
@@ -204,7 +229,7 @@ impl Ui {
 }
 
 /// The words of [`Ui`], in its order: key (in `www/words.js`), English, French.
-const UI_WORDS: [(&str, &str, &str); 31] = [
+const UI_WORDS: [(&str, &str, &str); 39] = [
     ("source", "Source:", "Source :"),
     ("sources", "Sources:", "Sources :"),
     ("rateIntro", "Converted at the ECB reference rate of each amount's date:", "Conversion au cours de référence BCE du jour de chaque montant :"),
@@ -236,6 +261,14 @@ const UI_WORDS: [(&str, &str, &str); 31] = [
     ("annualMean", ", annual mean", ", moyenne annuelle"),
     ("axisFlops", ", EFlop/s", ", en Eflop/s"),
     ("axisMoney", ", {currency}", ", en {currency}"),
+    ("kindOfficial", "company or official body", "entreprise ou organisme officiel"),
+    ("kindWire", "wire service", "agence de presse"),
+    ("kindNewspaper", "newspaper", "journal"),
+    ("kindTradePress", "trade press", "presse spécialisée"),
+    ("kindBlog", "blog or aggregator", "blog ou agrégateur"),
+    ("weakSource", "weak source: a blog or an aggregator only", "source fragile : un blog ou un agrégateur seulement"),
+    ("moreThan", "more than", "plus de"),
+    ("lowerBound", "more than the value shown", "plus que la valeur indiquée"),
 ];
 
 /// The short source line of a chart with many sources: how many, from when to when, and

@@ -3,7 +3,7 @@
 
 use super::{Item, Reliability, Rgb};
 use crate::chart::state::ViewState;
-use crate::data::model::{Dataset, Measure, Point};
+use crate::data::model::{Bound, Dataset, Measure, Point};
 use crate::units::format::{self, Digits};
 use crate::units::i18n::Ui;
 use crate::units::money::{convert, Currency, Rate};
@@ -25,16 +25,21 @@ pub(super) fn resolve_item(
         (Some(from), None, Some(reason)) if from != state.currency => Some(reason.get(lang).to_owned()),
         _ => None,
     };
+    let digits = point.decimals.map_or(Digits::Source, Digits::Fixed);
     let (value, shown_text, published_text) = match (point.currency, rate) {
         (Some(from), Some(rate)) if from != state.currency => {
             let converted = convert(point.value, from, state.currency, rate);
             let text = format!("≈{}", shown(converted, Digits::Computed, state.currency));
-            (converted, text, Some(shown(point.value, Digits::Source, from)))
+            (converted, text, Some(shown(point.value, digits, from)))
         }
-        (Some(from), _) => (point.value, shown(point.value, Digits::Source, from), None),
-        (None, _) if measure == Measure::Flops => (point.value, format::flops(point.value, lang), None),
-        (None, _) => (point.value, format::number(point.value, Digits::Source, lang), None),
+        (Some(from), _) => (point.value, shown(point.value, digits, from), None),
+        (None, _) if measure == Measure::Flops => (point.value, format::flops(point.value, digits, lang), None),
+        (None, _) => (point.value, format::number(point.value, digits, lang), None),
     };
+    // A lower bound is never said without its "more than", converted or not.
+    let lower_bound = point.bound == Some(Bound::Lower);
+    let more_than = |text: String| if lower_bound { format!("{}{text}", format::MORE_THAN) } else { text };
+    let (shown_text, published_text) = (more_than(shown_text), published_text.map(more_than));
     let value_text = match (&published_text, &unconverted) {
         (Some(published), _) => format!("{shown_text} ({published})"),
         (None, Some(_)) => format!("{shown_text} ({})", Ui::NotConverted.get(lang)),
@@ -62,7 +67,9 @@ pub(super) fn resolve_item(
         date: point.date,
         reliability: Reliability::of(point, aggregate),
         color,
-        source: point.source,
+        sources: point.sources.clone(),
+        lower_bound,
+        weak: point.weak,
         parts,
         unconverted,
     }
@@ -86,7 +93,7 @@ fn parts_text(point: &Point, rate: Option<&Rate>, state: &ViewState, measure: Me
                         )
                     }
                     (Some(from), _) => shown(part.value, Digits::Source, from),
-                    (None, _) if measure == Measure::Flops => format::flops(part.value, lang),
+                    (None, _) if measure == Measure::Flops => format::flops(part.value, Digits::Source, lang),
                     (None, _) => format::number(part.value, Digits::Source, lang),
                 };
                 format!("{} {amount}", part.label.get(lang))

@@ -3,7 +3,8 @@
 
 use crate::data::check::{out_of_range, Checker};
 use crate::data::model::{
-    Basis, Deal, Group, GroupId, Measure, Part, Point, RateId, SourcedRate, ViewKind, MAX_VALUE, MIN_VALUE,
+    Basis, Bound, Deal, Group, GroupId, Measure, Part, Point, RateId, SourceId, SourcedRate, ViewKind, MAX_DECIMALS,
+    MAX_VALUE, MIN_VALUE,
 };
 use crate::data::spec::PointSpec;
 use crate::units::date::Date;
@@ -19,10 +20,93 @@ impl Checker {
         let rate = self.rate(date, no_rate.is_some(), path, context);
         let basis = self.basis(spec, path);
         let deal = self.deal(spec, path);
-        let source = self.source_id(&spec.source, &format!("{path}.source"));
+        let sources = self.point_sources(spec, path);
+        let bound = self.bound(spec, path);
+        let decimals = self.decimals(spec, path);
         let note = spec.note.as_ref().map(|n| self.text(n, &format!("{path}.note")));
         let parts = self.parts(spec, path);
-        Some(Point { group, date: date?, value: spec.value, currency, basis, deal, source, note, parts, rate, no_rate })
+        let (value, weak) = (spec.value, spec.weak);
+        Some(Point {
+            group,
+            date: date?,
+            value,
+            currency,
+            basis,
+            deal,
+            sources,
+            bound,
+            weak,
+            decimals,
+            note,
+            parts,
+            rate,
+            no_rate,
+        })
+    }
+
+    /// A point's sources: `source`, then `also`; each known, each once; and unless the
+    /// point is marked weak, not blogs or aggregators only.
+    fn point_sources(&mut self, spec: &PointSpec, path: &str) -> Vec<SourceId> {
+        let mut sources = vec![self.source_id(&spec.source, &format!("{path}.source"))];
+        for (index, key) in spec.also.iter().enumerate() {
+            let key_path = format!("{path}.also[{index}]");
+            let id = self.source_id(key, &key_path);
+            if sources.contains(&id) {
+                self.problem(
+                    key_path,
+                    format!("source \"{key}\" is given twice"),
+                    format!("la source \"{key}\" est donnée deux fois"),
+                );
+            }
+            sources.push(id);
+        }
+        if !spec.weak && sources.iter().all(|&id| self.is_blog(id)) {
+            self.problem(
+                format!("{path}.source"),
+                "only a blog or an aggregator gives this figure; cite a stronger source (the company, a wire service, a newspaper), or mark the figure \"weak\": true so that readers see it",
+                "seul un blog ou un agrégateur donne ce chiffre ; citez une source plus solide (l’entreprise, une agence de presse, un journal), ou marquez le chiffre \"weak\": true pour que les lecteurs le voient",
+            );
+        }
+        sources
+    }
+
+    /// `lower`, or nothing.
+    fn bound(&mut self, spec: &PointSpec, path: &str) -> Option<Bound> {
+        match spec.bound.as_deref()? {
+            "lower" => Some(Bound::Lower),
+            other => {
+                self.problem(
+                    format!("{path}.bound"),
+                    format!("unknown bound \"{other}\"; expected lower (the source says \"more than\" the value)"),
+                    format!("borne \"{other}\" inconnue ; il faut lower (la source dit « plus de » la valeur)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The decimals the source prints: at most [`MAX_DECIMALS`], and no fewer than the
+    /// value has (they would round it).
+    fn decimals(&mut self, spec: &PointSpec, path: &str) -> Option<u8> {
+        let decimals = Some(spec.decimals).filter(|&d| d > 0)?;
+        let at = format!("{path}.decimals");
+        if decimals > MAX_DECIMALS {
+            self.problem(
+                at,
+                format!("{decimals} decimals; the limit is {MAX_DECIMALS}"),
+                format!("{decimals} décimales ; la limite est de {MAX_DECIMALS}"),
+            );
+            return None;
+        }
+        let scaled = spec.value * 10f64.powi(decimals as i32);
+        if spec.value.is_finite() && (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0) {
+            self.problem(
+                at,
+                format!("{} has more than {decimals} decimals; give the value as its source prints it, and its number of decimals", spec.value),
+                format!("{} a plus de {decimals} décimales ; donnez la valeur telle que sa source l’imprime, et son nombre de décimales", spec.value),
+            );
+        }
+        Some(decimals as u8)
     }
 
     /// A drawable value: finite, above 0 (for the log scale), within the format's range.

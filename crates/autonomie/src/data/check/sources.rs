@@ -1,7 +1,7 @@
 //! The sources and the ECB rates, and the rate of an amount's date.
 
 use crate::data::check::Checker;
-use crate::data::model::{RateId, Source, SourcedRate, MAX_RATE, MAX_TEXT_CHARS, MAX_URL_CHARS, MIN_RATE};
+use crate::data::model::{RateId, Source, SourceKind, SourcedRate, MAX_RATE, MAX_URL_CHARS, MIN_RATE};
 use crate::data::spec::{DatasetSpec, SourceSpec, WordsSpec};
 use crate::units::date::Date;
 use crate::units::i18n::Text;
@@ -11,21 +11,9 @@ impl Checker {
     pub(super) fn source(&mut self, key: &str, spec: &SourceSpec) -> Option<Source> {
         let path = format!("sources.{key}");
         self.key(key, &path);
-        self.name(&spec.title, &format!("{path}.title"));
-        let publisher = match &spec.publisher {
-            WordsSpec::Same(name) => {
-                let name = self.name(name, &format!("{path}.publisher"));
-                Text { en: name.clone(), fr: name }
-            }
-            WordsSpec::Both(text) => self.text(text, &format!("{path}.publisher")),
-        };
-        let date_note = spec.date_note.as_ref().map(|note| match note {
-            WordsSpec::Same(note) => {
-                self.printable(note, &format!("{path}.date_note"), MAX_TEXT_CHARS);
-                Text { en: note.clone(), fr: note.clone() }
-            }
-            WordsSpec::Both(text) => self.text(text, &format!("{path}.date_note")),
-        });
+        let title = self.words(&spec.title, &format!("{path}.title"));
+        let publisher = self.words(&spec.publisher, &format!("{path}.publisher"));
+        let date_note = spec.date_note.as_ref().map(|note| self.words(note, &format!("{path}.date_note")));
         let url = spec.url.trim();
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if url.chars().count() > MAX_URL_CHARS {
@@ -41,15 +29,47 @@ impl Checker {
                 format!("\"{url}\" n’est pas une adresse web ; il faut une URL http:// ou https://"),
             );
         }
+        let kind = self.source_kind(spec.kind.as_deref(), &format!("{path}.kind"));
         let date = self.date(&spec.date, &format!("{path}.date"))?;
-        Some(Source {
-            key: key.to_owned(),
-            title: spec.title.trim().to_owned(),
-            publisher,
-            url: url.to_owned(),
-            date,
-            date_note,
-        })
+        Some(Source { key: key.to_owned(), title, publisher, kind: kind?, url: url.to_owned(), date, date_note })
+    }
+
+    /// A text that reads the same in both languages (a name, a title in the document's
+    /// own language) or one given in each.
+    fn words(&mut self, spec: &WordsSpec, path: &str) -> Text {
+        match spec {
+            WordsSpec::Same(words) => {
+                let words = self.name(words, path);
+                Text { en: words.clone(), fr: words }
+            }
+            WordsSpec::Both(text) => self.text(text, path),
+        }
+    }
+
+    /// A source's kind: required, one of [`SourceKind::NAMES`].
+    fn source_kind(&mut self, kind: Option<&str>, path: &str) -> Option<SourceKind> {
+        let names = SourceKind::NAMES.join(", ");
+        match kind {
+            Some(name) => {
+                let kind = SourceKind::ALL.iter().zip(SourceKind::NAMES).find(|(_, n)| *n == name).map(|(k, _)| *k);
+                if kind.is_none() {
+                    self.problem(
+                        path,
+                        format!("unknown source kind \"{name}\"; expected one of: {names}"),
+                        format!("type de source \"{name}\" inconnu ; il faut l’un de : {names}"),
+                    );
+                }
+                kind
+            }
+            None => {
+                self.problem(
+                    path,
+                    format!("missing source kind; say who published it, one of: {names} (official: a company or an official body; blog: a blog, an aggregator or a tag page)"),
+                    format!("type de source manquant ; dites qui l’a publiée, l’un de : {names} (official : une entreprise ou un organisme officiel ; blog : un blog, un agrégateur ou une page de mots-clés)"),
+                );
+                None
+            }
+        }
     }
 
     pub(super) fn rates(&mut self, spec: &DatasetSpec) -> Vec<SourcedRate> {
@@ -98,14 +118,13 @@ impl Checker {
                     format!("\"{date}\" ne correspond pas au type \"{}\" ; un taux quotidien s’écrit AAAA-MM-JJ, une moyenne mensuelle AAAA-MM, une moyenne annuelle AAAA", rate.kind),
                 );
             }
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.rate_index.entry(date) {
-                slot.insert(rates.len());
-            } else {
-                self.problem(
+            match self.rate_index.binary_search_by_key(&date, |&(d, _)| d) {
+                Ok(_) => self.problem(
                     format!("{path}.date"),
                     format!("duplicate rate for {date}; expected one rate per date"),
                     format!("deux taux pour {date} ; il en faut un par date"),
-                );
+                ),
+                Err(at) => self.rate_index.insert(at, (date, rates.len())),
             }
             rates.push(SourcedRate { rate: Rate { date, usd_per_eur: rate.usd_per_eur, kind }, source });
         }
@@ -123,8 +142,8 @@ impl Checker {
     /// scanning every rate for every amount: the rate of the same date, else `rate_for`
     /// applied to the daily rates of the month before (it looks back a few days only).
     pub(super) fn rate_for(&self, rates: &[SourcedRate], date: Date) -> Option<RateId> {
-        if let Some(&index) = self.rate_index.get(&date) {
-            return Some(RateId(index));
+        if let Ok(at) = self.rate_index.binary_search_by_key(&date, |&(d, _)| d) {
+            return Some(RateId(self.rate_index[at].1));
         }
         date.day?;
         let day = date.first_day_number();

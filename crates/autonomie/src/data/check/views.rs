@@ -1,7 +1,5 @@
 //! The charts, their views and their series.
 
-use std::collections::HashSet;
-
 use crate::data::check::points::PointContext;
 use crate::data::check::{parse_color, Checker};
 use crate::data::model::{Chart, Group, Measure, Point, Scale, Series, SourcedRate, View, ViewKind};
@@ -18,11 +16,10 @@ impl Checker {
                 "aucune vue ; il en faut au moins une",
             );
         }
-        let mut ids = HashSet::new();
         let mut views = Vec::new();
         for (index, view) in spec.views.iter().enumerate() {
             let path = format!("{path}.views[{index}]");
-            if !ids.insert(view.id.as_str()) {
+            if spec.views[..index].iter().any(|v| v.id == view.id) {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate view id \"{}\" in this chart", view.id),
@@ -60,11 +57,10 @@ impl Checker {
                 "aucune série ; il en faut au moins une",
             );
         }
-        let mut keys = HashSet::new();
         let mut series = Vec::new();
         for (index, s) in spec.series.iter().enumerate() {
             let series_path = format!("{path}.series[{index}]");
-            if !keys.insert(s.key.as_str()) {
+            if spec.series[..index].iter().any(|other| other.key == s.key) {
                 self.problem(
                     format!("{series_path}.key"),
                     format!("duplicate series key \"{}\" in this view", s.key),

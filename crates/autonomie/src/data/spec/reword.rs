@@ -9,10 +9,11 @@ use crate::error::Problem;
 /// What a value should have been, as [`plain`] says it: serde's name of the expected
 /// type (a primitive's, or the `expecting` text of the visitors above), and ours in
 /// English and in French.
-const EXPECTED: [(&str, &str, &str); 10] = [
+const EXPECTED: [(&str, &str, &str); 11] = [
     ("a string or an object", "a string or an object {en, fr}", "une chaîne ou un objet {en, fr}"),
     ("a string, an object or null", "a string, an object {en, fr} or null", "une chaîne, un objet {en, fr} ou null"),
     ("f64", "a number", "un nombre"),
+    ("a sequence", "an array", "un tableau"),
     ("u32", "a whole number from 0 to 4294967295", "un nombre entier de 0 à 4294967295"),
     ("a boolean", "true or false", "true ou false"),
     ("a string", "a string", "une chaîne de caractères"),

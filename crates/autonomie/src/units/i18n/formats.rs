@@ -28,11 +28,12 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The CSV's column headings: English, French.
-pub const CSV_HEADERS: [(&str, &str); 14] = [
+pub const CSV_HEADERS: [(&str, &str); 16] = [
     ("series", "série"),
     ("panel", "panneau"),
     ("date", "date"),
     ("value", "valeur"),
+    ("bound", "borne"),
     ("unit", "unité"),
     ("published value", "valeur publiée"),
     ("published currency", "devise publiée"),
@@ -41,6 +42,7 @@ pub const CSV_HEADERS: [(&str, &str); 14] = [
     ("basis", "nature"),
     ("source title", "titre de la source"),
     ("publisher", "éditeur"),
+    ("source kind", "type de source"),
     ("source date", "date de la source"),
     ("URL", "URL"),
 ];
