@@ -19,7 +19,8 @@ export class ControlsPart {
   #groups = null;
   #legend;
   #table;
-  #onPress;
+  /** What a press on a button does (the chart that adopts a first view's controls sets it). */
+  onPress;
 
   /**
    * @param {HTMLElement} legend the legend's root, which the "Options" disclosure shows on a narrow chart.
@@ -29,7 +30,7 @@ export class ControlsPart {
   constructor(legend, tableButton, onPress) {
     this.#legend = legend;
     this.#table = tableButton;
-    this.#onPress = onPress;
+    this.onPress = onPress;
   }
 
   /** Brings the controls up to date with `controls` (an answer's `Controls`). */
@@ -59,7 +60,7 @@ export class ControlsPart {
     tools.append(this.#table);
     for (const format of EXPORTS) {
       const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
-      button.addEventListener('click', () => this.#onPress('export', format));
+      button.addEventListener('click', () => this.onPress('export', format));
       tools.append(button);
     }
     this.root.replaceChildren(view, currency, scale, more, tools);
@@ -71,7 +72,7 @@ export class ControlsPart {
     const group = element('div', { class: 'atm-group atm-segmented', role: 'group' });
     for (const value of values) {
       const button = element('button', { type: 'button', 'aria-pressed': 'false', 'data-value': value });
-      button.addEventListener('click', () => this.#onPress(name, button.dataset.value));
+      button.addEventListener('click', () => this.onPress(name, button.dataset.value));
       group.append(button);
     }
     return group;

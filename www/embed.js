@@ -43,8 +43,9 @@ chart.addEventListener('autonomie-change', (event) => {
 });
 
 // The frame's height goes to the parent once the chart has started, and at every change
-// after: before, the page is a title and an empty element, and a frame fitted to that
-// would hide the element from the browser's view, which starts it only when seen.
+// after: before, the page of embed.html is a title and an empty element, and a frame
+// fitted to that would hide the element from the browser's view, which starts it only
+// when seen. A page of embed/ shows its chart's picture from the start.
 let lastHeight = 0;
 const heightWatch = new ResizeObserver(() => {
   // The root's own box, not scrollHeight: that is never less than the frame's current
@@ -56,4 +57,6 @@ const heightWatch = new ResizeObserver(() => {
     window.parent.postMessage({ type: 'autonomie:height', height }, '*');
   }
 });
-chart.addEventListener('autonomie-ready', () => heightWatch.observe(document.documentElement), { once: true });
+// A page with its chart's picture (embed/) has its height at once: it tells it at once.
+if (chart.querySelector('img')) heightWatch.observe(document.documentElement);
+else chart.addEventListener('autonomie-ready', () => heightWatch.observe(document.documentElement), { once: true });

@@ -96,6 +96,42 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
 .atm-first-picture { display: block; width: 100%; height: auto; }
 .atm-pending { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
 .atm-stage { position: relative; width: 100%; }
+/* An embed code's picture, and the chart that takes its place (picture-view.js): the
+   picture's box in the host's own layout and font, the toolbar over its blank bottom,
+   scaled with it (--atm-s: the chart's width over its band's; --atm-h and --atm-bar:
+   the picture's and the toolbar's heights at the band's width). */
+:host(:state(picture)) { min-height: 0; font: inherit; line-height: inherit; }
+.atm-embed { padding: 0; }
+.atm-frame { position: relative; }
+.atm-frame > .atm-stage { height: calc(var(--atm-h) * var(--atm-s, 1) * 1px); overflow: hidden; }
+.atm-frame[data-display="inline"] > .atm-stage { display: inline-block; vertical-align: var(--atm-align, baseline); }
+.atm-frame > .atm-stage.atm-pending { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
+.atm-embed .atm-controls, .atm-panel, .atm-static {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif;
+  font-size: 16px;
+  line-height: 1.5;
+}
+.atm-frame > .atm-controls {
+  position: absolute; left: 0; right: 0; margin: 0; overflow: hidden;
+  top: calc((var(--atm-h) - var(--atm-bar)) * var(--atm-s, 1) * 1px);
+  height: calc(var(--atm-bar) * var(--atm-s, 1) * 1px);
+  padding: calc(6px * var(--atm-s, 1));
+  gap: calc(6px * var(--atm-s, 1));
+  font-size: calc(13px * var(--atm-s, 1));
+  align-content: flex-start;
+}
+.atm-frame[data-rows="1"] > .atm-controls { font-size: calc(14px * var(--atm-s, 1)); flex-wrap: nowrap; }
+.atm-frame[data-rows="2"] > .atm-controls > :first-child { flex-basis: 100%; }
+.atm-frame > .atm-controls button {
+  font-size: inherit; line-height: 1.2; height: calc(32px * var(--atm-s, 1)); min-height: 0;
+  min-width: calc(32px * var(--atm-s, 1)); padding: 0 0.55em; display: inline-flex; align-items: center; justify-content: center;
+}
+.atm-embed .atm-disclosure { display: inline-block; }
+.atm-embed:not(:has(.atm-more-toggle[aria-expanded="true"])) .atm-panel { display: none; }
+.atm-panel { padding: 8px 0 0; }
+.atm-panel .atm-tools { margin: 0 0 8px; }
+.atm-static { margin: 6px 0 0; font-size: 14px; color: var(--muted); }
+.atm-static a { color: var(--link); }
 .atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; touch-action: pan-y; }
 .atm-print { display: none; }
 .atm-ring { position: absolute; pointer-events: none; border: 2px solid var(--focus); border-radius: 3px; }
