@@ -5,8 +5,8 @@
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 import { sourceLink } from './dom.js';
 import { WORDS } from './words.js';
-import { BANDS, CURRENCIES, LANGS, STATE_KEYS } from './contract.js';
-import { elementSnippet, iframeSnippet, stateName } from './embed-code.js';
+import { CURRENCIES, LANGS, STATE_KEYS } from './contract.js';
+import { elementSnippet, frameHeight, iframeSnippet, stateName } from './embed-code.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
@@ -60,15 +60,6 @@ async function stateData(state) {
   const data = await read(state.currency) ?? await read(CURRENCIES.find((c) => c !== state.currency));
   if (!data) throw new Error(`no picture for ${stateName(state)}`);
   return { data, pictures: directory.href };
-}
-
-/**
- * The iframe's height: the tallest its page can be over the width bands (the picture of
- * the band, at the widest width it is shown at, the page's margins and its credit line),
- * so that nothing is cut where the frame is not fitted by the resize script.
- */
-function frameHeight(heights) {
-  return Math.max(...BANDS.map((band, i) => heights[band.width] * ((BANDS[i + 1]?.from ?? 1400) / band.width))) + 16 + 24;
 }
 
 /** The two snippets that reproduce a chart's current view, `state`, on another site. */

@@ -2,8 +2,9 @@
 // "Options" disclosure for the legend, the table button and the downloads (one flex row
 // that wraps; a wide chart shows what it discloses inline). Built once, on the first
 // update; then only texts and pressed states change, so the button a reader pressed
-// keeps the focus. The first view (autonomie-chart.js) builds its placeholder controls
-// with this same class, from the first answer written at build time.
+// keeps the focus. An embed code's picture view (picture-view.js) builds the chart's
+// controls before its wasm arrives, from the state's data written at build time; the
+// chart then adopts them.
 
 import { disclosure, element, setText, setTextContent, uniqueId } from './dom.js';
 import { CURRENCIES, SCALES } from './contract.js';
@@ -19,7 +20,7 @@ export class ControlsPart {
   #groups = null;
   #legend;
   #table;
-  /** What a press on a button does (the chart that adopts a first view's controls sets it). */
+  /** What a press on a button does (the chart that adopts a picture view's controls sets it). */
   onPress;
 
   /**

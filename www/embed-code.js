@@ -33,6 +33,14 @@ export function frameBands(margin) {
   return BANDS.map((band, i) => ({ maxViewport: i + 1 < BANDS.length ? BANDS[i + 1].from + margin - 0.02 : null, band: band.width }));
 }
 
+/**
+ * A picture's `width` and `height` attributes are this many times its band's: the same
+ * proportions exactly (whole numbers), and a size that host pages' usual
+ * `img { max-width: 100%; height: auto }` brings down to the column, so that the picture
+ * fills a column up to twice its band (a chart keeps its band up to 1.25 times).
+ */
+export const PICTURE_SIZE = 2;
+
 /** The themes a picture exists in. */
 const PICTURE_THEMES = ['light', 'dark'];
 
@@ -85,7 +93,7 @@ export function escapeAttribute(text) {
 export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', bands = SNIPPET_BANDS }) {
   const themes = theme === 'auto' ? ['dark', 'light'] : [PICTURE_THEMES.includes(theme) ? theme : 'light'];
   const file = (t, band) => escapeAttribute(`${pictures}${pictureName(state, t, band)}.svg`);
-  const size = (band) => `width="${band}" height="${heights[band]}"`;
+  const size = (band) => `width="${band * PICTURE_SIZE}" height="${heights[band] * PICTURE_SIZE}"`;
   const lines = ['<picture>'];
   for (const { maxViewport, band } of bands) {
     for (const t of themes) {
@@ -135,6 +143,16 @@ export function iframeSnippet({ base, state, title, height, resize }) {
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.ceil(height)}" loading="lazy" frameborder="0"></iframe>`,
     `<script src="${escapeAttribute(resize.src)}" integrity="${resize.integrity}" crossorigin="anonymous" defer></script>`,
   ].join('\n');
+}
+
+/**
+ * An iframe's height for a state of picture `heights` (at each band's width): the tallest
+ * its page can be over the bands (the picture at the widest width its band is shown at,
+ * the page's margins and its credit line), so that nothing is cut where the resize
+ * script does not fit the frame.
+ */
+export function frameHeight(heights) {
+  return Math.max(...BANDS.map((band, i) => heights[band.width] * ((BANDS[i + 1]?.from ?? 1400) / band.width))) + 16 + 24;
 }
 
 /** The band of a picture of `width` CSS pixels laid out at `band`: BANDS's entry. */

@@ -1,13 +1,13 @@
 // The chart's legend: one button per series, kept by key, so that the button a reader
-// pressed keeps the focus when the legend changes. The first view builds its placeholder
-// legend with this same class.
+// pressed keeps the focus when the legend changes. An embed code's picture view builds
+// the chart's legend before its wasm arrives; the chart then adopts it.
 
 import { element, setText, syncChildren, uniqueId } from './dom.js';
 import { WORDS } from './words.js';
 
 export class LegendPart {
   root = element('div', { class: 'atm-legend', role: 'group', id: uniqueId('atm-legend') });
-  /** What a press on a series' button does (the chart that adopts a first view's legend sets it). */
+  /** What a press on a series' button does (the chart that adopts a picture view's legend sets it). */
   onToggle;
 
   /** @param {(key: string) => void} onToggle a press on a series' button. */

@@ -23,7 +23,7 @@ import { ControlsPart } from './controls.js';
 import { LegendPart } from './legend.js';
 import { NotesPart } from './notes.js';
 import { TablePart } from './table.js';
-import { interactiveUrl, parsePictureName, stateName } from './embed-code.js';
+import { PICTURE_SIZE, interactiveUrl, parsePictureName, stateName } from './embed-code.js';
 import { say } from './words.js';
 
 /** A chart keeps its band while its width is between these multiples of the band's. */
@@ -43,12 +43,15 @@ export function embeddedPicture(host) {
   const image = host.querySelector(':scope > picture > img, :scope > img');
   const chart = host.getAttribute('chart');
   if (!image || !chart) return null;
-  const url = image.currentSrc || image.src;
+  // The source the browser shows, chosen as it chooses (its current address is not set
+  // until it has asked for it): the first whose media matches, else the image.
+  const chosen = [...image.parentElement.children].find((s) => s.localName === 'source' && (!s.media || matchMedia(s.media).matches));
+  const url = new URL(chosen ? chosen.srcset : image.getAttribute('src') ?? '', document.baseURI).href;
   const named = parsePictureName(url);
   const band = BANDS.find((b) => b.width === named?.band);
   if (!named || !band || !named.chartView.startsWith(`${chart}-`)) return null;
-  const chosen = [...image.parentElement.children].find((s) => s.localName === 'source' && s.srcset && new URL(s.srcset, document.baseURI).href === url);
-  const height = Number((chosen ?? image).getAttribute('height'));
+  // Its height at the band's width, from its size attributes (PICTURE_SIZE times it).
+  const height = (Number((chosen ?? image).getAttribute('height')) * band.width) / Number((chosen ?? image).getAttribute('width'));
   if (!(height > 0)) return null;
   const state = { chart, view: named.chartView.slice(chart.length + 1), scale: named.scale, currency: named.currency, lang: named.lang };
   return { image, directory: new URL('.', url).href, state, theme: named.theme, band, height };
@@ -63,9 +66,10 @@ export class PictureView {
   #slot = element('slot');
   #panel = element('div', { class: 'atm-panel', id: `atm-panel-${Math.random().toString(36).slice(2)}` });
   #picture;
-  /** The band the chart is laid out at, and the picture's state (null once the chart differs). */
+  /** The band the chart is laid out at; whether it is the picture's, and the chart in the picture's state. */
   #band;
-  #pictureState;
+  #inBand = true;
+  #same = true;
   #width = 0;
   #sizer;
   #stage = null;
@@ -81,7 +85,6 @@ export class PictureView {
   constructor(picture, onPress) {
     this.#picture = picture;
     this.#band = picture.band;
-    this.#pictureState = picture.state;
     this.#onPress = onPress;
     this.root.lang = picture.state.lang;
     this.root.dataset.theme = picture.theme;
@@ -109,6 +112,9 @@ export class PictureView {
    */
   attach(shadow) {
     shadow.replaceChildren(this.root);
+    // The scale at once (one read of the layout), so that the toolbar comes in its place.
+    this.#width = this.#frame.getBoundingClientRect().width;
+    this.#scale();
     const style = getComputedStyle(this.#picture.image);
     this.#frame.dataset.display = style.display === 'block' ? 'block' : 'inline';
     this.#frame.style.setProperty('--atm-align', style.verticalAlign || 'baseline');
@@ -124,7 +130,7 @@ export class PictureView {
     const scale = width / this.#band.width;
     if (scale < MIN_SCALE || scale > MAX_SCALE) {
       this.#band = bandFor(width);
-      this.#pictureState = null;
+      this.#inBand = false;
     }
     return this.#band.width;
   }
@@ -144,8 +150,7 @@ export class PictureView {
 
   /** After the chart's answer: its state; the picture's height holds while it is the picture's state. */
   follow(state) {
-    const same = this.#pictureState && ['view', 'scale', 'currency'].every((key) => state[key] === this.#pictureState[key]) && !state.hidden.length;
-    if (!same) this.#pictureState = null;
+    this.#same = ['view', 'scale', 'currency'].every((key) => state[key] === this.#picture.state[key]) && !state.hidden.length;
   }
 
   /** The canvas was drawn `cssHeight` CSS pixels high: it takes the picture's place. */
@@ -158,7 +163,7 @@ export class PictureView {
     const scale = this.#width / this.#band.width || 1;
     // The picture's box while the chart shows the picture's state in its band; then the
     // canvas's own height and the toolbar's.
-    this.#size(this.#pictureState ? this.#picture.height : cssHeight / scale + this.#band.toolbar);
+    this.#size(this.#inBand && this.#same ? this.#picture.height : cssHeight / scale + this.#band.toolbar);
   }
 
   /**
@@ -246,12 +251,12 @@ export class PictureView {
     const to = `/${stateName(data.state)}-`;
     for (const node of this.#picture.image.parentElement.querySelectorAll('source, img')) {
       const attribute = node.localName === 'img' ? 'src' : 'srcset';
-      const height = data.heights[node.getAttribute('width')];
-      node.setAttribute(attribute, node.getAttribute(attribute).replace(from, to));
-      if (height) node.setAttribute('height', String(height));
+      const address = node.getAttribute(attribute).replace(from, to);
+      const height = data.heights[parsePictureName(address)?.band];
+      node.setAttribute(attribute, address);
+      if (height) node.setAttribute('height', String(height * PICTURE_SIZE));
     }
     this.#picture = { ...this.#picture, state: data.state, height: data.heights[this.#band.width] ?? this.#picture.height };
-    this.#pictureState = data.state;
     this.#size(this.#picture.height);
     // The series hidden before stay hidden where the new view has them (as in the chart).
     const was = new Map(this.#data.legend.entries.map((e) => [e.key, e.visible]));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  SNIPPET_BANDS, bandOf, elementSnippet, escapeAttribute, frameBands, iframeSnippet, interactiveUrl, parsePictureName, pictureHtml, pictureName, stateName,
+  PICTURE_SIZE, SNIPPET_BANDS, bandOf, elementSnippet, escapeAttribute, frameBands, iframeSnippet, interactiveUrl, parsePictureName, pictureHtml, pictureName, stateName,
 } from '../../www/embed-code.js';
 import { BANDS } from '../../www/contract.js';
 
@@ -40,12 +40,12 @@ test('the element\'s code of a non-default view names what differs from the defa
   assert.equal(lines[1], '<autonomie-chart chart="valuations" view="history" lang="fr">');
   assert.equal(lines.at(-1), '</autonomie-chart>');
   const img = lines.find((line) => line.startsWith('<img '));
-  assert.ok(img.includes(`src="${pictures}valuations-history-log-USD-fr-light-740.svg" width="740" height="${state.heights[740]}"`), img);
+  assert.ok(img.includes(`src="${pictures}valuations-history-log-USD-fr-light-740.svg" width="${740 * PICTURE_SIZE}" height="${state.heights[740] * PICTURE_SIZE}"`), img);
   assert.ok(img.includes(`alt="${escapeAttribute(state.reading.description)}"`));
   const sources = lines.filter((line) => line.startsWith('<source '));
   assert.equal(sources.length, (SNIPPET_BANDS.length - 1) * 2 + 1, 'light and dark per band; dark for the last');
   for (const { maxViewport, band } of SNIPPET_BANDS.filter((b) => b.maxViewport)) {
-    assert.ok(sources.includes(`<source media="(max-width: ${maxViewport}px)" srcset="${pictures}valuations-history-log-USD-fr-light-${band}.svg" width="${band}" height="${state.heights[band]}">`), `${band}`);
+    assert.ok(sources.includes(`<source media="(max-width: ${maxViewport}px)" srcset="${pictures}valuations-history-log-USD-fr-light-${band}.svg" width="${band * PICTURE_SIZE}" height="${state.heights[band] * PICTURE_SIZE}">`), `${band}`);
     assert.ok(sources.some((s) => s.startsWith(`<source media="(max-width: ${maxViewport}px) and (prefers-color-scheme: dark)" srcset="${pictures}valuations-history-log-USD-fr-dark-${band}.svg"`)));
   }
   // A dark source comes before its light one: the first that matches wins.
