@@ -13,6 +13,7 @@
 // replaced by the widget origin.
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,11 +34,27 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 /** A name that carries the hash of its content, or is in a directory named by one (the
- * first views, static/first.<hash>/; scripts/bundle.mjs): it never changes. */
-export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/first\.[0-9a-f]{16}\/[^/]+$/;
+ * pictures, static/pictures.<hash>/; scripts/bundle.mjs): it never changes. */
+export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/pictures\.[0-9a-f]{16}\/[^/]+$/;
 export const LONG_CACHE = 'public, max-age=31536000, immutable';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 export const PLACEHOLDER_HOST = 'https://autonomie.example';
+
+/**
+ * An example page as a blogger's copy of the embed codes would be for the current build:
+ * the widget's host in place of the placeholder, and the release's hashed names and SRI
+ * hashes (`{{file NAME}}`, `{{integrity NAME}}`, scripts/example-post.mjs) from
+ * dist/manifest.json.
+ */
+export async function fillExample(html, widgetOrigin) {
+  let manifest = null;
+  return html.replaceAll(PLACEHOLDER_HOST, widgetOrigin).replace(/\{\{(file|integrity) ([^}]+)\}\}/g, (whole, what, name) => {
+    manifest ??= JSON.parse(readFileSync(join(ROOT, 'dist/manifest.json'), 'utf8'));
+    const entry = manifest.files[name];
+    if (!entry) throw new Error(`${whole}: no ${name} in dist/manifest.json`);
+    return what === 'file' ? entry.file : entry.integrity;
+  });
+}
 
 /** The strict policy, widened to a widget served from `widgetOrigin`. */
 export function cspWithWidget(widgetOrigin) {
@@ -79,7 +96,7 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       let body = await readFile(file);
       if (widgetOrigin && relative.startsWith('examples' + sep) && extname(file) === '.html') {
-        body = body.toString('utf8').replaceAll(PLACEHOLDER_HOST, widgetOrigin);
+        body = await fillExample(body.toString('utf8'), widgetOrigin);
       }
       if (relative.startsWith('dist' + sep) && HASHED_NAME.test(relative)) headers['Cache-Control'] = LONG_CACHE;
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
