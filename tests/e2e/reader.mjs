@@ -119,14 +119,15 @@ export function stageBox(page, selector) {
 
 /**
  * How many pixels of two screenshots of the same box (PNG buffers) differ beyond
- * anti-aliasing: a pixel of one counts when no pixel of the other within one pixel of its
- * place is within `tolerance` of it on every channel (the edges of text and lines, drawn
- * by an SVG renderer and by a canvas, fall a little differently). Returns the share.
+ * anti-aliasing: a pixel of one counts when, on some channel, it lies more than
+ * `tolerance` outside the range of the other's pixels within `radius` pixels of its place
+ * (an edge's blend of ink and paper, or an edge or a glyph placed `radius` pixels away, is
+ * not counted; a mark, a text or a colour that is not there is). Returns the share.
  */
-export async function changedShare(browser, a, b, tolerance = 40) {
+export async function changedShare(browser, a, b, { tolerance = 16, radius = 1 } = {}) {
   const page = await browser.context.newPage();
   try {
-    return await page.evaluate(async ([a, b, tolerance]) => {
+    return await page.evaluate(async ([a, b, tolerance, radius]) => {
       const pixels = async (base64) => {
         const image = new Image();
         image.src = `data:image/png;base64,${base64}`;
@@ -139,28 +140,30 @@ export async function changedShare(browser, a, b, tolerance = 40) {
       const [p, q] = [await pixels(a), await pixels(b)];
       if (p.width !== q.width || p.height !== q.height) return { share: 1, sizes: [p.width, p.height, q.width, q.height] };
       const { width, height } = p;
-      const near = (from, to, x, y) => {
+      const explained = (from, to, x, y) => {
         const i = (y * width + x) * 4;
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const X = x + dx;
-            const Y = y + dy;
-            if (X < 0 || Y < 0 || X >= width || Y >= height) continue;
-            const j = (Y * width + X) * 4;
-            if (Math.abs(from.data[i] - to.data[j]) <= tolerance && Math.abs(from.data[i + 1] - to.data[j + 1]) <= tolerance
-              && Math.abs(from.data[i + 2] - to.data[j + 2]) <= tolerance) return true;
+        for (let c = 0; c < 3; c++) {
+          let low = 255;
+          let high = 0;
+          for (let Y = Math.max(0, y - radius); Y <= Math.min(height - 1, y + radius); Y++) {
+            for (let X = Math.max(0, x - radius); X <= Math.min(width - 1, x + radius); X++) {
+              const v = to.data[(Y * width + X) * 4 + c];
+              if (v < low) low = v;
+              if (v > high) high = v;
+            }
           }
+          if (from.data[i + c] < low - tolerance || from.data[i + c] > high + tolerance) return false;
         }
-        return false;
+        return true;
       };
       let changed = 0;
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
-          if (!near(p, q, x, y) || !near(q, p, x, y)) changed += 1;
+          if (!explained(p, q, x, y) || !explained(q, p, x, y)) changed += 1;
         }
       }
       return { share: changed / (width * height), changed, pixels: width * height };
-    }, [a.toString('base64'), b.toString('base64'), tolerance]);
+    }, [a.toString('base64'), b.toString('base64'), tolerance, radius]);
   } finally {
     await page.close();
   }

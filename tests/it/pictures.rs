@@ -64,7 +64,8 @@ fn a_picture_is_the_canvas_of_its_band_with_the_toolbar_room_under_it() {
     session.state.set_view(&dataset, "history").unwrap();
     for band in BANDS {
         let (svg, height) = session.picture_svg(f64::from(band.width), band.toolbar, Theme::Dark).unwrap();
-        assert!(svg.starts_with(&format!("<svg width=\"{}\" height=\"{height}\" ", band.width)), "{}", &svg[..80]);
+        let root = format!("<svg text-rendering=\"geometricPrecision\" width=\"{}\" height=\"{height}\" ", band.width);
+        assert!(svg.starts_with(&root), "{}", &svg[..80]);
         // The canvas's own layout at that width, one device pixel per CSS pixel.
         let frame = Frame::screen(f64::from(band.width), 1.0, None, "dark").unwrap();
         let (canvas, _) = session.plan_frame(&frame, &ArialWidths).unwrap();

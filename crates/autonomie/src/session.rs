@@ -290,7 +290,10 @@ impl Session {
         if let Some(crate::layout::plan::Shape::Rect { corners, .. }) = plan.shapes.first_mut() {
             corners[1].1 = plan.height as i32;
         }
-        Ok((crate::draw::backend::svg(&plan)?, plan.height))
+        // Text laid out as drawn, scaled without hinting: the canvas draws it at the scaled
+        // size, and hinted glyphs drift along a line when the picture is scaled.
+        let svg = crate::draw::backend::svg(&plan)?.replacen("<svg ", "<svg text-rendering=\"geometricPrecision\" ", 1);
+        Ok((svg, plan.height))
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.
