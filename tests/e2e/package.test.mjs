@@ -92,9 +92,10 @@ describe('the autonomie-chart package', () => {
       'autonomie.json', 'dataset.schema.json',
       'autonomie-chart.d.ts', 'wasm-bindgen/autonomie.d.ts', 'wasm-bindgen/autonomie_bg.wasm.d.ts',
       'custom-elements.json', 'manifest.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
-      // The first views (issue 15): a picture per chart, language, theme and width, the
-      // controls' words per chart and language, in a directory named by their hash.
-      ...readdirSync(join(ROOT, 'www/static/first')).map((name) => `${manifest.files['static/first/'].file}${name}`),
+      // The embed codes' pictures and their states' data (issue 20), in a directory named
+      // by their hash, and an iframe page per state.
+      ...readdirSync(join(ROOT, 'www/static/pictures')).map((name) => `${manifest.files['static/pictures/'].file}${name}`),
+      ...readdirSync(join(ROOT, 'www/static/pictures')).filter((name) => name.endsWith('.json')).map((name) => `embed/${name.replace(/\.json$/, '.html')}`),
     ];
     assert.ok(expected.every(Boolean), `every hashed file is there: ${paths.join(', ')}`);
     assert.deepEqual(paths, expected.sort());
@@ -161,11 +162,9 @@ describe('the autonomie-chart package', () => {
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.consoleErrors, []);
     const fromPackage = log.requests.filter((url) => url.startsWith(S)).map((url) => url.slice(PKG().length + 1)).sort();
-    // The first view of this chart (its controls' words, at most its one picture) may
-    // come before the wasm; nothing else.
-    const firstView = fromPackage.filter((path) => path.startsWith('static/first'));
-    assert.ok(firstView.every((path) => /^static\/first\.[0-9a-f]{16}\/valuations-en(\.json|-light-(390|760)\.svg)$/.test(path)) && firstView.length <= 2, firstView.join(' '));
-    assert.deepEqual(fromPackage.filter((path) => !firstView.includes(path)), [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
+    // An element without a picture in its code asks for nothing else than the script
+    // and the wasm.
+    assert.deepEqual(fromPackage, [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
     assert.ok(log.requests.every((url) => url.startsWith(S) || url.startsWith(H)), 'nothing from a third origin');
     await page.screenshot({ path: join(ROOT, 'test-results/package-element.png') });
     await page.close();

@@ -288,7 +288,7 @@ describe('reading a chart', () => {
     await embed.close();
 
     const { page: post } = await openPage(browser.context, blogOrigin, '/examples/blog-post.html');
-    for (const selector of ['#figure-modeles autonomie-chart', '#figure-levees autonomie-chart']) {
+    for (const selector of ['#figure-valorisations autonomie-chart', '#figure-pays autonomie-chart', '#figure-calcul autonomie-chart', '#figure-levees autonomie-chart']) {
       await post.locator(selector).scrollIntoViewIfNeeded();
       await post.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, selector);
     }
