@@ -216,8 +216,8 @@ describe('the autonomie-chart package', () => {
         sameClass: api.AutonomieChartElement === Element,
       };
     }, `${PKG()}/${main}`);
-    // Every attribute the element reads: the observed ones, and `load`, `loading` and `first-view`, read once.
-    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading', 'first-view'].sort());
+    // Every attribute the element reads: the observed ones, and `load` and `loading`, read once.
+    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading'].sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'method').map((m) => m.name).sort(), actual.methods.sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'field').map((m) => m.name).sort(), [...actual.getters, ...actual.fields].sort());
     assert.deepEqual(element.events.map((e) => e.name).sort(), ['autonomie-change', 'autonomie-ready']);
