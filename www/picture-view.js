@@ -167,8 +167,9 @@ export class PictureView {
   }
 
   /**
-   * The wasm cannot run here: the picture stays, without the toolbar, and a line under it
-   * says so in `lang`, with a link to the interactive chart in the release at `base`.
+   * The wasm cannot run here: the picture stays, and in the toolbar's place a line says
+   * so in `lang`, with a link to the interactive chart in the release at `base` (nothing
+   * moves).
    */
   fail(lang, base, state) {
     this.parts.controls.root.remove();
@@ -176,7 +177,7 @@ export class PictureView {
     const link = element('a', { href: interactiveUrl(base, state), target: '_blank', rel: 'noopener' }, say(lang, 'interactiveChart'));
     const line = element('p', { class: 'atm-static' }, `${say(lang, 'notInteractive')} `);
     line.append(link);
-    this.root.append(line);
+    this.#frame.append(line);
   }
 
   /** Stops observing. */
@@ -240,6 +241,9 @@ export class PictureView {
 
   /** Shows the picture of `state` in place of the one shown, with its notes and sources. */
   async #swapTo(state) {
+    // Its picture asked for now, with its data, not after it.
+    const shown = this.#picture.image.currentSrc;
+    if (shown) new Image().src = shown.replace(`/${stateName(this.#picture.state)}-`, `/${stateName(state)}-`);
     let data;
     try {
       data = await this.#load(state);
@@ -258,10 +262,9 @@ export class PictureView {
     }
     this.#picture = { ...this.#picture, state: data.state, height: data.heights[this.#band.width] ?? this.#picture.height };
     this.#size(this.#picture.height);
-    // The series hidden before stay hidden where the new view has them (as in the chart).
-    const was = new Map(this.#data.legend.entries.map((e) => [e.key, e.visible]));
-    this.#data = { ...data, legend: { ...data.legend, entries: data.legend.entries.map((e) => ({ ...e, visible: was.get(e.key) ?? e.visible })) } };
-    this.parts.legend.update(this.#data.legend);
+    // (A series hidden before shows again here until the chart starts and hides it.)
+    this.#data = data;
+    this.parts.legend.update(data.legend);
     this.parts.notes.update(data.notes);
     this.parts.notes.updateSources(data.sources);
   }

@@ -107,11 +107,16 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
   font-size: 16px;
   line-height: 1.5;
 }
-.atm-frame > .atm-controls {
-  position: absolute; left: 0; right: 0; margin: 0; overflow: hidden; align-content: flex-start;
+/* The toolbar, and in its place the line of a chart that cannot run, lie over the
+   picture's blank bottom. */
+.atm-frame > .atm-controls, .atm-static {
+  position: absolute; left: 0; right: 0; margin: 0; overflow: hidden;
   top: calc((var(--atm-h) - var(--atm-bar)) * var(--u));
   height: calc(var(--atm-bar) * var(--u));
   padding: calc(6 * var(--u));
+}
+.atm-frame > .atm-controls {
+  align-content: flex-start;
   gap: calc(6 * var(--u));
   font-size: calc(13 * var(--u));
 }
@@ -119,13 +124,13 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
 .atm-frame[data-rows="2"] > .atm-controls > :first-child { flex-basis: 100%; }
 .atm-frame > .atm-controls button {
   font-size: inherit; line-height: 1.2; height: calc(32 * var(--u)); min-height: 0; min-width: calc(32 * var(--u));
-  padding: 0 0.55em; display: inline-flex; align-items: center; justify-content: center;
+  padding: 0 0.55em; display: inline-flex; align-items: center; justify-content: center; gap: 0.3em;
 }
 .atm-embed .atm-disclosure { display: inline-block; }
 .atm-embed:not(:has(.atm-more-toggle[aria-expanded="true"])) .atm-panel { display: none; }
 .atm-panel { padding: 8px 0 0; }
 .atm-panel .atm-tools { margin: 0 0 8px; }
-.atm-static { margin: 6px 0 0; font-size: 14px; color: var(--muted); }
+.atm-static { font-size: calc(12 * var(--u)); line-height: 1.4; color: var(--muted); }
 .atm-static a { color: var(--link); }
 .atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; touch-action: pan-y; }
 .atm-print { display: none; }

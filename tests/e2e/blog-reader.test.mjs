@@ -90,7 +90,8 @@ describe('the blog post with the generator\'s embed codes', () => {
       await page.screenshot({ path: `${ARTIFACTS}blog-reader-${width}-after-wasm.png` });
       await page.close();
 
-      // The wasm refused: the picture stays, and one line in French says so, with a link.
+      // The wasm refused: the picture stays, and in the toolbar's place one line in French
+      // says so, with a link.
       const refused = await readerPage(browser, { width, wasm: 'blocked' });
       await refused.page.goto(B + POST);
       await refused.page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector('.atm-static'), ELEMENTS[0]);
@@ -102,6 +103,9 @@ describe('the blog post with the generator\'s embed codes', () => {
       assert.equal(line.href, `${A}/dist/embed/valuations-history-log-USD-fr.html`);
       assert.ok(line.image > 200, 'the picture stays');
       assert.equal(line.toolbar, false, 'no toolbar that cannot work');
+      // The line lies in the toolbar's room: the host page is as without scripts (down to
+      // the iframe, which fits itself to its page when it loads).
+      assert.deepEqual(await hostLayout(refused.page, '#figure-modeles'), reference.slice(0, (await hostLayout(refused.page, '#figure-modeles')).length), 'nothing moved');
       assert.deepEqual(refused.log.errors, [], 'no uncaught error');
       assert.ok(refused.log.console.some((m) => m.startsWith('error: autonomie:')), 'the reason goes to the console');
       await refused.page.screenshot({ path: `${ARTIFACTS}blog-reader-${width}-wasm-refused.png` });

@@ -74,3 +74,11 @@ test('the interactive chart and the iframe are the state\'s own page in the rele
   assert.equal(code.split('\n')[0], '<iframe src="https://w.example/dist/embed/funding-countries-log-USD-fr.html#hidden=de" title="L\'argent &quot;privé&quot;" width="100%" height="613" loading="lazy" frameborder="0"></iframe>');
   assert.equal(code.split('\n')[1], '<script src="https://w.example/dist/r.js" integrity="sha384-r" crossorigin="anonymous" defer></script>');
 });
+
+test('the example blog post\'s embed codes are the generator\'s (scripts/example-post.mjs --check)', { skip: !existsSync(PICTURES) && 'run scripts/build.sh first' }, async () => {
+  const { writtenPost } = await import('../../scripts/example-post.mjs');
+  const post = readFileSync(new URL('../../examples/blog-post.html', import.meta.url), 'utf8');
+  assert.equal(writtenPost(post), post, 'run node scripts/example-post.mjs');
+  assert.equal((post.match(/<!-- autonomie-element /g) ?? []).length, 3);
+  assert.ok(post.includes('<autonomie-chart chart="valuations" view="history" lang="fr">'));
+});
