@@ -129,7 +129,9 @@ if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
 const elementFile = emitHashed('autonomie-chart.js', element);
 
 // 4. The iframe page and its files.
-const embedScript = emitHashed('embed.js', await bundle('www/embed.js'));
+const embedScript = emitHashed('embed.js', await bundle('www/embed.js', {
+  AUTONOMIE_ELEMENT_SCRIPT: JSON.stringify({ file: elementFile, integrity: files['autonomie-chart.js'].integrity }),
+}));
 const embedCss = emitHashed(
   'embed.css',
   Buffer.from((await esbuild.transform(readFileSync(root('www/embed.css'), 'utf8'), { loader: 'css', minify: true })).code),
@@ -146,7 +148,7 @@ for (const [from, to] of [
   ['href="favicon.svg"', `href="${favicon}"`],
   ['<link rel="stylesheet" href="embed.css">', `<link rel="stylesheet" href="${embedCss}" ${sri('embed.css')}>`],
   ['<script type="module" src="embed.js">', `<script type="module" src="${embedScript}" ${sri('embed.js')}>`],
-  ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')}>`],
+  ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')} fetchpriority="low">`],
   // The page that links there is not part of the package.
   ['<a href="../index.html" target="_blank" rel="noopener noreferrer">Autonomie</a>', 'Autonomie'],
 ]) {

@@ -2,7 +2,8 @@
 // dist/embed/<chart>-<view>-<scale>-<currency>-<lang>.html, that carries only what it
 // shows: its element with that state's picture (a source per width band, chosen by the
 // frame's own width, so exactly the chart's band, and per colour scheme), and, for a
-// frame whose scripts do not run, the notes and sources of that state. Written by
+// frame whose scripts do not run, the notes and sources of that state. Its only script
+// tag is embed.js's, which asks for the element's once the picture is on screen. Written by
 // scripts/bundle.mjs from www/embed.html; the generic embed.html (state in the fragment,
 // no picture) stays for the embed codes of version 0.2.
 
@@ -48,6 +49,8 @@ export function writeEmbedPages({ out, template, pictureDirectory }) {
     });
     let html = template
       .replace('<html lang="fr">', `<html lang="${state.lang}">`)
+      // The element's script is asked for by embed.js once the picture is on screen.
+      .replace(/\n\s*<script type="module" src="autonomie-chart\.[0-9a-f]{16}\.js"[^>]*><\/script>/, '')
       .replace('<title>Autonomie</title>', `<title>${escapeHtml(data.reading.title)} · Autonomie</title>`)
       .replace('<h1 id="title" class="visually-hidden">Autonomie</h1>', `<h1 id="title" class="visually-hidden">${escapeHtml(data.reading.title)}</h1>`)
       .replace(element, `<autonomie-chart id="chart" ${attributes} load="eager">\n${picture}\n</autonomie-chart>\n${notesHtml(data)}`);

@@ -125,7 +125,8 @@ export function elementSnippet({ script, pictures, data, hidden = [], theme = 'a
   if (hidden.length) attributes.push(`hidden-series="${escapeAttribute(hidden.join(','))}"`);
   if (theme !== 'auto') attributes.push(`theme="${escapeAttribute(theme)}"`);
   return [
-    `<script type="module" src="${escapeAttribute(script.src)}" integrity="${script.integrity}" crossorigin="anonymous"></script>`,
+    // The picture first: the script, fetched at a low priority, comes after it.
+    `<script type="module" src="${escapeAttribute(script.src)}" integrity="${script.integrity}" crossorigin="anonymous" fetchpriority="low"></script>`,
     `<autonomie-chart ${attributes.join(' ')}>`,
     pictureHtml({ pictures, state, heights: data.heights, alt: data.reading.description, theme }),
     '</autonomie-chart>',
