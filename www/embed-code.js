@@ -104,7 +104,7 @@ export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', ban
     }
   }
   const last = bands.at(-1).band;
-  lines.push(`<img src="${file(themes.at(-1), last)}" ${size(last)} alt="${escapeAttribute(alt)}">`, '</picture>');
+  lines.push(`<img src="${file(themes.at(-1), last)}" ${size(last)} alt="${escapeAttribute(alt)}" decoding="sync">`, '</picture>');
   return lines.join('\n');
 }
 
