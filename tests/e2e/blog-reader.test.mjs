@@ -141,7 +141,10 @@ describe('the blog post with the generator\'s embed codes', () => {
 
   test('a feed reader\'s view (the embed codes\' HTML, scripts removed): each chart\'s picture, with its description', async () => {
     const html = await fillExample(readFileSync(new URL(`../..${POST}`, import.meta.url), 'utf8'), A);
-    const feed = html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<link rel="stylesheet"[^>]*>/, '');
+    // A feed reader keeps the article's HTML without its scripts, and shows it with its
+    // own stylesheet, which fits images to its column.
+    const feed = html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<link rel="stylesheet"[^>]*>/, '<link rel="stylesheet" href="/reader.css">');
+    host.pages.set('/reader.css', { type: 'text/css', body: 'body { max-width: 600px; margin: 0 auto; padding: 0 16px; font: 16px/1.5 sans-serif; } img { max-width: 100%; height: auto; }' });
     assert.ok(!feed.includes('<script'));
     const { page, log } = await readerPage(browser, { width: 600 });
     host.pages.set('/feed-item.html', { body: feed });
@@ -150,7 +153,7 @@ describe('the blog post with the generator\'s embed codes', () => {
     const images = await page.$$eval('autonomie-chart img', (all) => all.map((i) => ({ loaded: i.naturalWidth > 0, alt: i.alt, width: i.getBoundingClientRect().width, ratio: i.getBoundingClientRect().height / i.getBoundingClientRect().width })));
     assert.equal(images.length, 3);
     for (const image of images) {
-      assert.ok(image.loaded && image.alt.length > 40 && image.width > 300, JSON.stringify(image));
+      assert.ok(image.loaded && image.alt.length > 40 && image.width > 300 && image.width <= 568, JSON.stringify(image));
       assert.ok(image.ratio > 0.5, 'at its own proportions');
     }
     assert.equal(await page.$eval(ELEMENTS[0], (e) => e.shadowRoot), null, 'no script ran');
