@@ -72,7 +72,7 @@ async function alter(name, offset) {
 describe('embed code with integrity', () => {
   test('the snippet names the hashed script with its SRI hash, and the hash is the file\'s', () => {
     const { file, integrity } = manifest.files['autonomie-chart.js'];
-    assert.ok(snippet.includes(`<script type="module" src="${A}/dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
+    assert.ok(snippet.includes(`<script type="module" src="${A}/dist/${file}" integrity="${integrity}" crossorigin="anonymous" fetchpriority="low"></script>`), snippet);
     assert.match(snippet, /<autonomie-chart chart="valuations"[^>]*>\n<picture>\n(<source [^>]+>\n)+<img [^>]+>\n<\/picture>\n<\/autonomie-chart>$/);
   });
 

@@ -35,7 +35,7 @@ test('the element\'s code of a non-default view names what differs from the defa
   const state = data('valuations-history-log-USD-fr');
   const code = elementSnippet({ script, pictures, data: state });
   const lines = code.split('\n');
-  assert.equal(lines[0], `<script type="module" src="${script.src}" integrity="sha384-abc" crossorigin="anonymous"></script>`);
+  assert.equal(lines[0], `<script type="module" src="${script.src}" integrity="sha384-abc" crossorigin="anonymous" fetchpriority="low"></script>`);
   // history's own scale is log and the chart's currency USD: neither is named.
   assert.equal(lines[1], '<autonomie-chart chart="valuations" view="history" lang="fr">');
   assert.equal(lines.at(-1), '</autonomie-chart>');
