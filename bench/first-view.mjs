@@ -7,7 +7,7 @@
 // for every load. The screen is filmed with the CDP screencast (PNG frames, each with its
 // capture time) and the pictures are compared afterwards.
 //
-//   node bench/first-view.mjs [--loads 5] [--pages chartjs,uplot,autonomie,embed,page,blog]
+//   node bench/first-view.mjs [--loads 5] [--pages chartjs,uplot,autonomie,frame,page,post]
 //                             [--settle 1.5] [--timeout 60] [--no-interaction]
 //
 // (scripts/bench.sh --first-view, `make bench-first-view`, builds and bundles first.)
@@ -25,6 +25,7 @@ import { bundle } from './bundle.mjs';
 import { BenchFailure, readFlags, withTimeout } from './cli.mjs';
 import { machine } from './machine.mjs';
 import { serveGzip } from './gzip-server.mjs';
+import { fillExample } from '../scripts/serve.mjs';
 import { decodePng, pngSize } from './png.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -68,12 +69,15 @@ const PAGES = [
   { id: 'uplot', name: `uPlot ${packageVersion('uplot')}, two bar charts`, path: '/bench/uplot.html', chart: '#models', toggleChart: '#valuations', toggle: 'bench' },
   { id: 'autonomie', name: 'Autonomie bench page, same two charts', path: '/bench/autonomie.html', chart: '#models', toggleChart: '#valuations', toggle: 'bench' },
   // The release as shipped (dist/, scripts/bundle.mjs): the minified bundle, hashed names,
-  // the first views inlined in the page and embed.html.
-  { id: 'embed', name: 'Autonomie `embed.html`, one chart', path: '/dist/embed.html#chart=valuations', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
+  // each chart's picture in the HTML of the iframe page and of the page.
+  { id: 'frame', name: 'Autonomie iframe page `embed/valuations-history-log-USD-fr.html`', path: '/dist/embed/valuations-history-log-USD-fr.html', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
   { id: 'page', name: 'Autonomie `index.html#models`', path: '/dist/index.html#models', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
-  // bench/blog.html with its script tag pointing at the release's bundle, as a blogger
-  // pastes it (written into bench/dist/ by shippedBlog() below).
-  { id: 'blog', name: 'Blog post, three `<autonomie-chart>`', path: '/bench/dist/blog.html', chart: 'autonomie-chart', toggleChart: 'autonomie-chart', toggle: SCALE_TOGGLE },
+  // examples/blog-post.html as its embed codes (the page generator's own: three elements
+  // of non-default views, then an iframe) are filled for this build (written into
+  // bench/dist/ by shippedPost() below), opened at its first chart; its column is 372 px.
+  // Filmed as a reader opens it, at its top (the first chart's top half is on the
+  // screen); tapped at its first chart (#figure-valorisations), where its toolbar is.
+  { id: 'post', name: 'Blog post as shipped, three `<autonomie-chart>` codes + an iframe, 372 px column', path: '/bench/dist/blog-post.html', interactPath: '/bench/dist/blog-post.html#figure-valorisations', chart: '#figure-valorisations autonomie-chart', toggleChart: '#figure-valorisations autonomie-chart', toggle: SCALE_TOGGLE },
 ];
 
 // ---------------------------------------------------------------------------- options
@@ -253,7 +257,7 @@ function sleep(ms) {
 async function filmLoad(browser, origin, page, { interact, settleMs, timeoutMs }) {
   const started = Date.now();
   const deadline = started + timeoutMs;
-  const url = `${origin}${page.path}`;
+  const url = `${origin}${interact ? page.interactPath ?? page.path : page.path}`;
   const context = await browser.newContext({
     viewport: VIEWPORT, screen: VIEWPORT, deviceScaleFactor: DEVICE_SCALE_FACTOR, isMobile: true, hasTouch: true,
   });
@@ -407,6 +411,43 @@ function differs(a, b, box) {
   return out;
 }
 
+/** The most a pixel may lie outside its neighbours' range and still be an edge's blend. */
+const ANTIALIASING = 16;
+
+/**
+ * Per pixel of the box, whether `a` and `b` differ beyond anti-aliasing: a pixel of one
+ * lies more than ANTIALIASING outside the range, on some channel, of the other's pixels
+ * within one pixel of its place (one CSS pixel here: an edge's blend of ink and paper,
+ * or a glyph or an edge placed a pixel away, is not a difference; a mark, a text or a
+ * colour that is not there is). The same rule as tests/e2e/reader.mjs's changedShare.
+ */
+function differsBeyondAntialiasing(a, b, box) {
+  const out = new Uint8Array(box.pixels);
+  const explained = (from, to, x, y) => {
+    const i = (y * from.width + x) * 4;
+    for (let c = 0; c < 3; c += 1) {
+      let low = 255;
+      let high = 0;
+      for (let Y = Math.max(box.y0, y - 1); Y <= Math.min(box.y1 - 1, y + 1); Y += 1) {
+        for (let X = Math.max(box.x0, x - 1); X <= Math.min(box.x1 - 1, x + 1); X += 1) {
+          const v = to.data[(Y * to.width + X) * 4 + c];
+          if (v < low) low = v;
+          if (v > high) high = v;
+        }
+      }
+      if (from.data[i + c] < low - ANTIALIASING || from.data[i + c] > high + ANTIALIASING) return false;
+    }
+    return true;
+  };
+  let k = 0;
+  for (let y = box.y0; y < box.y1; y += 1) {
+    for (let x = box.x0; x < box.x1; x += 1, k += 1) {
+      out[k] = explained(a, b, x, y) && explained(b, a, x, y) ? 0 : 1;
+    }
+  }
+  return out;
+}
+
 function count(mask) {
   let n = 0;
   for (let i = 0; i < mask.length; i += 1) n += mask[i];
@@ -471,21 +512,25 @@ function analyse(load, { interact, keep }) {
     }
     let firstPixel = null;
     let complete = null;
+    let completeStrict = null;
     const progress = [];
     for (const frame of during) {
       const mismatch = differs(image(frame), finalImage, box);
       let inkShown = 0;
       for (let i = 0; i < ink.length; i += 1) if (ink[i] && !mismatch[i]) inkShown += 1;
-      const completeness = Math.max(0, 1 - count(mismatch) / inkCount);
-      progress.push({ ms: ms(frame.at), inkShown: inkShown / inkCount, completeness });
-      if (firstPixel === null && completeness >= FIRST_PIXEL_COMPLETENESS) firstPixel = frame;
+      const strict = Math.max(0, 1 - count(mismatch) / inkCount);
+      // Beyond anti-aliasing only once some of the chart is there (it costs more).
+      const completeness = strict >= FIRST_PIXEL_COMPLETENESS ? Math.max(0, 1 - count(differsBeyondAntialiasing(image(frame), finalImage, box)) / inkCount) : strict;
+      progress.push({ ms: ms(frame.at), inkShown: inkShown / inkCount, completeness, strict });
+      if (firstPixel === null && strict >= FIRST_PIXEL_COMPLETENESS) firstPixel = frame;
       if (complete === null && completeness >= COMPLETE) complete = frame;
+      if (completeStrict === null && strict >= COMPLETE) completeStrict = frame;
       images.delete(frame);
     }
-    if (!firstPixel || !complete) throw new BenchFailure(`${load.url}: the film never reached the final picture (a bug of the runner)`);
+    if (!firstPixel || !complete || !completeStrict) throw new BenchFailure(`${load.url}: the film never reached the final picture (a bug of the runner)`);
     if (keep) Object.assign(saved, { first: firstPixel, complete, final });
     return {
-      firstPixelMs: ms(firstPixel.at), completeMs: ms(complete.at), lastFrameMs: ms(final.at),
+      firstPixelMs: ms(firstPixel.at), completeMs: ms(complete.at), completeStrictMs: ms(completeStrict.at), lastFrameMs: ms(final.at),
       clock: {
         navigationStart: t0, documentSentAt: load.documentRequest.sentAt,
         timeOrigin: load.fv.timeOrigin, documentWallTime: load.documentRequest.wallTime * 1000,
@@ -509,7 +554,7 @@ function analyse(load, { interact, keep }) {
   let answered = null;
   for (const frame of during) {
     if (frame.at < tap) continue;
-    const completeness = 1 - count(differs(image(frame), finalImage, box)) / change;
+    const completeness = 1 - count(differsBeyondAntialiasing(image(frame), finalImage, box)) / change;
     images.delete(frame);
     if (completeness >= COMPLETE) {
       answered = frame;
@@ -551,22 +596,22 @@ function table(results, pages) {
   const r = results.pages;
   const uplot = r.uplot?.median;
   const chartjs = r.chartjs?.median;
-  const header = ['page', 'first chart pixel', 'gzip KiB by then', '90 % of final picture', 'gzip KiB by then', '90 % vs uPlot\'s', 'toggle tapped', 'toggle answered', 'gzip KiB by then', 'answered vs Chart.js\'s 90 %', 'layout shift'];
+  const header = ['page', 'first chart pixel', 'gzip KiB by then', '90 % of final picture', 'gzip KiB by then', '90 % vs uPlot\'s', '90 %, each pixel strictly', 'toggle tapped', 'toggle answered', 'gzip KiB by then', 'answered vs Chart.js\'s 90 %', 'layout shift'];
   const lines = [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`];
   for (const page of pages) {
     const m = r[page.id].median;
-    lines.push(`| ${page.name} | ${seconds(m.firstPixelMs)} | ${kib(m.firstPixelBytes)} | ${seconds(m.completeMs)} | ${kib(m.completeBytes)} | ${times(m.completeMs, uplot?.completeMs)} | ${seconds(m.tapMs)} | ${seconds(m.answeredMs)} | ${kib(m.answeredBytes)} | ${times(m.answeredMs, chartjs?.completeMs)} | ${m.layoutShift === null ? '–' : m.layoutShift.toFixed(3)} |`);
+    lines.push(`| ${page.name} | ${seconds(m.firstPixelMs)} | ${kib(m.firstPixelBytes)} | ${seconds(m.completeMs)} | ${kib(m.completeBytes)} | ${times(m.completeMs, uplot?.completeMs)} | ${seconds(m.completeStrictMs)} | ${seconds(m.tapMs)} | ${seconds(m.answeredMs)} | ${kib(m.answeredBytes)} | ${times(m.answeredMs, chartjs?.completeMs)} | ${m.layoutShift === null ? '–' : m.layoutShift.toFixed(3)} |`);
   }
   return lines.join('\n');
 }
 
-/** The targets of issue #15, for the page, embed.html and the element (the blog post). */
+/** The targets of issues #15 and #20, for the page, the iframe page and the element (the blog post). */
 function targets(results) {
   const r = results.pages;
   const uplot = r.uplot?.median;
   const chartjs = r.chartjs?.median;
   const rows = [];
-  for (const id of ['page', 'embed', 'blog']) {
+  for (const id of ['page', 'frame', 'post']) {
     const m = r[id]?.median;
     if (!m) continue;
     const verdict = (ok) => (ok === null ? '–' : ok ? 'yes' : '**no**');
@@ -576,11 +621,11 @@ function targets(results) {
       `${seconds(m.completeMs)} vs ${seconds(uplot ? uplot.completeMs / 2 : null)}: ${verdict(check(m.completeMs, uplot ? uplot.completeMs / 2 : null))}`,
       `${kib(m.completeBytes)} KiB: ${verdict(check(m.completeBytes, 20 * 1024))}`,
       `${seconds(m.answeredMs)} vs ${seconds(chartjs?.completeMs)}: ${verdict(check(m.answeredMs, chartjs?.completeMs))}`,
-      `${m.layoutShift === null ? '–' : m.layoutShift.toFixed(3)}: ${verdict(m.layoutShift === null ? null : m.layoutShift === 0)}`,
+      `${m.layoutShift === null ? '–' : m.layoutShift.toFixed(3)}: ${verdict(m.layoutShift === null ? null : m.layoutShift <= 0.02)}`,
     ]);
   }
   if (!rows.length) return '';
-  const header = ['target', 'on screen (90 %) ≤ 0.5 × uPlot\'s', '≤ 20 KiB gzip by then', 'answered ≤ Chart.js\'s 90 %', 'layout shift 0'];
+  const header = ['target', 'on screen (90 %) ≤ 0.5 × uPlot\'s', '≤ 20 KiB gzip by then', 'answered ≤ Chart.js\'s 90 %', 'layout shift ≤ 0.02'];
   return [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
@@ -591,23 +636,18 @@ function log(message) {
 }
 
 /**
- * bench/blog.html as a blogger pastes the embed code: its one script tag names the
- * release's bundle (dist/manifest.json), with its SRI hash; written to bench/dist/blog.html.
+ * examples/blog-post.html as the example server fills it for this build (the release's
+ * hashed names and SRI hashes, the widget's host being `origin`, this server), written to
+ * bench/dist/blog-post.html with its stylesheet and data found from there.
  */
-function shippedBlog() {
-  const manifest = JSON.parse(readFileSync(new URL('../dist/manifest.json', import.meta.url), 'utf8'));
-  const { file, integrity } = manifest.files['autonomie-chart.js'];
-  let html = readFileSync(new URL('./blog.html', import.meta.url), 'utf8');
-  for (const [from, to] of [
-    ['<script type="module" src="../www/autonomie-chart.js"></script>', `<script type="module" src="../../dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>`],
-    ['<link rel="stylesheet" href="blog.css">', '<link rel="stylesheet" href="../blog.css">'],
-  ]) {
-    if (!html.includes(from)) throw new BenchFailure(`bench/blog.html no longer contains ${from}`);
-    html = html.replace(from, to);
+async function shippedPost(origin) {
+  let html = await fillExample(readFileSync(new URL('../examples/blog-post.html', import.meta.url), 'utf8'), origin);
+  for (const [from, to] of [['href="blog.css"', 'href="../../examples/blog.css"'], ['src="data/', 'src="../../examples/data/']]) {
+    if (!html.includes(from)) throw new BenchFailure(`examples/blog-post.html no longer contains ${from}`);
+    html = html.replaceAll(from, to);
   }
-  if (/(?:src|href)="(?!\.\.\/|data:|#|https?:)/.test(html)) throw new BenchFailure('bench/blog.html names a file that bench/dist/blog.html would not find');
   mkdirSync(new URL('./dist/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./dist/blog.html', import.meta.url), html);
+  writeFileSync(new URL('./dist/blog-post.html', import.meta.url), html);
 }
 
 async function main() {
@@ -624,8 +664,8 @@ async function main() {
   if (!existsSync(new URL('../dist/manifest.json', import.meta.url))) {
     throw new BenchFailure('dist/ is missing: run scripts/build.sh (or make bench-first-view)');
   }
-  shippedBlog();
   const server = await serveGzip(0);
+  await shippedPost(server.origin);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const started = Date.now();
   const results = {
@@ -652,7 +692,7 @@ async function main() {
         const film = await filmLoad(browser, server.origin, page, { ...opts, interact: false });
         const seen = analyse(film, { interact: false, keep });
         const sample = {
-          firstPixelMs: seen.firstPixelMs, completeMs: seen.completeMs, lastFrameMs: seen.lastFrameMs,
+          firstPixelMs: seen.firstPixelMs, completeMs: seen.completeMs, completeStrictMs: seen.completeStrictMs, lastFrameMs: seen.lastFrameMs,
           firstPixelBytes: bytesBy(film.requests, film.navigationStart + seen.firstPixelMs / 1000),
           completeBytes: bytesBy(film.requests, film.navigationStart + seen.completeMs / 1000),
           totalBytes: bytesBy(film.requests, Infinity),
@@ -699,7 +739,7 @@ async function main() {
       path: page.path,
       median: {
         firstPixelMs: pick(film, 'firstPixelMs'), firstPixelBytes: pick(film, 'firstPixelBytes'),
-        completeMs: pick(film, 'completeMs'), completeBytes: pick(film, 'completeBytes'),
+        completeMs: pick(film, 'completeMs'), completeBytes: pick(film, 'completeBytes'), completeStrictMs: pick(film, 'completeStrictMs'),
         totalBytes: pick(film, 'totalBytes'), layoutShift: pick(film, 'layoutShift'),
         layoutShiftWithoutRecentInput: pick(film, 'layoutShiftWithoutRecentInput'),
         clickableMs: pick(interaction, 'clickableMs'), tapMs: pick(interaction, 'tapMs'),

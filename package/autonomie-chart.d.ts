@@ -70,16 +70,10 @@ export interface AutonomieChartAttributes {
   /**
    * When the wasm is fetched: `eager` at once; `visible` (default) once the chart is
    * within 300 px of the viewport and the page is idle; `interaction` on the first
-   * pointer, touch, click or focus on the chart. Until then a chart in its default view
-   * shows its prerendered first view. Read when the element is connected.
+   * pointer, touch, click or focus on the chart. Until then a chart whose embed code
+   * carries its picture (a `<picture>` child) shows it. Read when the element is connected.
    */
   load?: AutonomieLoad;
-  /**
-   * URL of a directory (ending in `/`) of first views made by
-   * `autonomie-static --data FILE --out DIR` for the `src` dataset; needs `chart`.
-   * Read when the element is connected.
-   */
-  'first-view'?: string;
   /** @deprecated The 0.2 name: `loading="eager"` is `load="eager"`. */
   loading?: AutonomieLoading;
   /** Default: `auto` (follows prefers-color-scheme). */

@@ -24,9 +24,12 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { CHARTS } from '../www/contract.js';
+import { pictureHtml, stateName } from '../www/embed-code.js';
+import { writeEmbedPages } from './embed-pages.mjs';
 import { precompress } from './precompress.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,6 +74,17 @@ async function bundle(entry, define = {}, external = {}) {
       name: 'wasm-bindgen-glue',
       setup(build) {
         build.onResolve({ filter: /^\.\/pkg\/autonomie\.js$/ }, () => ({ path: join(BINDGEN, 'autonomie.js') }));
+        // The widget's stylesheet, minified (its comments and spaces are a third of the
+        // element's script; issue 20 made room with it).
+        build.onLoad({ filter: /[\\/]www[\\/]widget-style\.js$/ }, async (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          const { WIDGET_CSS } = await import(pathToFileURL(args.path).href);
+          const css = (await esbuild.transform(WIDGET_CSS, { loader: 'css', minify: true, logLevel: 'error' })).code.trim();
+          const start = source.indexOf('export const WIDGET_CSS = `');
+          const end = source.indexOf('`;', start) + 2;
+          if (start < 0 || end < 2) throw new Error('www/widget-style.js: no WIDGET_CSS template');
+          return { contents: `${source.slice(0, start)}export const WIDGET_CSS = ${JSON.stringify(css)};${source.slice(end)}`, loader: 'js' };
+        });
         // Modules left to another file of the release (the page's script imports the
         // element's bundle, which the page also loads; one copy of it).
         for (const [from, to] of Object.entries(external)) {
@@ -89,22 +103,30 @@ const wasm = readFileSync(join(PKG, 'autonomie_bg.wasm'));
 const wasmFile = emitHashed('autonomie_bg.wasm', wasm);
 files['autonomie_bg.wasm'].sha256 = createHash('sha256').update(wasm).digest('hex');
 
-// 2. The first views (autonomie-static, issue 15) in a directory named by the hash of
-// all of them (static/first.<hash>/), which the element's bundle knows: each file keeps
-// the name the element computes, and may be cached for a year like the hashed files.
-const firstNames = readdirSync(root('www/static/first')).sort();
-const firstHash = createHash('sha256');
-for (const name of firstNames) firstHash.update(`${name}\0`).update(readFileSync(root(`www/static/first/${name}`)));
-const firstDirectory = `static/first.${firstHash.digest('hex').slice(0, 16)}/`;
-mkdirSync(join(OUT, firstDirectory), { recursive: true });
-for (const name of firstNames) copyFileSync(root(`www/static/first/${name}`), join(OUT, firstDirectory, name));
-files['static/first/'] = { file: firstDirectory, files: firstNames.length };
+// 2. The embed codes' pictures and their states' data (autonomie-static, issue 20), in
+// static/pictures.<hash>/ in the same way: an embed code names them, cached for a year.
+const pictureNames = readdirSync(root('www/static/pictures')).sort();
+const pictureHash = createHash('sha256');
+for (const name of pictureNames) pictureHash.update(`${name}\0`).update(readFileSync(root(`www/static/pictures/${name}`)));
+const pictureDirectory = `static/pictures.${pictureHash.digest('hex').slice(0, 16)}/`;
+mkdirSync(join(OUT, pictureDirectory), { recursive: true });
+let pictureBytes = 0;
+let largestPicture = { name: '', gzip: 0 };
+for (const name of pictureNames) {
+  const bytes = readFileSync(root(`www/static/pictures/${name}`));
+  writeFileSync(join(OUT, pictureDirectory, name), bytes);
+  pictureBytes += bytes.length;
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  if (name.endsWith('.svg') && gzip > largestPicture.gzip) largestPicture = { name, gzip };
+}
+// Issue 20: each picture at most 3 KB gzip.
+if (largestPicture.gzip > 3000) throw new Error(`${largestPicture.name} is ${largestPicture.gzip} bytes gzip, over 3,000`);
+files['static/pictures/'] = { file: pictureDirectory, files: pictureNames.length, bytes: pictureBytes };
 
 // 3. The element and the JS API, one module with no import left.
 const element = await bundle('www/autonomie-chart.js', {
   AUTONOMIE_WASM_FILE: JSON.stringify(wasmFile),
   AUTONOMIE_WASM_SHA256: JSON.stringify(files['autonomie_bg.wasm'].sha256),
-  AUTONOMIE_FIRST_VIEW_DIRECTORY: JSON.stringify(firstDirectory),
 });
 if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
   throw new Error('the element bundle still imports another file');
@@ -112,7 +134,9 @@ if (/\bimport\s*\(|\bfrom\s*["']|^import\s/m.test(element.toString('utf8'))) {
 const elementFile = emitHashed('autonomie-chart.js', element);
 
 // 4. The iframe page and its files.
-const embedScript = emitHashed('embed.js', await bundle('www/embed.js'));
+const embedScript = emitHashed('embed.js', await bundle('www/embed.js', {
+  AUTONOMIE_ELEMENT_SCRIPT: JSON.stringify({ file: elementFile, integrity: files['autonomie-chart.js'].integrity }),
+}));
 const embedCss = emitHashed(
   'embed.css',
   Buffer.from((await esbuild.transform(readFileSync(root('www/embed.css'), 'utf8'), { loader: 'css', minify: true })).code),
@@ -123,41 +147,13 @@ const resize = emitHashed(
   Buffer.from((await esbuild.transform(readFileSync(root('www/autonomie-resize.js'), 'utf8'), { minify: true, target: 'es2020' })).code),
 );
 
-// The first views inlined in the HTML (issue 15): each element of the page and of
-// embed.html carries, in a <template> it adopts, the pictures and controls' words of its
-// default view, so that its first view needs no request once its script runs. The
-// pictures of all of them, in both themes and at both widths, compress together to a
-// few KB (they share almost every line).
-const FIRST = root('www/static/first');
-const escapeHtml = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-function firstViewTemplate(charts, langs) {
-  let html = '<template data-first-view>';
-  for (const chart of charts) {
-    for (const lang of langs) {
-      const info = readFileSync(join(FIRST, `${chart}-${lang}.json`), 'utf8').trim();
-      html += `<pre data-first-info="${chart}-${lang}">${escapeHtml(info)}</pre>`;
-      for (const theme of ['light', 'dark']) {
-        for (const width of [390, 760]) {
-          const svg = readFileSync(join(FIRST, `${chart}-${lang}-${theme}-${width}.svg`), 'utf8').trim();
-          if (!svg.startsWith('<svg ')) throw new Error(`${chart}-${lang}-${theme}-${width}.svg does not start with <svg`);
-          html += svg.replace('<svg ', `<svg data-first="${chart}-${lang}-${theme}-${width}" `).replace(/>\s*\n\s*/g, '>');
-        }
-      }
-    }
-  }
-  return `${html}</template>`;
-}
-const FIRST_VIEW_CHARTS = ['models', 'valuations', 'funding', 'compute'];
-
 let embedHtml = readFileSync(root('www/embed.html'), 'utf8');
 const sri = (logical) => `integrity="${files[logical].integrity}" crossorigin="anonymous"`;
 for (const [from, to] of [
   ['href="favicon.svg"', `href="${favicon}"`],
   ['<link rel="stylesheet" href="embed.css">', `<link rel="stylesheet" href="${embedCss}" ${sri('embed.css')}>`],
   ['<script type="module" src="embed.js">', `<script type="module" src="${embedScript}" ${sri('embed.js')}>`],
-  ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')}>`],
-  // Its chart and language come from the fragment: the first view of each, both languages.
-  ['<autonomie-chart id="chart" loading="eager">', `<autonomie-chart id="chart" loading="eager">${firstViewTemplate(FIRST_VIEW_CHARTS, ['fr', 'en'])}`],
+  ['<script type="module" src="autonomie-chart.js">', `<script type="module" src="${elementFile}" ${sri('autonomie-chart.js')} fetchpriority="low">`],
   // The page that links there is not part of the package.
   ['<a href="../index.html" target="_blank" rel="noopener noreferrer">Autonomie</a>', 'Autonomie'],
 ]) {
@@ -165,12 +161,13 @@ for (const [from, to] of [
   embedHtml = embedHtml.replace(from, to);
 }
 writeFileSync(join(OUT, 'embed.html'), embedHtml);
+// One iframe page per state, with its picture (scripts/embed-pages.mjs).
+const embedPages = writeEmbedPages({ out: OUT, template: embedHtml, pictureDirectory });
 
 // 5. The page as shipped (dist/index.html, what scripts/serve.mjs serves at /): the
 // same page as index.html, loading its script and style under hashed names, and the
 // element's bundle at once (the page's script imports that same file), every file with
-// its SRI hash; each chart's first view inlined, in the page's language (French; an
-// English reader's first view is fetched, as for any element).
+// its SRI hash; each chart with its picture, as in an embed code.
 const pageStyle = emitHashed(
   'style.css',
   Buffer.from((await esbuild.transform(readFileSync(root('www/style.css'), 'utf8'), { loader: 'css', minify: true })).code),
@@ -186,10 +183,17 @@ for (const [from, to] of [
   if (!pageHtml.includes(from)) throw new Error(`index.html no longer contains ${from}: update scripts/bundle.mjs`);
   pageHtml = pageHtml.replace(from, to);
 }
-for (const chart of FIRST_VIEW_CHARTS) {
-  const from = `<autonomie-chart chart="${chart}">`;
-  if (!pageHtml.includes(from)) throw new Error(`index.html no longer contains ${from}: update scripts/bundle.mjs`);
-  pageHtml = pageHtml.replace(from, `${from}${firstViewTemplate([chart], ['fr'])}`);
+// Each chart's picture in place of its <noscript> one (issue 20): the picture of its
+// default view in the page's language, shown before any script and without one, that
+// the chart's canvas replaces (the element's picture view), as in an embed code.
+const pageLang = /<html lang="(\w+)"/.exec(pageHtml)?.[1] ?? 'fr';
+for (const chart of CHARTS) {
+  const found = new RegExp(`<autonomie-chart chart="${chart}"><noscript>.*?</noscript></autonomie-chart>`).exec(pageHtml);
+  if (!found) throw new Error(`index.html no longer contains <autonomie-chart chart="${chart}"><noscript>…: update scripts/bundle.mjs`);
+  const defaults = JSON.parse(readFileSync(join(OUT, pictureDirectory, readdirSync(join(OUT, pictureDirectory)).find((n) => n.startsWith(`${chart}-`) && n.endsWith(`-${pageLang}.json`))), 'utf8')).defaults;
+  const state = { chart, view: defaults.view, scale: defaults.views[defaults.view].scale, currency: defaults.currency, lang: pageLang };
+  const data = JSON.parse(readFileSync(join(OUT, pictureDirectory, `${stateName(state)}.json`), 'utf8'));
+  pageHtml = pageHtml.replace(found[0], `<autonomie-chart chart="${chart}">${pictureHtml({ pictures: pictureDirectory, state, heights: data.heights, alt: data.reading.description })}</autonomie-chart>`);
 }
 pageHtml = pageHtml.replaceAll('src="www/static/', 'src="static/');
 if (/(?:src|href)="www\//.test(pageHtml)) throw new Error('dist/index.html still names a file of www/');
@@ -251,7 +255,7 @@ const packageJson = {
   files: [
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
-    'manifest.json', 'CHANGELOG.md', firstDirectory,
+    'manifest.json', 'CHANGELOG.md', pictureDirectory, 'embed/',
     // The precompressed copies stay out: npm packs the package with gzip already, so
     // they would make it three times larger (250 KB to 730 KB), and a server
     // compresses these files itself (docs/deploy.md).
@@ -266,4 +270,4 @@ const wire = ({ bytes, br, gzip }) => `${bytes} bytes, ${br} brotli, ${gzip} gzi
 console.log(`== precompressed: ${compressed.length} files (.br, .gz); the wasm ${wire(compressed.find((c) => c.file === wasmFile))}`);
 
 const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
-console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)})`);
+console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages`);

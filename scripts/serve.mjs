@@ -23,6 +23,7 @@
 // replaced by the widget origin.
 
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +45,8 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 /** A name that carries the hash of its content, or is in a directory named by one (the
- * first views, static/first.<hash>/; scripts/bundle.mjs): it never changes. */
-export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/first\.[0-9a-f]{16}\/[^/]+$/;
+ * pictures, static/pictures.<hash>/; scripts/bundle.mjs): it never changes. */
+export const HASHED_NAME = /\.[0-9a-f]{16}\.[a-z]+$|\/pictures\.[0-9a-f]{16}\/[^/]+$/;
 export const LONG_CACHE = 'public, max-age=31536000, immutable';
 /** The strict policy: no inline script or style, WebAssembly allowed, everything from the page's own origin. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
@@ -54,6 +55,22 @@ export const EMBED_CSP = CSP;
 /** The page's policy (index.html and every other file): the strict one, framed by its own origin only. */
 export const PAGE_CSP = `${CSP}; frame-ancestors 'self'`;
 export const PLACEHOLDER_HOST = 'https://autonomie.example';
+
+/**
+ * An example page as a blogger's copy of the embed codes would be for the current build:
+ * the widget's host in place of the placeholder, and the release's hashed names and SRI
+ * hashes (`{{file NAME}}`, `{{integrity NAME}}`, scripts/example-post.mjs) from
+ * dist/manifest.json.
+ */
+export async function fillExample(html, widgetOrigin) {
+  let manifest = null;
+  return html.replaceAll(PLACEHOLDER_HOST, widgetOrigin).replace(/\{\{(file|integrity) ([^}]+)\}\}/g, (whole, what, name) => {
+    manifest ??= JSON.parse(readFileSync(join(ROOT, 'dist/manifest.json'), 'utf8'));
+    const entry = manifest.files[name];
+    if (!entry) throw new Error(`${whole}: no ${name} in dist/manifest.json`);
+    return what === 'file' ? entry.file : entry.integrity;
+  });
+}
 
 /**
  * The policy of a blog page that embeds the widget from `widgetOrigin`, as docs/deploy.md
@@ -66,9 +83,9 @@ export function cspWithWidget(widgetOrigin) {
   return `default-src 'self'; script-src 'self' ${w} 'wasm-unsafe-eval'; connect-src 'self' ${w}; img-src 'self' data: ${w}; frame-src ${w}; object-src 'none'; base-uri 'none'`;
 }
 
-/** The policy a file is sent with: the iframe page's for embed.html, the page's otherwise. */
+/** The policy a file is sent with: the iframe pages' for embed.html and embed/*.html, the page's otherwise. */
 export function policyFor(path) {
-  return /(^|[/\\])embed\.html$/.test(path) ? EMBED_CSP : PAGE_CSP;
+  return /(^|[/\\])embed([/\\][^/\\]+)?\.html$/.test(path) ? EMBED_CSP : PAGE_CSP;
 }
 
 /** The content codings an Accept-Encoding header accepts (q > 0), by name. */
@@ -148,7 +165,7 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
       if (relative.startsWith('dist' + sep) && HASHED_NAME.test(relative)) headers['Cache-Control'] = LONG_CACHE;
       if (widgetOrigin && relative.startsWith('examples' + sep) && extname(file) === '.html') {
-        const body = Buffer.from((await readFile(file, 'utf8')).replaceAll(PLACEHOLDER_HOST, widgetOrigin));
+        const body = Buffer.from(await fillExample(await readFile(file, 'utf8'), widgetOrigin));
         response.writeHead(200, { ...headers, 'Content-Length': body.length });
         response.end(request.method === 'HEAD' ? undefined : body);
       } else {

@@ -5,7 +5,8 @@
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 import { sourceLink } from './dom.js';
 import { WORDS } from './words.js';
-import { LANGS, STATE_KEYS } from './contract.js';
+import { CURRENCIES, LANGS, STATE_KEYS } from './contract.js';
+import { elementSnippet, frameHeight, iframeSnippet, stateName } from './embed-code.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
@@ -50,30 +51,26 @@ function updateFragment() {
   if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
 }
 
-function escapeAttribute(text) {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+/** A state's data in the release (autonomie-static's `{state}.json`: sizes, description, defaults). */
+async function stateData(state) {
+  const directory = new URL(release.files['static/pictures/'].file, RELEASE_BASE);
+  const read = (currency) => fetch(new URL(`${stateName({ ...state, currency })}.json`, directory), { credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : null));
+  // A view without money has one currency, its chart's.
+  const data = await read(state.currency) ?? await read(CURRENCIES.find((c) => c !== state.currency));
+  if (!data) throw new Error(`no picture for ${stateName(state)}`);
+  return { data, pictures: directory.href };
 }
 
-/** The two snippets that reproduce `element`'s current view, `state`, on another site. */
-export function embedSnippets(element, state) {
-  const attributes = [`chart="${state.chart}"`];
-  const params = new Map([['chart', state.chart]]);
-  for (const [name, value] of [['view', state.view], ['scale', state.scale], ['currency', state.currency], ['lang', state.lang], ['hidden', state.hidden.join(',')]]) {
-    if (!value) continue;
-    attributes.push(`${attributeName(name)}="${value}"`);
-    params.set(name, value);
-  }
-  const height = Math.ceil(element.getBoundingClientRect().height) + 40;
-  const title = escapeAttribute(element.chartTitle() || 'Autonomie');
-  // The browser refuses a script whose bytes do not match `integrity`; the element's
-  // script checks the wasm it loads in the same way (its SHA-256 is built in).
-  const script = (name) => {
-    const { file, integrity } = release.files[name];
-    return `src="${escapeAttribute(RELEASE_BASE + file)}" integrity="${integrity}" crossorigin="anonymous"`;
-  };
+/** The two snippets that reproduce a chart's current view, `state`, on another site. */
+export async function embedSnippets(state) {
+  const { data, pictures } = await stateData(state);
+  const file = (name) => ({ src: new URL(release.files[name].file, RELEASE_BASE).href, integrity: release.files[name].integrity });
   return {
-    element: `<script type="module" ${script('autonomie-chart.js')}></script>\n<autonomie-chart ${attributes.join(' ')}></autonomie-chart>`,
-    iframe: `<iframe src="${escapeAttribute(`${RELEASE_BASE}embed.html${writeFragment(params)}`)}" title="${title}" width="100%" height="${height}" loading="lazy" frameborder="0"></iframe>\n<script ${script('autonomie-resize.js')} defer></script>`,
+    element: elementSnippet({ script: file('autonomie-chart.js'), pictures, data, hidden: state.hidden }),
+    iframe: iframeSnippet({
+      base: RELEASE_BASE, state: { ...data.state, hidden: state.hidden }, title: data.reading.title, height: frameHeight(data.heights), resize: file('autonomie-resize.js'),
+    }),
   };
 }
 
@@ -103,7 +100,17 @@ function setupEmbed(id, element) {
       panel.replaceChildren(status);
       return;
     }
-    const snippets = embedSnippets(element, state);
+    embedSnippets(state).then((snippets) => fill(snippets, text), (error) => {
+      console.error(`autonomie: no embed code: ${error.message}`);
+      const status = document.createElement('p');
+      status.className = 'embed-status';
+      status.setAttribute('role', 'status');
+      status.textContent = text.embedUnavailable;
+      panel.replaceChildren(status);
+    });
+  };
+  const fill = (snippets, text) => {
+    if (panel.hidden) return;
     const blocks = [['element', text.embedElement], ['iframe', text.embedIframe]].map(([kind, label]) => {
       const block = document.createElement('div');
       block.className = 'embed-block';
@@ -114,7 +121,7 @@ function setupEmbed(id, element) {
       code.id = `embed-${id}-${kind}`;
       code.readOnly = true;
       code.spellcheck = false;
-      code.rows = kind === 'iframe' ? 5 : 3;
+      code.rows = kind === 'iframe' ? 4 : 8;
       code.dataset.snippet = kind;
       code.value = snippets[kind];
       const copy = document.createElement('button');

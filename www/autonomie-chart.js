@@ -5,54 +5,38 @@
 //   <autonomie-chart chart="valuations" currency="USD" lang="fr"></autonomie-chart>
 //
 // Attributes (all optional): chart, view, scale, currency, lang, hidden-series
-// (comma-separated series keys; `hidden` is read too, the name of version 0.1), src (URL of a dataset JSON), height (CSS pixels), theme (`light`, `dark`
-// or `auto`, the default), load (when the wasm is fetched: `eager` at once, `visible`, the
-// default, once the chart is near the viewport and the page is idle, `interaction` on the
-// first pointer, touch, click or focus on it; `loading="eager"`, the name of version
-// 0.2, still means `eager`), first-view (see below; read once). Attributes and the reader's toggles stay in sync both ways;
-// each change fires `autonomie-change` with the state as `detail`. The chart lives in a
-// shadow root with its own stylesheet and frees its memory when removed.
+// (comma-separated series keys; `hidden` is read too, the name of version 0.1), src (URL of
+// a dataset JSON), height (CSS pixels), theme (`light`, `dark` or `auto`, the default),
+// load (when the wasm is fetched: `eager` at once, `visible`, the default, once the chart
+// is near the viewport and the page is idle, `interaction` on the first pointer, touch,
+// click or focus on it; `loading="eager"`, the name of version 0.2, still means `eager`).
+// Attributes and the reader's toggles stay in sync both ways; each change fires
+// `autonomie-change` with the state as `detail`. The chart lives in a shadow root with
+// its own stylesheet and frees its memory when removed.
 //
-// The first view: before the wasm arrives, an element showing the default view of the
-// embedded dataset (no `src`, `view`, `scale`, `currency`, `hidden-series` or `height`)
-// shows a picture of it, drawn at build time by the same drawing function as the canvas
-// (`autonomie-static`: static/first/<chart>-<lang>-<theme>-<width>.svg, next to this
-// script; in the release, static/first.<hash>/), for its language, its theme and the
-// width bucket of its own width, where the canvas will be and as high as it will be. The
-// canvas replaces it once drawn. A page may carry them inline (a <template
-// data-first-view> child, as dist/index.html and embed.html do). An element of custom
-// data (`src`) shows one when pointed at the pictures of its dataset with
-// `first-view="DIR/"` (written by `autonomie-static --data FILE --out DIR`; it needs
-// `chart`).
-//
-// It is an <img>, not SVG text fetched into the shadow root: the browser fetches and
-// decodes it off the main thread with no script of ours, an SVG in an <img> runs no
-// script and loads nothing, and it is cached like any image. It needs the host page's
-// CSP to allow images from the widget's origin (`img-src WIDGET-HOST`, which
-// docs/deploy.md's policy for the element already lists); a page that refuses them
-// shows an empty box of the same size until the canvas is drawn, nothing breaks.
+// The picture (issue 20): an embed code carries the chart's picture inside the element
+// (a <picture> of the state's pictures by width band and colour scheme, embed-code.js),
+// which the host page lays out and shows before any script runs, and where none runs.
+// The element keeps it where it is, puts the chart's toolbar over its blank bottom, and
+// draws the canvas as that picture scaled, in its place, once the wasm has arrived
+// (picture-view.js). When the wasm cannot run (a host CSP without 'wasm-unsafe-eval', a
+// network error, an altered file), the picture stays, with a line saying so and a link
+// to the interactive chart; the browser's words go to the console. An element without a
+// picture keeps its room (320 px) until its chart is drawn.
 
-import { element } from './dom.js';
 import { fetchDataset } from './fetch-dataset.js';
-import { FirstView } from './first-view.js';
+import { PictureView, embeddedPicture } from './picture-view.js';
 import { requestFrameWork } from './frames.js';
 import { AutonomieChart, chartIds, loadWasm, renderError } from './autonomie.js';
 import { widgetSheet } from './widget-style.js';
 import { say } from './words.js';
-import { resolveTheme } from './theme.js';
 import { CHARTS, DEFAULT_LANG, DEFAULT_THEME, LANGS, STATE_KEYS, THEME_CHOICES } from './contract.js';
 
 // The JS API, from the same file: the shipped bundle is this module and its imports.
 export { AutonomieChart, allSources, chartIds, loadWasm } from './autonomie.js';
 
-/* global AUTONOMIE_FIRST_VIEW_DIRECTORY */
-/**
- * Where the embedded dataset's first views are, next to this script: in the release, a
- * directory named by a hash of its content (scripts/bundle.mjs), cached for a year.
- */
-const FIRST_VIEW_DIRECTORY = typeof AUTONOMIE_FIRST_VIEW_DIRECTORY === 'string' ? AUTONOMIE_FIRST_VIEW_DIRECTORY : 'static/first/';
-/** Attributes that change what is drawn from the default view: no first view then. */
-const NOT_DEFAULT = ['src', 'view', 'scale', 'currency', 'hidden', 'hidden-series', 'height'];
+/** The release's directory (this script's), where the interactive charts' pages are. */
+const RELEASE_BASE = new URL('./', import.meta.url).href;
 /** What starts the wasm with load="interaction". */
 const INTERACTIONS = ['pointerenter', 'focusin', 'touchstart', 'click'];
 
@@ -73,10 +57,10 @@ export class AutonomieChartElement extends HTMLElement {
   #generation = 0;
   #reflecting = false;
   #starting = false;
-  /** The first view shown before the canvas (first-view.js; null when there is none). */
-  #first = null;
+  /** The picture of the embed code and the parts around it (picture-view.js), if it has one. */
+  #view = null;
   #idle = null;
-  /** Presses on the first view's controls, applied when the chart is built. */
+  /** Presses on the picture's toolbar, applied when the chart is built. */
   #pressed = {};
   #onInteraction = () => this.#start();
   /** Whether the chart is running (see the `load` attribute). */
@@ -97,8 +81,7 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   connectedCallback() {
-    // An upgrade may have shown it already (attributeChangedCallback comes first).
-    if (!this.#first) this.#showFirstView();
+    if (!this.#view && !this.started) this.#showPicture();
     const mode = this.#loadMode();
     if (mode === 'interaction') {
       for (const type of INTERACTIONS) this.addEventListener(type, this.#onInteraction, { passive: true });
@@ -118,7 +101,7 @@ export class AutonomieChartElement extends HTMLElement {
         }
       }, { rootMargin: '300px 0px' });
       this.#visibility.observe(this);
-      // A click or a key on the first view does not wait for the idle time.
+      // A click or a key on the picture's toolbar does not wait for the idle time.
       for (const type of ['click', 'focusin']) this.addEventListener(type, this.#onInteraction, { passive: true });
     } else {
       // Not in the connection itself: twenty elements parsed at once would start in
@@ -131,58 +114,34 @@ export class AutonomieChartElement extends HTMLElement {
   }
 
   /**
-   * Shows the first view (see the top of this file, and first-view.js), in place of the
-   * chart until it is drawn; a press on its controls is kept for the chart.
+   * The embed code's picture, if it has one (picture-view.js): shown in the host's own
+   * layout until the canvas, which is that picture scaled, takes its place; the toolbar
+   * over its blank bottom takes presses at once.
    */
-  #showFirstView() {
-    const wanted = this.#firstViewWanted();
-    if (!wanted) return;
-    const { custom, chart, lang, theme } = wanted;
-    const directory = custom ? new URL(custom, document.baseURI) : new URL(FIRST_VIEW_DIRECTORY, import.meta.url);
-    const base = new URL(`${encodeURIComponent(chart)}-${lang}`, directory).href;
-    // Inlined in the page's HTML (scripts/bundle.mjs: dist/index.html, embed.html), or fetched.
-    const inline = custom ? null : this.querySelector(':scope > template[data-first-view]')?.content ?? null;
-    this.#first = new FirstView({ chart, lang, theme, base, inline }, (name, value) => {
-      // Kept, and applied when the chart is built (#build).
-      if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
-      else this.#pressed[name] = value;
-    }, () => this.#dropFirstView());
-    this.#shadow.replaceChildren(this.#first.root);
+  #showPicture() {
+    const picture = embeddedPicture(this);
+    if (!picture) return;
+    // Its width is the element's, wherever the host page's CSS leaves it.
+    picture.image.style.maxWidth = '100%';
+    picture.image.style.height = 'auto';
+    this.#view = new PictureView(picture, (name, value) => this.#keep(name, value));
+    this.#internals?.states?.add('picture');
+    this.#view.attach(this.#shadow);
   }
 
-  /**
-   * Which first view this element can show, or null: its default view only (no
-   * attribute that changes it), in French or English, in the light or dark theme.
-   */
-  #firstViewWanted() {
-    // A blogger's own first views (autonomie-static --data FILE --out DIR), for any data.
-    const custom = this.getAttribute('first-view');
-    const chart = this.getAttribute('chart') ?? (custom ? null : CHARTS[0]);
-    if (this.started || !chart) return null;
-    if (custom) {
-      if (NOT_DEFAULT.some((name) => name !== 'src' && this.hasAttribute(name))) return null;
-    } else if (NOT_DEFAULT.some((name) => this.hasAttribute(name)) || !CHARTS.includes(chart)) {
-      return null;
-    }
-    const lang = this.#lang();
-    if (!LANGS.includes(lang)) return null;
-    const theme = resolveTheme(this.getAttribute('theme') ?? DEFAULT_THEME);
-    if (theme !== 'light' && theme !== 'dark') return null; // forced colours: the canvas only
-    return { custom, chart, lang, theme };
-  }
-
-  /** Removes the first view; a chart being built under it takes its place. */
-  #dropFirstView() {
-    const pending = this.#first?.drop();
-    this.#first = null;
-    if (pending) this.#shadow.replaceChildren(pending);
+  /** A press before the chart is built, applied when it is (#build). */
+  #keep(name, value) {
+    if (name === 'series') this.#pressed.series = { ...this.#pressed.series, [value.key]: value.visible };
+    else this.#pressed[name] = value;
   }
 
   disconnectedCallback() {
     for (const type of INTERACTIONS) this.removeEventListener(type, this.#onInteraction);
     this.#idle?.();
     this.#idle = null;
-    this.#dropFirstView();
+    this.#view?.destroy();
+    this.#view = null;
+    this.#internals?.states?.delete('picture');
     this.#visibility?.disconnect();
     this.#visibility = null;
     this.#generation += 1;
@@ -199,11 +158,7 @@ export class AutonomieChartElement extends HTMLElement {
   attributeChangedCallback(name, oldValue, newValue) {
     if (this.#reflecting || oldValue === newValue) return;
     if (!this.started) {
-      // Set before the start (as embed.js does): the first view follows, or goes.
-      if (this.isConnected && (this.#first || this.#shadow.childElementCount === 0)) {
-        this.#dropFirstView();
-        this.#showFirstView();
-      }
+      // Set before the start (as embed.js does): read when the chart is built.
       return;
     }
     if (name === 'chart' || name === 'src') {
@@ -264,14 +219,9 @@ export class AutonomieChartElement extends HTMLElement {
     this.#internals?.states?.add('started');
     const generation = ++this.#generation;
     const lang = this.#lang();
-    const stage = document.createElement('div');
-    if (this.#first) {
-      // Built under the first view, out of the flow and unseen, at the same width: the
-      // first drawing swaps them (#build), in one layout.
-      this.#first.hold(stage);
-    } else {
-      this.#shadow.replaceChildren(stage);
-    }
+    // A picture view's chart goes into the shadow root beside its picture (it adopts the view).
+    const stage = this.#view ? this.#shadow : document.createElement('div');
+    if (!this.#view) this.#shadow.replaceChildren(stage);
     let dataset;
     let chartId = this.getAttribute('chart');
     try {
@@ -289,8 +239,8 @@ export class AutonomieChartElement extends HTMLElement {
       // A refused wasm file says why in both languages (autonomie.js).
       const message = error.messages?.[LANGS.includes(lang) ? lang : DEFAULT_LANG] ?? error.message;
       console.error(`autonomie: ${message}`);
-      this.#dropFirstView();
-      renderError(stage, message, lang);
+      if (this.#view) this.#view.fail(LANGS.includes(lang) ? lang : DEFAULT_LANG, RELEASE_BASE, { ...this.#view.state, hidden: parseHidden(this.getAttribute('hidden-series')) });
+      else renderError(stage, message, lang);
       this.#internals?.states?.add('shown');
       this.#announce();
       return;
@@ -311,17 +261,10 @@ export class AutonomieChartElement extends HTMLElement {
       height: height > 0 ? height : undefined,
       theme: THEME_CHOICES.includes(this.getAttribute('theme')) ? this.getAttribute('theme') : DEFAULT_THEME,
       onChange: (state) => this.#reflect(state),
+      view: this.#view ?? undefined,
       onShown: () => {
         // Drawn (or its error shown): the element may now take its own height.
         this.#internals?.states?.add('shown');
-        if (!this.#first) return;
-        // The focus on a placeholder goes to the same control of the chart.
-        const focused = this.#shadow.activeElement;
-        const inFirst = focused && !stage.contains(focused) ? focused : null;
-        const { value, key } = inFirst?.dataset ?? {};
-        this.#dropFirstView();
-        const same = value ? `.atm-controls button[data-value="${CSS.escape(value)}"]` : key ? `.atm-legend button[data-key="${CSS.escape(key)}"]` : 'canvas';
-        if (inFirst) stage.querySelector(same)?.focus();
       },
     });
     this.#starting = true;
@@ -330,7 +273,7 @@ export class AutonomieChartElement extends HTMLElement {
       if (this.hasAttribute(name)) this.#attempt(() => this.#applyAttribute(name, this.getAttribute(name)));
     }
     this.#starting = false;
-    // What the reader pressed on the first view, as if pressed now (an autonomie-change).
+    // What the reader pressed on the picture's toolbar, as if pressed now (an autonomie-change).
     const pressed = this.#pressed;
     this.#pressed = {};
     if (pressed.view) this.#attempt(() => this.#chart.setView(pressed.view));

@@ -61,20 +61,25 @@ export class AutonomieChart {
    */
   constructor(container, chartId, options = {}) {
     this.#options = { ...options, chartId, height: validHeight(options.height), theme: options.theme ?? DEFAULT_THEME };
-    const table = new TablePart();
-    const legend = new LegendPart((key) => this.toggleSeries(key));
+    const { view } = options;
+    const press = (name, value) => this.#press(name, value);
+    const toggle = (key) => this.toggleSeries(key);
     const stage = new StagePart();
-    this.#parts = {
-      legend,
-      table,
-      stage,
-      notes: new NotesPart(),
-      controls: new ControlsPart(legend.root, table.button, (name, value) => this.#press(name, value)),
-    };
+    if (view) {
+      // The picture view's parts, which a reader may already be using, are this chart's.
+      this.#parts = { ...view.parts, stage };
+      this.#root = view.root;
+      view.adopt(stage.root, this.#status, press, toggle);
+      this.#root.append(stage.description);
+    } else {
+      const table = new TablePart();
+      const legend = new LegendPart(toggle);
+      this.#parts = { legend, table, stage, notes: new NotesPart(), controls: new ControlsPart(legend.root, table.button, press) };
+      this.#root.append(this.#parts.controls.root, legend.root, stage.root, stage.description, table.root, this.#parts.notes.root, this.#status);
+    }
     const lang = LANGS.includes(options.lang) ? options.lang : DEFAULT_LANG;
     this.#root.lang = lang;
-    this.#root.append(this.#parts.controls.root, legend.root, stage.root, stage.description, table.root, this.#parts.notes.root, this.#status);
-    container.replaceChildren(this.#root);
+    if (this.#root.parentNode !== container) container.replaceChildren(this.#root);
     this.#reader = new ItemReader(stage.canvas, stage.root, () => this.#handle);
     this.#redraw = new Redraw(stage.root, (width, ratio) => this.#draw(width, ratio));
     window.addEventListener('beforeprint', this.#onBeforePrint);
@@ -177,6 +182,7 @@ export class AutonomieChart {
     stage.recover();
     this.#root.classList.remove('atm-failed');
     if (this.#root.lang !== answer.state.lang) this.#root.lang = answer.state.lang;
+    this.#options.view?.follow(answer.state);
     this.#reader.hide();
     for (const part of answer.dirty) {
       switch (part) {
@@ -215,8 +221,13 @@ export class AutonomieChart {
     if (!this.#handle || !stage.shown) return false;
     const theme = resolveTheme(this.#options.theme);
     this.#root.dataset.theme = theme;
+    // A picture view's chart is laid out at its band's width and drawn at its own: the
+    // canvas is the picture scaled (picture-view.js).
+    const layout = this.#options.view?.layoutWidth(width) ?? width;
     try {
-      stage.setHeight(this.#handle.draw(width, ratio, this.#options.height ?? undefined, theme));
+      const height = this.#handle.draw(layout, (ratio * width) / layout, this.#options.height ?? undefined, theme) * (width / layout);
+      stage.setHeight(height);
+      this.#options.view?.drawn(height);
       this.drawCount += 1;
       this.#reader.refresh();
       this.#options.onShown?.();

@@ -1,7 +1,7 @@
 // The contract between the wasm and the scripts, written from
 // crates/autonomie/src/session/contract.rs and answer.rs: do not edit; `UPDATE_CONTRACT=1 cargo test -q contract` rewrites it.
 
-/** The charts of the embedded dataset, in page order (they have first views). */
+/** The charts of the embedded dataset, in page order (they have pictures). */
 export const CHARTS = ["models","valuations","funding","compute"];
 /** Every view id of the embedded dataset. */
 export const VIEWS = ["countries","countries-2024","history","june-2026","latest","november-2025","october-2025"];
@@ -23,9 +23,11 @@ export const THEMES = ["light","dark","contrast"];
 export const STATE_KEYS = ["view","scale","currency","lang","hidden"];
 /** The parts of a chart that an answer may mark dirty, in update order. */
 export const PARTS = ["controls","legend","notes","sources","reading","canvas"];
-/** The first views' widths, in CSS pixels. */
-export const FIRST_VIEW_WIDTHS = [390,760];
-/** Under this width in CSS pixels a chart has its narrow layout (its first view is the narrow one). */
+/** The embed pictures' width bands (issue 20), narrowest first: `from` (CSS px), the layout `width`, the toolbar's `rows` and height (`toolbar`, CSS px at `width`). */
+export const BANDS = [{"from":0,"width":310,"rows":2,"toolbar":82},{"from":341,"width":375,"rows":2,"toolbar":82},{"from":414,"width":457,"rows":2,"toolbar":82},{"from":504,"width":573,"rows":1,"toolbar":44},{"from":651,"width":740,"rows":1,"toolbar":44},{"from":840,"width":955,"rows":1,"toolbar":44},{"from":1085,"width":1232,"rows":1,"toolbar":44}];
+/** How an embed picture's file is named, without `.svg`. */
+export const PICTURE_NAME = "{chart}-{view}-{scale}-{currency}-{lang}-{theme}-{band}";
+/** Under this width in CSS pixels a chart has its narrow layout (a band's edge). */
 export const NARROW_WIDTH = 504;
 
 /** @typedef {'controls' | 'legend' | 'notes' | 'sources' | 'reading' | 'canvas'} Part A part of a chart. */

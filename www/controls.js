@@ -2,8 +2,9 @@
 // "Options" disclosure for the legend, the table button and the downloads (one flex row
 // that wraps; a wide chart shows what it discloses inline). Built once, on the first
 // update; then only texts and pressed states change, so the button a reader pressed
-// keeps the focus. The first view (autonomie-chart.js) builds its placeholder controls
-// with this same class, from the first answer written at build time.
+// keeps the focus. An embed code's picture view (picture-view.js) builds the chart's
+// controls before its wasm arrives, from the state's data written at build time; the
+// chart then adopts them.
 
 import { disclosure, element, setText, setTextContent, uniqueId } from './dom.js';
 import { CURRENCIES, SCALES } from './contract.js';
@@ -19,7 +20,8 @@ export class ControlsPart {
   #groups = null;
   #legend;
   #table;
-  #onPress;
+  /** What a press on a button does (the chart that adopts a picture view's controls sets it). */
+  onPress;
 
   /**
    * @param {HTMLElement} legend the legend's root, which the "Options" disclosure shows on a narrow chart.
@@ -29,7 +31,7 @@ export class ControlsPart {
   constructor(legend, tableButton, onPress) {
     this.#legend = legend;
     this.#table = tableButton;
-    this.#onPress = onPress;
+    this.onPress = onPress;
   }
 
   /** Brings the controls up to date with `controls` (an answer's `Controls`). */
@@ -59,7 +61,7 @@ export class ControlsPart {
     tools.append(this.#table);
     for (const format of EXPORTS) {
       const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
-      button.addEventListener('click', () => this.#onPress('export', format));
+      button.addEventListener('click', () => this.onPress('export', format));
       tools.append(button);
     }
     this.root.replaceChildren(view, currency, scale, more, tools);
@@ -71,7 +73,7 @@ export class ControlsPart {
     const group = element('div', { class: 'atm-group atm-segmented', role: 'group' });
     for (const value of values) {
       const button = element('button', { type: 'button', 'aria-pressed': 'false', 'data-value': value });
-      button.addEventListener('click', () => this.#onPress(name, button.dataset.value));
+      button.addEventListener('click', () => this.onPress(name, button.dataset.value));
       group.append(button);
     }
     return group;

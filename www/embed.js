@@ -43,8 +43,9 @@ chart.addEventListener('autonomie-change', (event) => {
 });
 
 // The frame's height goes to the parent once the chart has started, and at every change
-// after: before, the page is a title and an empty element, and a frame fitted to that
-// would hide the element from the browser's view, which starts it only when seen.
+// after: before, the page of embed.html is a title and an empty element, and a frame
+// fitted to that would hide the element from the browser's view, which starts it only
+// when seen. A page of embed/ shows its chart's picture from the start.
 let lastHeight = 0;
 const heightWatch = new ResizeObserver(() => {
   // The root's own box, not scrollHeight: that is never less than the frame's current
@@ -56,4 +57,25 @@ const heightWatch = new ResizeObserver(() => {
     window.parent.postMessage({ type: 'autonomie:height', height }, '*');
   }
 });
-chart.addEventListener('autonomie-ready', () => heightWatch.observe(document.documentElement), { once: true });
+// A page with its chart's picture (embed/) has its height at once: it tells it at once.
+if (chart.querySelector('img')) heightWatch.observe(document.documentElement);
+else chart.addEventListener('autonomie-ready', () => heightWatch.observe(document.documentElement), { once: true });
+
+/* global AUTONOMIE_ELEMENT_SCRIPT */
+// A page of embed/ (the release's iframe pages, scripts/embed-pages.mjs) names no element
+// script: this one asks for it once the chart's picture is on screen, so that the picture
+// has the line to itself and is painted before the script runs (the bundle knows the
+// element's hashed name and SRI hash).
+const ELEMENT = typeof AUTONOMIE_ELEMENT_SCRIPT === 'object' ? AUTONOMIE_ELEMENT_SCRIPT : null;
+const picture = chart.querySelector('img');
+if (ELEMENT && picture && !document.querySelector('script[src*="autonomie-chart"]')) {
+  const load = () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = new URL(ELEMENT.file, import.meta.url).href;
+    script.integrity = ELEMENT.integrity;
+    script.crossOrigin = 'anonymous';
+    document.head.append(script);
+  };
+  picture.decode().catch(() => {}).then(() => requestAnimationFrame(() => setTimeout(load)));
+}

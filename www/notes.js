@@ -1,8 +1,8 @@
 // The part of a chart under its canvas: the notes (the first three in sight, more behind
 // "Notes (n)"), the amounts left unconverted, the ECB rates, the sources, and when the
 // figures are from. Updated from an answer's `notes` and `sources` parts, by the
-// controller and by the first view (from the first answer written at build time), so
-// that both are the same height.
+// controller and, before the wasm arrives, by an embed code's picture view (from the
+// state's data written at build time).
 
 import { element, setTextContent, sourceLink, syncChildren } from './dom.js';
 import { say, WORDS } from './words.js';

@@ -123,6 +123,7 @@ export function lastPanic() {
  */
 export class WasmChart {
   #handle;
+  #scale = 1;
 
   /**
    * @param {HTMLCanvasElement} canvas
@@ -166,7 +167,11 @@ export class WasmChart {
    * @param {number} cssWidth @param {number} ratio @param {number | undefined} cssHeight @param {string} theme
    * @returns {number}
    */
-  draw(cssWidth, ratio, cssHeight, theme) { return this.#handle.draw(cssWidth, ratio, cssHeight, theme); }
+  draw(cssWidth, ratio, cssHeight, theme) {
+    // The canvas's CSS pixels per layout pixel (a picture view lays out at its band's width).
+    this.#scale = ratio / (window.devicePixelRatio || 1);
+    return this.#handle.draw(cssWidth, ratio, cssHeight, theme);
+  }
   /**
    * Draws on another canvas (the PNG export), with the full footer.
    * @param {HTMLCanvasElement} canvas @param {number} cssWidth @param {number} ratio @param {string} theme
@@ -177,7 +182,7 @@ export class WasmChart {
    * @param {number} x @param {number} y
    * @returns {number | undefined}
    */
-  itemAt(x, y) { return this.#handle.itemAt(x, y); }
+  itemAt(x, y) { return this.#handle.itemAt(x / this.#scale, y / this.#scale); }
   /** @param {number} index @returns {ItemInfo | null} */
   item(index) { const text = this.#handle.item(index); return text ? JSON.parse(text) : null; }
   /** How many items (bars, points) the last drawing shows. @returns {number} */

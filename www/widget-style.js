@@ -15,8 +15,8 @@ export const WIDGET_CSS = `
 /* Room reserved until the chart starts, so that it can be seen coming (lazy start) and
    the page does not jump when it appears. */
 :host { min-height: 1px; }
-/* Kept until the chart is drawn (or its error shown), not only until it starts: a chart
-   that starts before its first view has arrived does not fold up in between. */
+/* Kept until the chart is drawn (or its error shown), not only until it starts; an
+   element with a picture (picture-view.js) has the picture's room instead. */
 :host(:not(:state(shown))) { min-height: 320px; }
 /* The "hidden" attribute lists hidden series; it must not hide the element itself. */
 :host([hidden]) { display: block; }
@@ -90,12 +90,48 @@ button:focus-visible, .atm-canvas:focus-visible { outline: 3px solid var(--focus
 .atm .atm-series[aria-pressed="false"] { color: var(--muted); text-decoration: line-through; border-style: dashed; }
 .atm-swatch { width: 12px; height: 12px; border-radius: 2px; border: 2px solid; display: inline-block; flex: none; }
 .atm-series[aria-pressed="false"] .atm-swatch { background-color: transparent !important; }
-/* The first view (autonomie-chart.js): the controls, then the picture of the canvas;
-   the chart is built inside it, unseen, until its first drawing. */
-.atm-first { position: relative; }
-.atm-first-picture { display: block; width: 100%; height: auto; }
-.atm-pending { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
 .atm-stage { position: relative; width: 100%; }
+/* An embed code's picture, and the chart that takes its place (picture-view.js): the
+   picture's box in the host's own layout and font, the toolbar over its blank bottom,
+   scaled with it (--atm-s: the chart's width over its band's; --atm-h and --atm-bar:
+   the picture's and the toolbar's heights at the band's width). */
+:host(:state(picture)) { min-height: 0; font: inherit; line-height: inherit; }
+.atm-embed { padding: 0; --u: calc(var(--atm-s, 1) * 1px); }
+.atm-frame { position: relative; }
+.atm-frame > .atm-stage { height: calc(var(--atm-h) * var(--u)); overflow: hidden; }
+.atm-frame[data-display="inline"] > .atm-stage { display: inline-block; vertical-align: var(--atm-align); }
+/* The chart is built under its picture, unseen, until its first drawing. */
+.atm-pending { position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
+.atm-embed .atm-controls, .atm-panel, .atm-static {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif;
+  font-size: 16px;
+  line-height: 1.5;
+}
+/* The toolbar, and in its place the line of a chart that cannot run, lie over the
+   picture's blank bottom. */
+.atm-frame > .atm-controls, .atm-static {
+  position: absolute; left: 0; right: 0; margin: 0; overflow: hidden;
+  top: calc((var(--atm-h) - var(--atm-bar)) * var(--u));
+  height: calc(var(--atm-bar) * var(--u));
+  padding: calc(6 * var(--u));
+}
+.atm-frame > .atm-controls {
+  align-content: flex-start;
+  gap: calc(6 * var(--u));
+  font-size: calc(13 * var(--u));
+}
+.atm-frame[data-rows="1"] > .atm-controls { font-size: calc(14 * var(--u)); flex-wrap: nowrap; }
+.atm-frame[data-rows="2"] > .atm-controls > :first-child { flex-basis: 100%; }
+.atm-frame > .atm-controls button {
+  font-size: inherit; line-height: 1.2; height: calc(32 * var(--u)); min-height: 0; min-width: calc(32 * var(--u));
+  padding: 0 0.55em; display: inline-flex; align-items: center; justify-content: center; gap: 0.3em;
+}
+.atm-embed .atm-disclosure { display: inline-block; }
+.atm-embed:not(:has(.atm-more-toggle[aria-expanded="true"])) .atm-panel { display: none; }
+.atm-panel { padding: 8px 0 0; }
+.atm-panel .atm-tools { margin: 0 0 8px; }
+.atm-static { font-size: calc(12 * var(--u)); line-height: 1.4; color: var(--muted); }
+.atm-static a { color: var(--link); }
 .atm-canvas { display: block; width: 100%; height: 320px; border: 0; margin: 0; padding: 0; touch-action: pan-y; }
 .atm-print { display: none; }
 .atm-ring { position: absolute; pointer-events: none; border: 2px solid var(--focus); border-radius: 3px; }

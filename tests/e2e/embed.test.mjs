@@ -75,16 +75,22 @@ const violations = (target) => target.evaluate(() => window.__cspViolations);
 describe('embedding', () => {
   test('the blog post on another origin shows all three embeds, under a strict CSP, talking to no one else', async () => {
     const { page, log } = await openPage(browser.context, B, '/examples/blog-post.html');
-    await page.locator('#figure-modeles autonomie-chart').scrollIntoViewIfNeeded();
-    await drawn(page, '#figure-modeles autonomie-chart');
-    await page.locator('#figure-valorisations iframe').scrollIntoViewIfNeeded();
-    const frame = await (await page.waitForSelector('#figure-valorisations iframe')).contentFrame();
+    const declared = Number(await page.$eval('#figure-modeles iframe', (f) => f.getAttribute('height')));
+    for (const figure of ['#figure-valorisations', '#figure-pays', '#figure-calcul']) {
+      await page.locator(`${figure} autonomie-chart`).scrollIntoViewIfNeeded();
+      await drawn(page, `${figure} autonomie-chart`);
+    }
+    await page.locator('#figure-modeles iframe').scrollIntoViewIfNeeded();
+    const frame = await (await page.waitForSelector('#figure-modeles iframe')).contentFrame();
     await frame.waitForFunction(() => document.getElementById('chart')?.drawCount > 0);
     await page.locator('#figure-levees autonomie-chart').scrollIntoViewIfNeeded();
     await drawn(page, '#figure-levees autonomie-chart');
     await settle(page);
 
-    assert.ok((await canvasPixels(page, '#figure-modeles canvas')).inked > 20000);
+    for (const figure of ['#figure-valorisations', '#figure-pays', '#figure-calcul']) {
+      assert.ok((await canvasPixels(page, `${figure} canvas`)).inked > 20000, figure);
+    }
+    assert.deepEqual(await page.$$eval('#figure-valorisations autonomie-chart, #figure-pays autonomie-chart, #figure-calcul autonomie-chart', (all) => all.map((e) => e.state().view)), ['history', 'countries', 'november-2025']);
     assert.ok((await canvasPixels(frame, '#chart canvas')).inked > 20000);
     const custom = await canvasPixels(page, '#figure-levees canvas');
     assert.ok(custom.inked > 10000);
@@ -92,7 +98,7 @@ describe('embedding', () => {
     assert.equal(await frame.$eval('#chart', (e) => e.state().view), 'history');
 
     // Auto height: the resize script fitted the iframe to its content.
-    await page.waitForFunction(() => Number(document.querySelector("iframe").height) !== 1300);
+    await page.waitForFunction((declared) => Number(document.querySelector('iframe').height) !== declared, declared);
     const [frameHeight, contentHeight] = [
       Number(await page.$eval('iframe', (f) => f.height)),
       await frame.evaluate(() => document.documentElement.scrollHeight),
@@ -100,7 +106,7 @@ describe('embedding', () => {
     assert.ok(Math.abs(frameHeight - contentHeight) <= 2, `iframe ${frameHeight} px, content ${contentHeight} px`);
 
     // The blog's own CSS (uppercase buttons, canvas max-width 50%) does not reach inside.
-    assert.equal(await page.$eval('#figure-modeles autonomie-chart button', (b) => getComputedStyle(b).textTransform), 'none');
+    assert.equal(await page.$eval('#figure-valorisations autonomie-chart button', (b) => getComputedStyle(b).textTransform), 'none');
     assert.ok(custom.cssWidth > 600, `custom chart is ${custom.cssWidth}px wide`);
     assert.equal(await page.evaluate(() => Object.keys(window).filter((k) => /autonomie|wasm_bindgen/i.test(k)).length), 0, 'no global');
 
@@ -279,6 +285,8 @@ describe('embedding', () => {
     await drawn(page, chart);
     await page.click(`${chart} button[data-value="countries"]`);
     await page.click(`${chart} button[data-value="EUR"]`);
+    // The legend is under "Options" in the page as shipped (each chart with its picture).
+    if (!(await page.locator(`${chart} button[data-key="US"]`).isVisible())) await page.click(`${chart} .atm-more-toggle`);
     await page.click(`${chart} button[data-key="US"]`);
     await page.click('[data-embed-for="funding"] .embed-toggle');
     const expected = await page.$eval(chart, (e) => e.state());
@@ -287,7 +295,8 @@ describe('embedding', () => {
     await page.click('[data-embed-for="funding"] .embed-block:first-child button');
     await page.waitForSelector('[data-embed-for="funding"] .embed-status:has-text("Copié")');
     assert.match(elementSnippet, new RegExp(`src="${A}/dist/autonomie-chart\\.[0-9a-f]{16}\\.js" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous"`));
-    assert.match(iframeSnippet, new RegExp(`src="${A}/dist/embed\\.html#chart=funding&amp;view=countries`));
+    assert.match(iframeSnippet, new RegExp(`src="${A}/dist/embed/funding-countries-log-EUR-fr\\.html#hidden=US"`));
+    assert.match(elementSnippet, /<autonomie-chart chart="funding" view="countries" currency="EUR" lang="fr" hidden-series="US">\n<picture>\n<source /);
     assert.match(iframeSnippet, new RegExp(`src="${A}/dist/autonomie-resize\\.[0-9a-f]{16}\\.js" integrity="sha384-[A-Za-z0-9+/]{64}" crossorigin="anonymous" defer`));
 
     pages.set('/snippet-element.html', `<!doctype html><html lang="fr"><body><h1>Mon article</h1>${elementSnippet}</body></html>`);

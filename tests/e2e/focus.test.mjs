@@ -54,7 +54,7 @@ function focused(page, chart) {
 function controls(page, chart) {
   return page.evaluate((id) => {
     const root = document.querySelector(`autonomie-chart[chart="${id}"]`).shadowRoot;
-    return [...root.querySelectorAll('.atm-controls button, .atm-legend button')]
+    return [...root.querySelectorAll('.atm-controls button, .atm-tools button, .atm-legend button')]
       .filter((b) => b.offsetParent !== null && !b.disabled)
       .map((node) => {
         if (node.dataset.key) return `series:${node.dataset.key}`;
@@ -142,9 +142,10 @@ describe('keyboard focus', () => {
   test('a tap and a click leave focus on the control', async () => {
     for (const [context, act] of [[touchBrowser.context, 'tap'], [browser.context, 'click']]) {
       const { page } = await openChart(context, 'funding');
-      // On a phone the series toggles sit behind the "Options" disclosure.
+      // On a phone, and under a chart's picture (the page as shipped), the series toggles
+      // sit behind the "Options" disclosure.
       for (const selector of ['.atm-controls button[data-value="log"]', '.atm-more-toggle', '.atm-legend button']) {
-        if (selector === '.atm-more-toggle' && act === 'click') continue;
+        if (selector === '.atm-more-toggle' && await page.locator('autonomie-chart[chart="funding"] .atm-legend button').first().isVisible()) continue;
         const target = page.locator(`autonomie-chart[chart="funding"] ${selector}`).first();
         await target[act]();
         await settle(page);

@@ -7,6 +7,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WORDS } from '../../www/words.js';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { canvasPixels, launchBrowser, listen, openPage, settle, startServer } from './browser.mjs';
@@ -71,8 +72,8 @@ async function alter(name, offset) {
 describe('embed code with integrity', () => {
   test('the snippet names the hashed script with its SRI hash, and the hash is the file\'s', () => {
     const { file, integrity } = manifest.files['autonomie-chart.js'];
-    assert.ok(snippet.includes(`<script type="module" src="${A}/dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>`), snippet);
-    assert.match(snippet, /<autonomie-chart chart="valuations"[^>]*><\/autonomie-chart>/);
+    assert.ok(snippet.includes(`<script type="module" src="${A}/dist/${file}" integrity="${integrity}" crossorigin="anonymous" fetchpriority="low"></script>`), snippet);
+    assert.match(snippet, /<autonomie-chart chart="valuations"[^>]*>\n<picture>\n(<source [^>]+>\n)+<img [^>]+>\n<\/picture>\n<\/autonomie-chart>$/);
   });
 
   test('works on another origin, under the host CSP of docs/deploy.md', async () => {
@@ -90,9 +91,14 @@ describe('embed code with integrity', () => {
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.consoleErrors, []);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
-    // Exactly the two release files, both from the widget's origin.
+    // Exactly the two release files, the chart's picture at this width and its state's
+    // data, all from the widget's origin.
     const fetched = log.requests.filter((url) => url.startsWith(`${A}/`)).map((url) => url.slice(A.length)).sort();
-    assert.deepEqual(fetched, [`/dist/${manifest.files['autonomie-chart.js'].file}`, `/dist/${manifest.files['autonomie_bg.wasm'].file}`].sort());
+    const pictures = `/dist/${manifest.files['static/pictures/'].file}`;
+    assert.deepEqual(fetched, [
+      `/dist/${manifest.files['autonomie-chart.js'].file}`, `/dist/${manifest.files['autonomie_bg.wasm'].file}`,
+      `${pictures}valuations-latest-linear-USD-fr-light-740.svg`, `${pictures}valuations-latest-linear-USD-fr.json`,
+    ].sort());
     await page.close();
   });
 
@@ -135,21 +141,19 @@ describe('embed code with integrity', () => {
     }
   });
 
-  test('an altered wasm is refused by the script before it runs: no chart, a message in place and in the console', async () => {
+  test('an altered wasm is refused by the script before it runs: no chart, the picture and a line in place, the reason in the console', async () => {
     const restore = await alter('autonomie_bg.wasm', 40000);
     try {
       const { page, log } = await openPost('altered-wasm');
-      const error = page.locator('autonomie-chart .atm-error');
-      await error.waitFor();
-      const text = await error.textContent();
-      assert.match(text, /^Ce graphique ne peut pas s’afficher :/, 'in the page language (French)');
-      assert.match(text, /n’est pas celui de cette version du script \(SHA-256 attendu [0-9a-f]{64}, reçu [0-9a-f]{64}\)/);
-      assert.ok(text.includes(manifest.files['autonomie_bg.wasm'].sha256), 'the expected hash is the release\'s');
+      const line = page.locator('autonomie-chart .atm-static');
+      await line.waitFor();
+      assert.equal(await line.textContent(), `${WORDS.fr.notInteractive} ${WORDS.fr.interactiveChart}`, 'in the page language (French)');
+      assert.ok(await page.$eval('autonomie-chart img', (img) => img.naturalWidth > 0 && img.getBoundingClientRect().height > 100), 'the picture stays');
       assert.equal(await page.locator('autonomie-chart canvas').count(), 0, 'no chart');
-      assert.ok(
-        log.consoleErrors.some((m) => m.startsWith('autonomie: le fichier WebAssembly') && m.includes(manifest.files['autonomie_bg.wasm'].file)),
-        `the console says which file was refused: ${JSON.stringify(log.consoleErrors)}`,
-      );
+      const refused = log.consoleErrors.find((m) => m.startsWith('autonomie: le fichier WebAssembly') && m.includes(manifest.files['autonomie_bg.wasm'].file));
+      assert.ok(refused, `the console says which file was refused: ${JSON.stringify(log.consoleErrors)}`);
+      assert.match(refused, /n’est pas celui de cette version du script \(SHA-256 attendu [0-9a-f]{64}, reçu [0-9a-f]{64}\)/);
+      assert.ok(refused.includes(manifest.files['autonomie_bg.wasm'].sha256), 'the expected hash is the release\'s');
       await page.close();
     } finally {
       await restore();
@@ -168,7 +172,7 @@ describe('embed code with integrity', () => {
       const altered = await context.newPage();
       await altered.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
       await altered.goto(`${C}/altered-wasm.html`);
-      await altered.locator('autonomie-chart .atm-error').waitFor();
+      await altered.locator('autonomie-chart .atm-static').waitFor();
       assert.equal(await altered.locator('autonomie-chart canvas').count(), 0);
       await altered.close();
     } finally {

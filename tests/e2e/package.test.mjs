@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { canvasPixels, launchBrowser, listen, openPage, settle } from './browser.mjs';
 import { packAndInstall, staticServer } from './package-install.mjs';
 import { cspWithWidget } from '../../scripts/serve.mjs';
+import { elementSnippet } from '../../www/embed-code.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -77,9 +78,10 @@ describe('the autonomie-chart package', () => {
       'autonomie.json', 'dataset.schema.json',
       'autonomie-chart.d.ts', 'wasm-bindgen/autonomie.d.ts', 'wasm-bindgen/autonomie_bg.wasm.d.ts',
       'custom-elements.json', 'manifest.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
-      // The first views (issue 15): a picture per chart, language, theme and width, the
-      // controls' words per chart and language, in a directory named by their hash.
-      ...readdirSync(join(ROOT, 'www/static/first')).map((name) => `${manifest.files['static/first/'].file}${name}`),
+      // The embed codes' pictures and their states' data (issue 20), in a directory named
+      // by their hash, and an iframe page per state.
+      ...readdirSync(join(ROOT, 'www/static/pictures')).map((name) => `${manifest.files['static/pictures/'].file}${name}`),
+      ...readdirSync(join(ROOT, 'www/static/pictures')).filter((name) => name.endsWith('.json')).map((name) => `embed/${name.replace(/\.json$/, '.html')}`),
     ];
     assert.ok(expected.every(Boolean), `every hashed file is there: ${paths.join(', ')}`);
     assert.deepEqual(paths, expected.sort());
@@ -148,11 +150,9 @@ describe('the autonomie-chart package', () => {
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation under the README\'s host policy');
     assert.deepEqual(log.failed, [], 'no missing file');
     const fromPackage = log.requests.filter((url) => url.startsWith(S)).map((url) => url.slice(PKG().length + 1)).sort();
-    // The first view of this chart (its controls' words, at most its one picture) may
-    // come before the wasm; nothing else.
-    const firstView = fromPackage.filter((path) => path.startsWith('static/first'));
-    assert.ok(firstView.every((path) => /^static\/first\.[0-9a-f]{16}\/valuations-en(\.json|-light-(390|760)\.svg)$/.test(path)) && firstView.length <= 2, firstView.join(' '));
-    assert.deepEqual(fromPackage.filter((path) => !firstView.includes(path)), [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
+    // An element without a picture in its code asks for nothing else than the script
+    // and the wasm.
+    assert.deepEqual(fromPackage, [main, manifest.files['autonomie_bg.wasm'].file].sort(), 'two files: the script and the wasm');
     assert.ok(log.requests.every((url) => url.startsWith(S) || url.startsWith(H)), 'nothing from a third origin');
     await page.screenshot({ path: join(ROOT, 'test-results/package-element.png') });
     await page.close();
@@ -162,19 +162,27 @@ describe('the autonomie-chart package', () => {
     assert.equal(readmePolicy(), cspWithWidget(README_ORIGIN));
   });
 
-  test('under the README\'s host policy, a chart shows its first view from the package\'s origin, then draws', async () => {
-    pages.set('/first.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title>
-<script type="module" src="${PKG()}/${main}" integrity="${manifest.files['autonomie-chart.js'].integrity}" crossorigin="anonymous"></script></head>
-<body><h1>Mon article</h1><autonomie-chart chart="funding" load="interaction"></autonomie-chart></body></html>`);
-    const { page, log } = await openPage(browser.context, H, '/first.html');
-    // The first view: its controls' words fetched, its picture an image, both from the package.
-    const picture = 'autonomie-chart img.atm-first-picture';
-    await page.waitForFunction((s) => {
-      const image = document.querySelector('autonomie-chart')?.shadowRoot?.querySelector('img.atm-first-picture');
-      return image?.complete && image.naturalWidth > 0 && image.closest('.atm-first').style.visibility === '';
-    }, picture);
+  test('under the README\'s host policy, the generator\'s embed code shows its picture from the package\'s origin, then draws', async () => {
+    // The embed code the page's generator writes for a non-default view, pointing at the
+    // installed package: its script, and its picture in the package's pictures directory.
+    const pictures = `${PKG()}/${manifest.files['static/pictures/'].file}`;
+    const directory = join(installed, manifest.files['static/pictures/'].file);
+    const data = readdirSync(directory).filter((name) => /^funding-.*-fr\.json$/.test(name))
+      .map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')))
+      .find(({ state, defaults }) => state.scale === 'log' && state.view !== defaults.view);
+    assert.ok(data, 'a non-default view of the funding chart on a log scale has its picture');
+    const code = elementSnippet({ script: { src: `${PKG()}/${main}`, integrity: manifest.files['autonomie-chart.js'].integrity }, pictures, data })
+      .replace('<autonomie-chart ', '<autonomie-chart load="interaction" ');
+    pages.set('/picture.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article</title></head>
+<body><h1>Mon article</h1>${code}</body></html>`);
+    const { page, log } = await openPage(browser.context, H, '/picture.html');
+    const picture = 'autonomie-chart img';
+    await page.waitForFunction(() => {
+      const image = document.querySelector('autonomie-chart img');
+      return image?.complete && image.naturalWidth > 0;
+    });
     const source = await page.$eval(picture, (image) => image.currentSrc);
-    assert.match(source, new RegExp(`^${PKG()}/static/first\\.[0-9a-f]{16}/funding-fr-light-(390|760)\\.svg$`));
+    assert.ok(source.startsWith(pictures) && source.endsWith('.svg'), `the picture comes from the package: ${source}`);
     assert.equal(await page.evaluate(() => document.querySelector('autonomie-chart').drawCount ?? 0), 0, 'no wasm before an interaction');
     // A press starts the wasm, and the chart replaces its picture.
     await page.click('autonomie-chart button[data-value="linear"]');
@@ -185,7 +193,7 @@ describe('the autonomie-chart package', () => {
     assert.deepEqual(log.failed, [], 'no missing file');
     assert.deepEqual(log.errors, []);
     assert.deepEqual(log.consoleErrors, []);
-    await page.screenshot({ path: join(ROOT, 'test-results/package-first-view.png') });
+    await page.screenshot({ path: join(ROOT, 'test-results/package-picture.png') });
     await page.close();
   });
 
@@ -235,8 +243,8 @@ describe('the autonomie-chart package', () => {
         sameClass: api.AutonomieChartElement === Element,
       };
     }, `${PKG()}/${main}`);
-    // Every attribute the element reads: the observed ones, and `load`, `loading` and `first-view`, read once.
-    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading', 'first-view'].sort());
+    // Every attribute the element reads: the observed ones, and `load` and `loading`, read once.
+    assert.deepEqual(element.attributes.map((a) => a.name).sort(), [...actual.observed, 'load', 'loading'].sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'method').map((m) => m.name).sort(), actual.methods.sort());
     assert.deepEqual(element.members.filter((m) => m.kind === 'field').map((m) => m.name).sort(), [...actual.getters, ...actual.fields].sort());
     assert.deepEqual(element.events.map((e) => e.name).sort(), ['autonomie-change', 'autonomie-ready']);

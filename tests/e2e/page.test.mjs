@@ -36,6 +36,10 @@ const draws = (chart) => page.evaluate((id) => window.autonomieCharts.get(id).dr
 async function clickAndCheck(chart, selector, expectState) {
   const before = await canvasPixels(page, canvas(chart));
   const drawsBefore = await draws(chart);
+  // Under a chart's picture (the page as shipped) the legend is behind "Options".
+  if (!(await page.locator(`autonomie-chart[chart="${chart}"] ${selector}`).isVisible())) {
+    await page.click(`autonomie-chart[chart="${chart}"] .atm-more-toggle`);
+  }
   await page.click(`autonomie-chart[chart="${chart}"] ${selector}`);
   await settle(page);
   const after = await canvasPixels(page, canvas(chart));
@@ -70,7 +74,7 @@ describe('the page', () => {
     assert.deepEqual(await page.context().cookies(), []);
   });
 
-  test('is the page as shipped: the release\'s hashed files only, each with its SRI hash; no source module; no extra request for a first view', async () => {
+  test('is the page as shipped: the release\'s hashed files only, each with its SRI hash; no source module; each chart\'s picture in its HTML', async () => {
     const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync(new URL('../../dist/manifest.json', import.meta.url), 'utf8'));
     assert.equal(new URL(page.url()).pathname, '/dist/', 'the home page is dist/index.html');
@@ -79,7 +83,12 @@ describe('the page', () => {
     assert.deepEqual(scripts.sort(), expected.sort());
     const paths = log.requests.filter((url) => url.startsWith(origin)).map((url) => new URL(url).pathname);
     assert.deepEqual(paths.filter((path) => path.startsWith('/www/')), [], 'no source module, no file of www/');
-    assert.deepEqual(paths.filter((path) => path.includes('/static/first/')), [], 'the first views are inlined in the page');
+    // Each chart carries its default view's picture (a <picture> by width band and colour
+    // scheme, as in an embed code): only pictures and data of the hashed pictures' directory.
+    const pictures = `/dist/${manifest.files['static/pictures/'].file}`;
+    const named = await page.$$eval('autonomie-chart', (all) => all.map((e) => e.querySelector('picture img')?.getAttribute('src')));
+    assert.ok(named.length === 4 && named.every((src) => src?.startsWith(manifest.files['static/pictures/'].file)), named.join(' '));
+    assert.deepEqual(paths.filter((path) => path.startsWith('/dist/static/') && !path.startsWith(pictures)), [], 'no other picture');
     assert.equal(paths.filter((path) => path.endsWith('.js')).length, 2, `two scripts: ${paths.join(' ')}`);
   });
 

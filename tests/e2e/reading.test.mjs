@@ -32,6 +32,12 @@ async function openChart(page, id) {
   await settle(page);
 }
 
+/** Opens chart `id`'s "Options" (the legend, table and downloads are under it beside a picture). */
+async function openOptions(page, id) {
+  const toggle = page.locator(`${chart(id)} .atm-more-toggle`);
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 /**
  * The centre of item `index`'s mark, in page coordinates, from the chart's own layout:
  * the keyboard puts the highlight ring on the item, whose box is then read back.
@@ -119,9 +125,17 @@ describe('reading a chart', () => {
     await page.keyboard.press('Escape');
     assert.equal(await tooltipText(page, 'models'), null);
 
-    // Shift+Tab goes back through the legend; Enter and Space toggle.
-    await page.keyboard.press('Shift+Tab');
-    const focused = () => page.$eval(chart('models'), (e) => e.shadowRoot.activeElement?.dataset.key ?? e.shadowRoot.activeElement?.dataset.value);
+    // Tab goes on to the toolbar under the chart, then, through "Options", to the tools
+    // and the legend; Enter and Space toggle.
+    const focused = () => page.$eval(chart('models'), (e) => e.shadowRoot.activeElement?.dataset.key ?? e.shadowRoot.activeElement?.dataset.value ?? e.shadowRoot.activeElement?.className);
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'latest');
+    for (let i = 0; i < 8 && !String(await focused()).includes('atm-more-toggle'); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 8 && (await focused()) !== 'US'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'US', 'the legend after the tools');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     assert.equal(await focused(), 'EUROPE');
     await page.keyboard.press('Enter');
     assert.deepEqual(await page.$eval(chart('models'), (e) => e.state().hidden), ['EUROPE']);
@@ -166,6 +180,7 @@ describe('reading a chart', () => {
     const rows = () => page.$$eval(`${chart('models')} .atm-table tbody tr`, (trs) => trs.map((tr) => tr.textContent));
     assert.equal((await rows()).length, 3);
     assert.ok(!(await page.isVisible(`${chart('models')} .atm-table table`)) || (await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden'))));
+    await openOptions(page, 'models');
     await page.click(`${chart('models')} .atm-table-button`);
     assert.equal(await page.$eval(`${chart('models')} .atm-table`, (t) => t.classList.contains('atm-visually-hidden')), false);
     assert.ok(await page.isVisible(`${chart('models')} .atm-table table`));
@@ -179,6 +194,7 @@ describe('reading a chart', () => {
     const { page } = await openPage(browser.context, origin, '/');
     await openChart(page, 'valuations');
     await page.click(`${chart('valuations')} button[data-value="USD"]`);
+    await openOptions(page, 'valuations');
     const cssWidth = await page.$eval(`${chart('valuations')} canvas`, (c) => c.clientWidth);
     const fetchDownload = async (format) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${chart('valuations')} button[data-export="${format}"]`)]);
@@ -254,17 +270,17 @@ describe('reading a chart', () => {
     await page.close();
   });
 
-  test('without JavaScript each chart shows a static drawing of its default view', async () => {
+  test('without JavaScript each chart shows the picture of its default view', async () => {
     const noScript = await launchBrowser({ javaScriptEnabled: false });
     try {
       const page = await noScript.context.newPage();
       await page.goto(`${origin}/`);
       for (const id of ['models', 'valuations', 'funding', 'compute']) {
-        const image = page.locator(`${chart(id)} img.static-chart`);
+        const image = page.locator(`${chart(id)} picture img`);
         await image.scrollIntoViewIfNeeded();
-        await page.waitForFunction((s) => document.querySelector(s)?.complete, `${chart(id)} img.static-chart`);
-        assert.ok(await image.isVisible(), `${id} fallback visible`);
-        assert.ok(await image.evaluate((img) => img.naturalWidth) >= 760);
+        await page.waitForFunction((s) => document.querySelector(s)?.complete, `${chart(id)} picture img`);
+        assert.ok(await image.isVisible(), `${id} picture visible`);
+        assert.ok(await image.evaluate((img) => img.naturalWidth >= 740 && img.getBoundingClientRect().width > 600), `${id} at the column's width`);
       }
       assert.match(await page.getAttribute(`${chart('models')} img`, 'alt'), /États-Unis 59, Chine 35, Europe 2/);
       await page.screenshot({ path: `${ARTIFACTS}page-without-javascript.png`, fullPage: true });
@@ -284,6 +300,7 @@ describe('reading a chart', () => {
     const { page } = await openPage(browser.context, origin, '/');
     for (const id of ['models', 'valuations', 'funding', 'compute']) await openChart(page, id);
     assert.deepEqual(await audit(page), []);
+    await openOptions(page, 'valuations');
     await page.click(`${chart('valuations')} .atm-table-button`);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
@@ -297,7 +314,7 @@ describe('reading a chart', () => {
     await embed.close();
 
     const { page: post } = await openPage(browser.context, blogOrigin, '/examples/blog-post.html');
-    for (const selector of ['#figure-modeles autonomie-chart', '#figure-levees autonomie-chart']) {
+    for (const selector of ['#figure-valorisations autonomie-chart', '#figure-pays autonomie-chart', '#figure-calcul autonomie-chart', '#figure-levees autonomie-chart']) {
       await post.locator(selector).scrollIntoViewIfNeeded();
       await post.waitForFunction((s) => document.querySelector(s)?.drawCount > 0, selector);
     }

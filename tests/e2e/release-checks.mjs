@@ -25,7 +25,7 @@ const JAVASCRIPT = ['text/javascript', 'application/javascript'];
  */
 export function releaseFiles(manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'))) {
   const hashed = (logical) => manifest.files[logical].file;
-  const first = hashed('static/first/');
+  const pictures = hashed('static/pictures/');
   return [
     { what: 'the page (the folder)', path: '', file: 'index.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: PAGE_CSP },
     { what: 'the page', path: 'index.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: PAGE_CSP },
@@ -34,8 +34,9 @@ export function releaseFiles(manifest = JSON.parse(readFileSync(join(DIST, 'mani
     { what: 'the wasm', path: hashed('autonomie_bg.wasm'), types: ['application/wasm'], cache: LONG_CACHE },
     { what: "the iframe page's stylesheet", path: hashed('embed.css'), types: ['text/css'], charset: true, cache: LONG_CACHE },
     { what: 'the iframe resize script', path: hashed('autonomie-resize.js'), types: JAVASCRIPT, charset: true, cache: LONG_CACHE },
-    { what: 'a first view (picture)', path: `${first}valuations-fr-light-390.svg`, types: ['image/svg+xml'], cache: LONG_CACHE },
-    { what: "a first view (its controls' words)", path: `${first}valuations-en.json`, types: ['application/json'], cache: LONG_CACHE },
+    { what: "a state's iframe page", path: 'embed/valuations-history-log-USD-fr.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: EMBED_CSP },
+    { what: "an embed code's picture", path: `${pictures}valuations-history-log-USD-fr-light-310.svg`, types: ['image/svg+xml'], cache: LONG_CACHE },
+    { what: "a picture's state data (its toolbar's words)", path: `${pictures}valuations-history-log-USD-en.json`, types: ['application/json'], cache: LONG_CACHE },
     { what: 'the manifest', path: 'manifest.json', types: ['application/json'], cache: 'no-cache' },
     { what: 'the default dataset', path: 'autonomie.json', types: ['application/json'], cache: 'no-cache' },
   ];

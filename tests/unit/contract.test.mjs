@@ -12,9 +12,11 @@ test('the defaults are among their vocabularies', () => {
   for (const choice of contract.THEME_CHOICES.filter((c) => c !== 'auto')) assert.ok(contract.THEMES.includes(choice), choice);
 });
 
-test('the first views straddle the narrow layout: one under it, one over it', () => {
-  const [phone, desktop] = contract.FIRST_VIEW_WIDTHS;
-  assert.ok(phone < contract.NARROW_WIDTH && desktop >= contract.NARROW_WIDTH);
+test('the width bands go up from 0, and the narrow layout ends at an edge of one', () => {
+  assert.equal(contract.BANDS[0].from, 0);
+  for (let i = 1; i < contract.BANDS.length; i++) assert.ok(contract.BANDS[i].from > contract.BANDS[i - 1].from);
+  assert.ok(contract.BANDS.some((band) => band.from === contract.NARROW_WIDTH));
+  for (const band of contract.BANDS) assert.equal(band.rows, band.width < contract.NARROW_WIDTH ? 2 : 1);
 });
 
 test('every part is declared, and the answer names its parts', () => {

@@ -276,14 +276,24 @@ impl Session {
         crate::draw::backend::svg(&self.plan_frame(&frame, &EstimatedWidths)?.0)
     }
 
-    /// The canvas's picture as an SVG document: what [`Session::draw`] lays out on a
-    /// screen of one device pixel per CSS pixel at `css_width` CSS pixels, with the
-    /// screen's short footer, so the same size as the canvas, its text measured as the
-    /// usual `sans-serif` of browsers measures it ([`ArialWidths`]). The page shows it
-    /// before the wasm arrives (`autonomie-static`'s first views).
-    pub fn screen_svg(&self, css_width: f64, theme: Theme) -> Result<String, Error> {
+    /// The canvas's picture as an SVG document, and its height: what [`Session::draw`]
+    /// lays out on a screen of one device pixel per CSS pixel at `css_width` CSS pixels,
+    /// with the screen's short footer, so the canvas is this picture scaled, its text
+    /// measured as the usual `sans-serif` of browsers measures it ([`ArialWidths`]); then
+    /// `room` CSS pixels left blank under it (the element's toolbar lies there). An embed
+    /// code shows it before the wasm arrives (`autonomie-static`'s pictures).
+    pub fn picture_svg(&self, css_width: f64, room: u32, theme: Theme) -> Result<(String, u32), Error> {
         let frame = Frame { css_width, ratio: 1.0, css_height: None, theme, footer: Footer::Short };
-        crate::draw::backend::svg(&self.plan_frame(&frame, &ArialWidths)?.0)
+        let (mut plan, _) = self.plan_frame(&frame, &ArialWidths)?;
+        plan.height += room;
+        // The paper, the plan's first shape, covers the room too.
+        if let Some(crate::layout::plan::Shape::Rect { corners, .. }) = plan.shapes.first_mut() {
+            corners[1].1 = plan.height as i32;
+        }
+        // Text laid out as drawn, scaled without hinting: the canvas draws it at the scaled
+        // size, and hinted glyphs drift along a line when the picture is scaled.
+        let svg = crate::draw::backend::svg(&plan)?.replacen("<svg ", "<svg text-rendering=\"geometricPrecision\" ", 1);
+        Ok((svg, plan.height))
     }
 
     /// A file name for an export: `autonomie-valuations-history-2026-11-23.csv`.

@@ -189,7 +189,7 @@ pub(crate) const NARROW_CSS_WIDTH: f64 = 480.0;
 
 /// Below this width in CSS pixels a whole chart (its canvas's width) has the narrow
 /// layout: [`NARROW_CSS_WIDTH`] for its plot and the margins around it. The page's
-/// element picks the narrow first view below it too (`www/contract.js`).
+/// embed pictures' width bands have an edge there too (`session::contract::BANDS`).
 pub const NARROW_LAYOUT_BELOW: f64 = NARROW_CSS_WIDTH + 24.0;
 
 fn is_narrow(canvas: &LayoutRequest) -> bool {

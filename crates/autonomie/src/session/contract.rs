@@ -11,10 +11,53 @@ use crate::session::answer::{declared, Part};
 use crate::session::shape::{Field, Fields};
 use crate::units::i18n::Lang;
 
-/// The widths of the first views, in CSS pixels: a phone (the narrow layout) and a
-/// desktop column. `autonomie-static` draws them; the element picks the one of its
-/// width's layout.
-pub const FIRST_VIEW_WIDTHS: [u32; 2] = [390, 760];
+/// A width band of the embed codes' pictures (issue 20): a chart whose width is in the
+/// band is laid out at the band's `width` and scaled to its own, so that its canvas is
+/// exactly the band's picture scaled (one layout per band, scaled within it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Band {
+    /// The narrowest chart width of the band, in CSS pixels (the band runs to the next one's).
+    pub from: u32,
+    /// The width it is laid out at, in CSS pixels.
+    pub width: u32,
+    /// Rows of the toolbar under the chart: two on a narrow layout, one on a wide one.
+    pub rows: u32,
+    /// The toolbar's height at `width`, in CSS pixels: the room the picture leaves for it.
+    pub toolbar: u32,
+}
+
+/// A toolbar row's height, the gap between two rows and the padding around them, in CSS
+/// pixels at a band's width.
+pub const TOOLBAR_ROW: u32 = 32;
+const TOOLBAR_GAP: u32 = 6;
+const TOOLBAR_PAD: u32 = 6;
+
+const fn band(from: u32, width: u32) -> Band {
+    let rows = if (width as f64) < NARROW_LAYOUT_BELOW { 2 } else { 1 };
+    Band { from, width, rows, toolbar: rows * TOOLBAR_ROW + (rows - 1) * TOOLBAR_GAP + 2 * TOOLBAR_PAD }
+}
+
+/// The bands, narrowest first: each scales its layout by at most about 10 % down and
+/// 14 % up over its own widths (280 to 1400 CSS pixels), and the narrow layout ends at
+/// a band's edge ([`NARROW_LAYOUT_BELOW`]).
+pub const BANDS: [Band; 7] =
+    [band(0, 310), band(341, 375), band(414, 457), band(504, 573), band(651, 740), band(840, 955), band(1085, 1232)];
+
+/// The band of a chart `css_width` CSS pixels wide.
+pub fn band_for(css_width: f64) -> Band {
+    let mut chosen = BANDS[0];
+    for band in BANDS {
+        if css_width >= f64::from(band.from) {
+            chosen = band;
+        }
+    }
+    chosen
+}
+
+/// How a picture's file is named (without `.svg`): its state, language, theme and band.
+/// Its data (`.json`, the chart's first answer in that state) has the name without the
+/// last two fields.
+pub const PICTURE_NAME: &str = "{chart}-{view}-{scale}-{currency}-{lang}-{theme}-{band}";
 
 /// The state's keys that an element's attributes and a URL fragment carry (the chart
 /// apart), in order.
@@ -38,7 +81,7 @@ fn constants(dataset: &Dataset) -> Vec<(&'static str, String, &'static str)> {
     let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     let parts: Vec<&str> = Part::ALL.iter().map(|p| p.name()).collect();
     vec![
-        ("CHARTS", json(&charts), "The charts of the embedded dataset, in page order (they have first views)."),
+        ("CHARTS", json(&charts), "The charts of the embedded dataset, in page order (they have pictures)."),
         ("VIEWS", json(&views), "Every view id of the embedded dataset."),
         ("SCALES", json(&SCALES.to_vec()), "The scales."),
         ("CURRENCIES", json(&CURRENCIES.to_vec()), "The currencies amounts are shown in."),
@@ -53,11 +96,12 @@ fn constants(dataset: &Dataset) -> Vec<(&'static str, String, &'static str)> {
             "The state's keys in attributes and URL fragments, the chart apart.",
         ),
         ("PARTS", json(&parts), "The parts of a chart that an answer may mark dirty, in update order."),
-        ("FIRST_VIEW_WIDTHS", json(&FIRST_VIEW_WIDTHS.to_vec()), "The first views' widths, in CSS pixels."),
+        ("BANDS", json(&BANDS.to_vec()), "The embed pictures' width bands (issue 20), narrowest first: `from` (CSS px), the layout `width`, the toolbar's `rows` and height (`toolbar`, CSS px at `width`)."),
+        ("PICTURE_NAME", json(&PICTURE_NAME), "How an embed picture's file is named, without `.svg`."),
         (
             "NARROW_WIDTH",
             json(&(NARROW_LAYOUT_BELOW as u32)),
-            "Under this width in CSS pixels a chart has its narrow layout (its first view is the narrow one).",
+            "Under this width in CSS pixels a chart has its narrow layout (a band's edge).",
         ),
     ]
 }

@@ -367,6 +367,9 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
         "the WebAssembly file {url} is not the one this script was built with (expected SHA-256 {expected}, got {actual}): it was altered or replaced, so it is not run",
         "le fichier WebAssembly {url} n’est pas celui de cette version du script (SHA-256 attendu {expected}, reçu {actual}) : il a été modifié ou remplacé, il n’est donc pas exécuté",
     ),
+    // Under an embed code's picture, when this page cannot run the chart (issue 20).
+    ("notInteractive", "This copy of the chart is not interactive here.", "Cette copie du graphique n’est pas interactive ici."),
+    ("interactiveChart", "Open the interactive chart", "Ouvrir le graphique interactif"),
 ];
 
 /// The one table of words as the JavaScript module `www/words.js`: `WORDS.fr` and
