@@ -118,8 +118,11 @@ export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', ban
 export function elementSnippet({ script, pictures, data, hidden = [], theme = 'auto' }) {
   const { state, defaults } = data;
   const attributes = [`chart="${escapeAttribute(state.chart)}"`];
+  // The currency the chart starts in for this view: the chart's, unless the view cannot
+  // be shown in it (autonomie-static's `defaults.views[view].currency`).
+  const own = { ...defaults, currency: defaults.views?.[state.view]?.currency?.[defaults.currency] ?? defaults.currency };
   for (const key of ['view', 'scale', 'currency']) {
-    if (state[key] !== defaults[key]) attributes.push(`${key}="${escapeAttribute(state[key])}"`);
+    if (state[key] !== own[key]) attributes.push(`${key}="${escapeAttribute(state[key])}"`);
   }
   attributes.push(`lang="${escapeAttribute(state.lang)}"`);
   if (hidden.length) attributes.push(`hidden-series="${escapeAttribute(hidden.join(','))}"`);

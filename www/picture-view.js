@@ -222,7 +222,11 @@ export class PictureView {
     this.#onPress(name, value);
     const { state: current, defaults, controls } = this.#data;
     const state = { ...current, [name]: value };
-    if (name === 'view') state.scale = defaults.views[value]?.scale ?? current.scale;
+    if (name === 'view') {
+      state.scale = defaults.views[value]?.scale ?? current.scale;
+      // A view that cannot be shown in the reader's currency switches to the other.
+      state.currency = defaults.views[value]?.currency?.[current.currency] ?? current.currency;
+    }
     const money = Boolean(defaults.views[state.view]?.money);
     if (!money) state.currency = defaults.currency;
     const shown = { ...controls, money, scale: state.scale, currency: state.currency, views: controls.views.map((v) => ({ ...v, active: v.id === state.view })) };

@@ -1,14 +1,16 @@
 // The package used through a bundler, as its README says (section "With a bundler"): a
 // blogger's project installs the tarball (offline, package-install.mjs), its script is
 // `import 'autonomie-chart'`, bundled by esbuild (as an ES module, then the wasm and the
-// first views copied next to the bundle) and by Vite (`vite build`, which copies the wasm
-// itself; the first views put in `public/assets/`). Each result is served as it is, under
-// a strict CSP, and loaded in Chromium: a chart shows its first view, then draws once
-// pressed, with no missing file, no CSP violation and no request to another origin.
+// pictures' folder copied next to the bundle) and by Vite (`vite build`, which copies the
+// wasm itself; the pictures' folder put in `public/assets/`). The post carries the chart's
+// picture as the page's generator writes it (www/embed-code.js), pointing at the copied
+// folder. Each result is served as it is, under a strict CSP, and loaded in Chromium: a
+// chart shows its picture, then draws once pressed, with no missing file, no CSP
+// violation and no request to another origin.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -16,6 +18,7 @@ import { build as viteBuild, createLogger } from 'vite';
 import { canvasPixels, launchBrowser, listen, openPage } from './browser.mjs';
 import { packAndInstall, staticServer } from './package-install.mjs';
 import { CSP } from '../../scripts/serve.mjs';
+import { pictureHtml } from '../../www/embed-code.js';
 
 let work, browser;
 const servers = [];
@@ -38,15 +41,22 @@ function project(name) {
   const { site, installed } = packAndInstall(work, name);
   mkdirSync(join(site, 'src'));
   writeFileSync(join(site, 'src/main.js'), "import 'autonomie-chart';\n");
-  // The reserved room of the README's first example.
-  writeFileSync(join(site, 'src/site.css'), `autonomie-chart:not(:defined) { display: block; min-height: 480px; }
-@media (max-width: 500px) { autonomie-chart:not(:defined) { min-height: 720px; } }
-`);
+  // A theme's usual rule for pictures, which the README's first example counts on.
+  writeFileSync(join(site, 'src/site.css'), 'img { max-width: 100%; height: auto; }\n');
   return { site, installed };
 }
 
-/** A post with a chart that waits for a press (so that its first view stays on screen). */
-const POST_BODY = '<h1>My post</h1>\n<autonomie-chart chart="valuations" lang="en" load="interaction"></autonomie-chart>';
+/**
+ * A post with a chart that waits for a press (so that its picture stays on screen), its
+ * picture from `pictures` (the copied folder, as the post addresses it), as the page's
+ * generator writes it.
+ */
+function postBody(installed, pictures) {
+  const directory = readdirSync(join(installed, 'static')).find((name) => /^pictures\.[0-9a-f]{16}$/.test(name));
+  const data = JSON.parse(readFileSync(join(installed, 'static', directory, 'valuations-latest-linear-EUR-en.json'), 'utf8'));
+  const picture = pictureHtml({ pictures: `${pictures}static/${directory}/`, state: data.state, heights: data.heights, alt: data.reading.description });
+  return `<h1>My post</h1>\n<autonomie-chart chart="valuations" lang="en" load="interaction">${picture}</autonomie-chart>`;
+}
 
 /** Serves `root` under the strict policy: everything from the page's own origin. */
 async function serveBuilt(root) {
@@ -55,18 +65,18 @@ async function serveBuilt(root) {
   return listen(server);
 }
 
-/** Opens `path` of `origin`: the first view, then a press, then the chart; nothing missing. */
+/** Opens `path` of `origin`: the picture, then a press, then the chart; nothing missing. */
 async function checkPost(origin, path, name) {
   const { page, log } = await openPage(browser.context, origin, path);
   await page.waitForFunction(() => {
-    const image = document.querySelector('autonomie-chart')?.shadowRoot?.querySelector('img.atm-first-picture');
+    const image = document.querySelector('autonomie-chart img');
     return image?.complete && image.naturalWidth > 0;
   }, null, { timeout: 15000 }).catch((error) => {
     assert.deepEqual(log.failed, [], 'no missing file');
     throw error;
   });
-  const picture = await page.$eval('autonomie-chart img.atm-first-picture', (image) => image.currentSrc);
-  assert.match(picture, /\/static\/first\.[0-9a-f]{16}\/valuations-en-light-(390|760)\.svg$/, 'the first view, from the copied folder');
+  const picture = await page.$eval('autonomie-chart img', (image) => image.currentSrc);
+  assert.match(picture, /\/static\/pictures\.[0-9a-f]{16}\/valuations-latest-linear-EUR-en-light-\d+\.svg$/, 'the picture, from the copied folder');
   await page.click('autonomie-chart button[data-value="USD"]');
   await page.waitForFunction(() => document.querySelector('autonomie-chart')?.drawCount > 0);
   assert.equal(await page.$eval('autonomie-chart', (e) => e.state().currency), 'USD');
@@ -82,7 +92,7 @@ async function checkPost(origin, path, name) {
 }
 
 describe('the package through a bundler', () => {
-  test('esbuild: bundled as an ES module, the wasm and first views copied next to it', async () => {
+  test('esbuild: bundled as an ES module, the wasm and the pictures copied next to it', async () => {
     const { site, installed } = project('esbuild-project');
     const out = join(site, 'public/js');
     // npx esbuild src/main.js --bundle --format=esm --outdir=public/js
@@ -94,18 +104,18 @@ describe('the package through a bundler', () => {
     cpSync(join(site, 'src/site.css'), join(site, 'public/site.css'));
     writeFileSync(join(site, 'public/post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="site.css"><script type="module" src="js/main.js"></script></head>
-<body>${POST_BODY}</body></html>`);
+<body>${postBody(installed, 'js/')}</body></html>`);
     await checkPost(await serveBuilt(join(site, 'public')), '/post.html', 'esbuild');
   });
 
-  test('Vite: `vite build` copies the wasm itself; the first views go into public/assets/', async () => {
+  test('Vite: `vite build` copies the wasm itself; the pictures go into public/assets/', async () => {
     const { site, installed } = project('vite-project');
     // mkdir -p public/assets && cp -r node_modules/autonomie-chart/static public/assets/
     mkdirSync(join(site, 'public/assets'), { recursive: true });
     cpSync(join(installed, 'static'), join(site, 'public/assets/static'), { recursive: true });
     writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Post</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/src/site.css"><script type="module" src="/src/main.js"></script></head>
-<body>${POST_BODY}</body></html>`);
+<body>${postBody(installed, '/assets/')}</body></html>`);
     const logger = createLogger('warn');
     const warnings = [];
     logger.warn = (message) => warnings.push(message);

@@ -97,7 +97,7 @@ describe('embed code with integrity', () => {
     const pictures = `/dist/${manifest.files['static/pictures/'].file}`;
     assert.deepEqual(fetched, [
       `/dist/${manifest.files['autonomie-chart.js'].file}`, `/dist/${manifest.files['autonomie_bg.wasm'].file}`,
-      `${pictures}valuations-latest-linear-USD-fr-light-740.svg`, `${pictures}valuations-latest-linear-USD-fr.json`,
+      `${pictures}valuations-latest-linear-EUR-fr-light-740.svg`, `${pictures}valuations-latest-linear-EUR-fr.json`,
     ].sort());
     await page.close();
   });

@@ -21,6 +21,7 @@ use autonomie::data::model::{Chart, Dataset, View};
 use autonomie::layout::theme::Theme;
 use autonomie::session::contract::{BANDS, CURRENCIES, PICTURE_NAME, SCALES};
 use autonomie::session::Session;
+use autonomie::units::money::Currency;
 use serde_json::{json, Map, Value};
 
 /// Writes every state's pictures and data into `directory`; returns how many files.
@@ -29,13 +30,20 @@ pub fn write_pictures(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, 
     let mut count = 0;
     for chart in &dataset.charts {
         let mut session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
-        // Each view's own scale and whether it shows money: what a press on another view
-        // shows before the wasm arrives.
+        // Each view's own scale, whether it shows money, and the currency it shows when the
+        // reader's is each of them (`View::currency_for`): what a press on another view
+        // shows before the wasm arrives, and what an embed code need not name.
         let views: Map<String, Value> = chart
             .views
             .iter()
             .map(|view| {
-                (view.id.clone(), json!({ "scale": view.default_scale.name(), "money": money(dataset, chart, view) }))
+                let shown: Map<String, Value> = CURRENCIES
+                    .iter()
+                    .filter_map(|code| Currency::parse(code))
+                    .map(|c| (c.code().to_owned(), Value::from(view.currency_for(c).code())))
+                    .collect();
+                let own = json!({ "scale": view.default_scale.name(), "money": money(dataset, chart, view), "currency": shown });
+                (view.id.clone(), own)
             })
             .collect();
         let defaults = json!({
