@@ -114,3 +114,27 @@ fn a_drawing_too_large_for_a_browser_canvas_is_drawn_at_a_lower_ratio() {
         .unwrap();
     assert_eq!(ratio, 3.0);
 }
+
+#[test]
+fn a_timeline_ends_on_its_newest_figure_even_one_without_a_rate() {
+    // In euros, Anthropic's newest figure ($965B, 28 May 2026) has no ECB rate: it has no
+    // place on the euro axis, but its line's end label says it, as published; in dollars,
+    // so does Mistral AI's (more than €21B, 8 September 2026).
+    let dataset = Rc::new(Dataset::from_json(EMBEDDED_JSON).unwrap());
+    for (currency, expected) in [("EUR", "965 Md$ (non converti)"), ("USD", "> 21 Md€ (non converti)")] {
+        let mut session = Session::new(dataset.clone(), "valuations").unwrap();
+        session.state.set_lang("fr").unwrap();
+        session.set_view("history").unwrap();
+        session.state.set_currency(currency).unwrap();
+        let plan = session.plan(760.0, 1.0, None, Theme::Light, &EstimatedWidths).unwrap();
+        let texts: Vec<&str> = plan
+            .shapes
+            .iter()
+            .filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.as_str()) } else { None })
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.replace('\u{a0}', " ").replace('\u{202f}', " ") == expected),
+            "{currency}: {texts:?}"
+        );
+    }
+}

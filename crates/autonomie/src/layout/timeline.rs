@@ -57,7 +57,7 @@ impl Painter<'_> {
         let end_width = figure
             .lines
             .iter()
-            .filter_map(|l| l.points.iter().rfind(|p| p.on_axis()).map(|p| (l, p)))
+            .filter_map(|l| l.points.last().map(|p| (l, p)))
             .map(|(l, p)| {
                 self.widths.width(&l.label, m.fonts.end).max(self.widths.width(&value_label(p), m.fonts.small))
             })
@@ -126,9 +126,12 @@ impl Painter<'_> {
                 }
                 item_index += 1;
             }
-            if let Some(last) = line.points.iter().rfind(|p| p.on_axis()) {
+            // The label says the line's newest figure, even one without a place on the axis
+            // (an amount without a rate: "965 Md$ (non converti)"), beside the line's end.
+            let end = line.points.iter().rfind(|p| p.on_axis());
+            if let (Some(end), Some(newest)) = (end, line.points.last()) {
                 let color = self.p.series_text(line.color);
-                end_labels.push((area.y_of(last.value), &line.label, value_label(last), color));
+                end_labels.push((area.y_of(end.value), &line.label, value_label(newest), color));
             }
         }
         end_labels
