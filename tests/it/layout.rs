@@ -132,9 +132,6 @@ fn a_timeline_ends_on_its_newest_figure_even_one_without_a_rate() {
             .iter()
             .filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.as_str()) } else { None })
             .collect();
-        assert!(
-            texts.iter().any(|t| t.replace('\u{a0}', " ").replace('\u{202f}', " ") == expected),
-            "{currency}: {texts:?}"
-        );
+        assert!(texts.iter().any(|t| t.replace(['\u{a0}', '\u{202f}'], " ") == expected), "{currency}: {texts:?}");
     }
 }
