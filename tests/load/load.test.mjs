@@ -109,7 +109,7 @@ describe('load and lifetime', () => {
     await page.close();
   });
 
-  test('1,000 insert/remove cycles leave no memory and no listener behind', async () => {
+  test('2,000 insert/remove cycles leave no memory and no listener behind', async () => {
     const { page, errors } = await pageWith('<main id="host"></main>');
     const cycle = (times) => page.evaluate(async (times) => {
       const host = document.getElementById('host');
@@ -129,16 +129,26 @@ describe('load and lifetime', () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }, times);
-    await cycle(30); // warm-up
+    await cycle(100); // warm-up: the engine's caches (compiled code, type feedback) fill
     const listenersBefore = await globalListeners(page);
     const before = await memory(page);
     await cycle(1000);
+    const halfway = await memory(page);
+    await cycle(1000);
     const afterCycles = await memory(page);
     const listenersAfter = await globalListeners(page);
-    console.log(`# 1,000 insert/remove: JS heap ${mb(before.heap)} -> ${mb(afterCycles.heap)}, wasm memory ${mb(before.wasm)} -> ${mb(afterCycles.wasm)}, global listeners ${listenersBefore} -> ${listenersAfter}`);
+    console.log(`# 2,000 insert/remove: JS heap ${mb(before.heap)} -> ${mb(halfway.heap)} -> ${mb(afterCycles.heap)}, wasm memory ${mb(before.wasm)} -> ${mb(afterCycles.wasm)}, global listeners ${listenersBefore} -> ${listenersAfter}`);
     assert.equal(listenersAfter, listenersBefore, 'no listener left on window or document');
     assert.equal(afterCycles.wasm, before.wasm, 'the wasm memory does not grow');
-    assert.ok(afterCycles.heap - before.heap < 512 * 1024, `the JS heap grows by less than 512 KB (${afterCycles.heap - before.heap} bytes)`);
+    // A leak grows the heap with every cycle: the second 1,000 cycles would add as much
+    // as the first. What the engine keeps once (caches that fill, then stop) is not a
+    // leak. The second half must add less than 128 KB, 131 bytes an element, while an
+    // element kept after its removal holds about 210 (one never started holds the
+    // least). Measured on this machine: +10 KB in the second half as shipped, +212 KB
+    // with every removed element kept in an array.
+    const secondHalf = afterCycles.heap - halfway.heap;
+    assert.ok(secondHalf < 128 * 1024, `the second 1,000 cycles grow the JS heap by less than 128 KB (${secondHalf} bytes)`);
+    assert.ok(afterCycles.heap - before.heap < 1024 * 1024, `the JS heap grows by less than 1 MB in all (${afterCycles.heap - before.heap} bytes)`);
     assert.equal(await page.$$eval('autonomie-chart', (all) => all.length), 0);
     assert.deepEqual(errors, []);
     await page.close();
