@@ -71,11 +71,22 @@ async function checkedWasm({ url, sha256 }) {
   return compiled ?? bytes;
 }
 
+/**
+ * The wasm to instantiate: the release's, checked against its hash, or the source
+ * modules' (www/pkg/). The release's bundle defines AUTONOMIE_WASM_FILE, so the test
+ * folds to a constant there and the other branch, address included, leaves the bundle.
+ */
+function wasmSource() {
+  return typeof AUTONOMIE_WASM_FILE === 'string'
+    ? checkedWasm(SHIPPED_WASM)
+    : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url));
+}
+
 /** Loads and instantiates the wasm module once for the whole page. */
 export function loadWasm() {
   // The embedded dataset is read once, before any chart starts, in frame tasks of its
   // own (reading, then checking): it is the longest step of a cold start.
-  wasmReady ??= (SHIPPED_WASM ? checkedWasm(SHIPPED_WASM) : Promise.resolve(new URL('./pkg/autonomie_bg.wasm', import.meta.url)))
+  wasmReady ??= wasmSource()
     .then((source) => init({ module_or_path: source }))
     .then(() => new Promise((resolve, reject) => {
       const step = (n) => requestFrameWork(() => {
