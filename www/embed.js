@@ -25,26 +25,30 @@ const chart = document.getElementById('chart');
 // (autonomie-resize.js), and WordPress's, `{message: 'height', value, secret}`, once the
 // address carries a secret: WordPress's host script (wp-embed.js) keeps the frame hidden
 // and its fallback link shown until that message comes, then sets the frame's height
-// (within 200 and 1000 px). It may ask again, with `{message: 'ready', secret}`.
+// (within 200 and 1000 px); it may ask again, with `{message: 'ready', secret}`. A hidden
+// frame of another origin is not rendered (no animation frame, no resize observed), so
+// WordPress's first one is measured and sent at once, not by the observer: the picture
+// of a page of embed/ has its size before it loads, and WordPress never makes a frame
+// smaller than 200 px, in which the chart is seen and starts.
 // Only a number (and the secret the parent gave) leaves the frame, so any parent may read it.
 let height = 0;
 /** WordPress's secret, from the address (fragment.js's splitSecret); null without one. */
 let secret = null;
 
-function tellHeight({ wordpressOnly = false } = {}) {
-  if (window.parent === window || height === 0) return;
-  if (!wordpressOnly) window.parent.postMessage({ type: 'autonomie:height', height }, '*');
-  if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
+const measure = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+
+function tellWordPress(value = measure()) {
+  if (secret && window.parent !== window) window.parent.postMessage({ message: 'height', value, secret }, '*');
 }
 
 const heightWatch = new ResizeObserver(() => {
   // The root's own box, not scrollHeight: that is never less than the frame's current
   // height, so a chart that got shorter could never shrink its frame.
-  const now = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (now !== height) {
-    height = now;
-    tellHeight();
-  }
+  const now = measure();
+  if (now === height || window.parent === window) return;
+  height = now;
+  window.parent.postMessage({ type: 'autonomie:height', height }, '*');
+  tellWordPress(height);
 });
 // A page with its chart's picture (embed/) has its height at once: it tells it at once.
 if (chart.querySelector('img')) heightWatch.observe(document.documentElement);
@@ -53,16 +57,12 @@ else chart.addEventListener('autonomie-ready', () => heightWatch.observe(documen
 window.addEventListener('message', (event) => {
   const data = event.data;
   if (event.source !== window.parent || !secret || data?.secret !== secret) return;
-  if (data.message === 'ready') tellHeight({ wordpressOnly: true });
+  if (data.message === 'ready') tellWordPress();
 });
+window.addEventListener('load', () => tellWordPress());
 
 function applyFragment() {
   const { state, secret: given } = splitSecret(location.hash);
-  if (given && given !== secret) {
-    // A secret added after the page loaded (wp-embed.js adds one to a frame that has none).
-    secret = given;
-    tellHeight({ wordpressOnly: true });
-  }
   const fragment = readFragment(state);
   for (const name of ['chart', ...STATE_KEYS]) {
     const value = fragment.get(name);
@@ -75,6 +75,12 @@ function applyFragment() {
     chart.setAttribute('lang', LANGS.find((code) => reader === code || reader.startsWith(`${code}-`)) ?? DEFAULT_LANG);
   }
   document.documentElement.lang = chart.getAttribute('lang');
+  if (given && given !== secret) {
+    // At once (see above); and a secret added later too (wp-embed.js adds one to a
+    // frame that has none).
+    secret = given;
+    tellWordPress();
+  }
 }
 
 applyFragment();
