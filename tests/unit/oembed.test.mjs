@@ -52,7 +52,9 @@ test('texts and addresses are escaped: nothing of them becomes markup', () => {
   assert.equal(attributes(html, 'iframe').src, src);
   assert.equal(attributes(html, 'a').href, 'https://charts.example/a?b=1&c="2"');
   assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/);
-  // WordPress takes the first ` src="…"` of the html for the frame's: the title's is not one.
+  // WordPress takes the first ` src="…"` or ` src='…'` of the html for the frame's: the title's is not one.
+  const single = wordpressFilter(oembedHtml({ ...EMBED, title: "x src='https://evil.example/'" }), 'abc');
+  assert.match(single, / src="https:\/\/charts\.example\/embed\/valuations-history-log-USD-fr\.html#\?secret=abc"/);
   assert.match(wordpressFilter(html, 'abc'), / src="https:\/\/charts\.example\/embed\/valuations-history-log-USD-fr\.html#scale=log&amp;hidden=openai,&quot;x&quot;#\?secret=abc"/);
 });
 
