@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributeName, readFragment, stateEntries, writeFragment } from '../../www/fragment.js';
+import { attributeName, readFragment, splitSecret, stateEntries, writeFragment } from '../../www/fragment.js';
 import { STATE_KEYS } from '../../www/contract.js';
 
 const STATE = { chart: 'valuations', view: 'history', scale: 'log', currency: 'USD', lang: 'fr', hidden: ['openai', 'anthropic'] };
@@ -25,4 +25,15 @@ test('what equals the defaults, and empty values, are left out; a prefix names t
 test('the hidden series go in hidden-series, never in the global hidden attribute', () => {
   assert.equal(attributeName('hidden'), 'hidden-series');
   for (const key of STATE_KEYS.filter((k) => k !== 'hidden')) assert.equal(attributeName(key), key);
+});
+
+test("WordPress's secret is split off the fragment, after a state or alone, and never read as state", () => {
+  assert.deepEqual(splitSecret('#?secret=Ab12Cd34Ef'), { state: '', secret: 'Ab12Cd34Ef' });
+  assert.deepEqual(splitSecret('#hidden=openai#?secret=abc'), { state: '#hidden=openai', secret: 'abc' });
+  assert.deepEqual(splitSecret('#scale=log&currency=USD#?secret=abc'), { state: '#scale=log&currency=USD', secret: 'abc' });
+  assert.equal(readFragment(splitSecret('#hidden=openai#?secret=abc').state).get('hidden'), 'openai');
+  assert.deepEqual(splitSecret('#view=latest'), { state: '#view=latest', secret: null });
+  assert.deepEqual(splitSecret(''), { state: '', secret: null });
+  // Not the letters and digits WordPress writes: no secret, and still not state.
+  assert.deepEqual(splitSecret('#view=latest#?secret=a"b'), { state: '#view=latest', secret: null });
 });
