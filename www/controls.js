@@ -14,6 +14,12 @@ import { say, WORDS } from './words.js';
 const CURRENCY_LABELS = { EUR: '€', USD: '$' };
 const SCALE_WORDS = { linear: 'Linear', log: 'Log' };
 const EXPORTS = ['png', 'svg', 'csv'];
+/**
+ * Whether the chart runs in a sandboxed frame (an opaque origin, as WordPress frames an
+ * embed: `sandbox="allow-scripts"`), where the browser refuses downloads: the download
+ * buttons are then left out rather than shown dead (the table stays).
+ */
+const DOWNLOADS_REFUSED = globalThis.origin === 'null';
 
 export class ControlsPart {
   root = element('div', { class: 'atm-controls' });
@@ -59,7 +65,7 @@ export class ControlsPart {
     const tools = element('div', { class: 'atm-group atm-tools', role: 'group', id: uniqueId('atm-tools') });
     const more = disclosure('atm-more-toggle', [this.#legend, tools]);
     tools.append(this.#table);
-    for (const format of EXPORTS) {
+    for (const format of DOWNLOADS_REFUSED ? [] : EXPORTS) {
       const button = element('button', { type: 'button', 'data-export': format }, format.toUpperCase());
       button.addEventListener('click', () => this.onPress('export', format));
       tools.append(button);

@@ -159,6 +159,9 @@ test('embedded by WordPress: hidden until the frame answers with its picture, th
       return { origin: window.origin, storage: thrown(() => window.localStorage), cookie: thrown(() => document.cookie) };
     });
     assert.deepEqual(sandbox, { origin: 'null', storage: 'SecurityError', cookie: 'SecurityError' });
+    // The sandbox refuses downloads: no download button is shown dead; the table stays.
+    assert.equal(await frame.$$eval('#chart [data-export]', (buttons) => buttons.length), 0, `${embed.name}: no download button`);
+    assert.equal(await frame.$$eval('#chart .atm-table-button', (buttons) => buttons.length), 1, `${embed.name}: the table's button`);
     // The chart draws: ink on its canvas, in several colours.
     const ink = await canvasInk(frame);
     assert.ok(ink.drawn && ink.share > 0.02 && ink.colours >= 4, `${embed.name}: the chart is drawn in the frame (${JSON.stringify(ink)})`);
