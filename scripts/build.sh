@@ -27,5 +27,8 @@ echo "== pictures for readers without JavaScript, embed codes and link previews 
 # www/static/<chart>.svg, pictures/ and previews/<chart>-<view>-<lang>.png (1200 x 630).
 cargo run --quiet -p autonomie-pictures --bin autonomie-static -- www/static
 
+echo "== the package's autonomie-pictures command: the same pictures code as wasm, for Node (target/tool/pkg/)"
+build_tool_wasm target
+
 echo "== the release: bundle, hashed names, package (dist/)"
 node scripts/bundle.mjs

@@ -34,8 +34,8 @@ impl Files {
 }
 
 /// Everything made for the dataset `json` (its text), or why the dataset is refused (the
-/// element's own message).
+/// element's own message, in the language of code `lang`: `fr` or `en`).
 #[wasm_bindgen(js_name = datasetFiles)]
-pub fn dataset_files(json: &str) -> Result<Files, JsError> {
-    autonomie_pictures::dataset_files(json).map(Files).map_err(|message| JsError::new(&message))
+pub fn dataset_files(json: &str, lang: Option<String>) -> Result<Files, JsError> {
+    autonomie_pictures::dataset_files(json, lang.as_deref()).map(Files).map_err(|message| JsError::new(&message))
 }

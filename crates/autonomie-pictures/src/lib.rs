@@ -13,7 +13,7 @@
 //!
 //! ```
 //! let json = include_str!("../../../examples/data/mistral-levees.json");
-//! let files = autonomie_pictures::dataset_files(json).unwrap();
+//! let files = autonomie_pictures::dataset_files(json, None).unwrap();
 //! let preview = files.iter().find(|f| f.name == "previews/mistral-rounds-latest-fr.png").unwrap();
 //! assert_eq!(&preview.bytes[1..4], b"PNG");
 //! ```
@@ -68,9 +68,9 @@ pub fn previews(dataset: &Rc<Dataset>) -> Result<Vec<File>, String> {
 /// Everything made for a blogger's dataset `json` (its text), as the element with
 /// `src` set to that file asks for it: the pictures and states' data ([`pictures`]), then
 /// the previews ([`previews`]) under [`PREVIEWS`]. A dataset the element would refuse is
-/// refused with the same message.
-pub fn dataset_files(json: &str) -> Result<Vec<File>, String> {
-    let dataset = Rc::new(Dataset::from_json(json).map_err(|e| e.to_string())?);
+/// refused with the same message, in the language of code `lang` (English when `None`).
+pub fn dataset_files(json: &str, lang: Option<&str>) -> Result<Vec<File>, String> {
+    let dataset = Rc::new(Dataset::from_json(json).map_err(|e| e.describe_in(lang))?);
     let mut files = pictures(&dataset)?;
     for preview in previews(&dataset)? {
         files.push(File { name: format!("{PREVIEWS}{}", preview.name), bytes: preview.bytes });

@@ -87,6 +87,6 @@ fn write_all(directory: &Path) -> Result<(usize, PathBuf), String> {
 /// The pictures and previews of a blogger's dataset `file`, into `directory`.
 fn write_custom(file: &Path, directory: &Path) -> Result<(usize, PathBuf), String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let files = dataset_files(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let files = dataset_files(&text, None).map_err(|e| format!("{}: {e}", file.display()))?;
     Ok((write(directory, &files)?, directory.to_path_buf()))
 }
