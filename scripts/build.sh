@@ -23,8 +23,12 @@ if [ ! -f "$out/autonomie_bg.wasm" ] || [ target/pkg/autonomie_bg.wasm -nt "$out
   node_modules/.bin/esbuild target/wasm-bindgen/autonomie.js --minify --keep-names --format=esm --log-level=warning \
     --outfile="$out/autonomie.js"
 fi
-echo "== static SVGs for readers without JavaScript (www/static/)"
-cargo run --quiet -p autonomie --bin autonomie-static -- www/static
+echo "== pictures for readers without JavaScript, embed codes and link previews (www/static/)"
+# www/static/<chart>.svg, pictures/ and previews/<chart>-<view>-<lang>.png (1200 x 630).
+cargo run --quiet -p autonomie-pictures --bin autonomie-static -- www/static
+
+echo "== the package's autonomie-pictures command: the same pictures code as wasm, for Node (target/tool/pkg/)"
+build_tool_wasm target
 
 echo "== the release: bundle, hashed names, package (dist/)"
 node scripts/bundle.mjs

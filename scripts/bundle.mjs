@@ -14,6 +14,12 @@
 //                               generator reads it)
 //   autonomie.json, dataset.schema.json, *.d.ts, custom-elements.json, package.json,
 //   README.md (package/README.md, for bloggers), LICENSE, CHANGELOG.md
+//   autonomie-pictures.mjs, tool/  the package's command (`npx autonomie-pictures DATA
+//                               DIR`): a dataset's pictures and link previews with Node
+//                               alone, from the build's own Rust code compiled to wasm
+//                               (target/tool/pkg/, scripts/wasm.sh's build_tool_wasm;
+//                               tool/autonomie_pictures.<hash>.js and _bg.<hash>.wasm),
+//                               with the licence of the font compiled into it
 //   *.br, *.gz                  beside every text and wasm file: its brotli and gzip
 //                               copies (scripts/precompress.mjs), for servers that send
 //                               them as they are (not the package's own README,
@@ -250,12 +256,13 @@ const packageJson = {
     './manifest.json': './manifest.json',
     './package.json': './package.json',
   },
+  bin: { 'autonomie-pictures': './autonomie-pictures.mjs' },
   customElements: 'custom-elements.json',
   sideEffects: true,
   files: [
     elementFile, wasmFile, 'embed.html', embedScript, embedCss, favicon, resize,
     'autonomie.json', 'dataset.schema.json', 'autonomie-chart.d.ts', 'wasm-bindgen/', 'custom-elements.json',
-    'manifest.json', 'CHANGELOG.md', pictureDirectory, 'embed/',
+    'manifest.json', 'CHANGELOG.md', pictureDirectory, 'embed/', 'autonomie-pictures.mjs', 'tool/',
     // The precompressed copies stay out: npm packs the package with gzip already, so
     // they would make it three times larger (250 KB to 730 KB), and a server
     // compresses these files itself (docs/deploy.md).
@@ -269,5 +276,24 @@ const compressed = precompress(OUT);
 const wire = ({ bytes, br, gzip }) => `${bytes} bytes, ${br} brotli, ${gzip} gzip`;
 console.log(`== precompressed: ${compressed.length} files (.br, .gz); the wasm ${wire(compressed.find((c) => c.file === wasmFile))}`);
 
+// 8. The package's command, after the copies: no page fetches it, so it needs none (its
+// wasm's brotli copy alone would take 7 s of every build). Its glue and wasm are named
+// by their hash like every script and wasm of the release (a server caches those for a
+// year), and the command is written with those names.
+const TOOL = join(ROOT, 'target/tool/pkg');
+mkdirSync(join(OUT, 'tool'), { recursive: true });
+let command = readFileSync(root('package/autonomie-pictures.mjs'), 'utf8');
+for (const name of ['autonomie_pictures.js', 'autonomie_pictures_bg.wasm']) {
+  const bytes = readFileSync(join(TOOL, name));
+  const dot = name.lastIndexOf('.');
+  const hashed = `${name.slice(0, dot)}.${nameHash(bytes)}${name.slice(dot)}`;
+  writeFileSync(join(OUT, 'tool', hashed), bytes);
+  if (!command.includes(`'./tool/${name}'`)) throw new Error(`package/autonomie-pictures.mjs does not name ./tool/${name}`);
+  command = command.replaceAll(`'./tool/${name}'`, `'./tool/${hashed}'`);
+}
+writeFileSync(join(OUT, 'autonomie-pictures.mjs'), command, { mode: 0o755 });
+copyFileSync(root('crates/autonomie-pictures/fonts/LICENSE'), join(OUT, 'tool', 'LiberationSans-LICENSE'));
+const toolWasm = readFileSync(join(TOOL, 'autonomie_pictures_bg.wasm'));
+
 const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
-console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages`);
+console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages; the autonomie-pictures command's wasm ${sizes(toolWasm)}`);

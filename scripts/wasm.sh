@@ -49,3 +49,26 @@ build_wasm() {
   fi
   echo "$opt" > "$stamp"
 }
+
+# build_tool_wasm DIR: the package's `autonomie-pictures` command's wasm
+# (crates/autonomie-pictures-wasm: the build's own pictures and previews code, for Node),
+# built like the widget's (its own cargo invocation, so none of its crates' features
+# reach the widget), into DIR/tool/pkg/ (autonomie_pictures.js, the glue for
+# `--target web`, loaded with initSync; autonomie_pictures_bg.wasm, after wasm-opt -Oz).
+build_tool_wasm() {
+  local dir="$1"
+  local cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+  CARGO_TARGET_DIR="$dir" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$cargo_home=/cargo" \
+    cargo build --quiet --release -p autonomie-pictures-wasm --target wasm32-unknown-unknown
+  local raw="$dir/wasm32-unknown-unknown/release/autonomie_pictures_wasm.wasm"
+  local out="$dir/tool/pkg"
+  if [ -f "$out/autonomie_pictures_bg.wasm" ] && [ ! "$raw" -nt "$out/autonomie_pictures_bg.wasm" ]; then
+    return
+  fi
+  mkdir -p "$dir/tool/wasm-bindgen" "$out"
+  wasm-bindgen --target web --out-name autonomie_pictures --out-dir "$dir/tool/wasm-bindgen" "$raw"
+  cp "$dir/tool/wasm-bindgen/autonomie_pictures.js" "$out/autonomie_pictures.js"
+  node_modules/.bin/wasm-opt -Oz --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dir/tool/wasm-bindgen/autonomie_pictures_bg.wasm" -o "$out/autonomie_pictures_bg.wasm"
+}

@@ -117,7 +117,7 @@ describe('the first view', () => {
   test('custom data: autonomie-static --data FILE --out DIR draws its pictures; an embed code naming them shows the picture before the wasm, then the same picture drawn', async () => {
     const out = mkdtempSync(join(tmpdir(), 'autonomie-pictures-'));
     try {
-      execFileSync('cargo', ['run', '--quiet', '-p', 'autonomie', '--bin', 'autonomie-static', '--', '--data', 'examples/data/mistral-levees.json', '--out', out],
+      execFileSync('cargo', ['run', '--quiet', '-p', 'autonomie-pictures', '--bin', 'autonomie-static', '--', '--data', 'examples/data/mistral-levees.json', '--out', out],
         { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'ignore', 'inherit'] });
       const data = JSON.parse(readFileSync(join(out, 'mistral-rounds-latest-linear-EUR-fr.json'), 'utf8'));
       const code = elementSnippet({ script: { src: '/www/autonomie-chart.js', integrity: '' }, pictures: '/custom-pictures/', data })

@@ -78,6 +78,9 @@ describe('the autonomie-chart package', () => {
       'autonomie.json', 'dataset.schema.json',
       'autonomie-chart.d.ts', 'wasm-bindgen/autonomie.d.ts', 'wasm-bindgen/autonomie_bg.wasm.d.ts',
       'custom-elements.json', 'manifest.json', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
+      // The autonomie-pictures command (issue 21): a dataset's pictures and previews with
+      // Node alone (package-pictures.test.mjs).
+      'autonomie-pictures.mjs', hashed('tool/autonomie_pictures', 'js'), hashed('tool/autonomie_pictures_bg', 'wasm'), 'tool/LiberationSans-LICENSE',
       // The embed codes' pictures and their states' data (issue 20), in a directory named
       // by their hash, and an iframe page per state.
       ...readdirSync(join(ROOT, 'www/static/pictures')).map((name) => `${manifest.files['static/pictures/'].file}${name}`),

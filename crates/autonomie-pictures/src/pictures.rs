@@ -14,7 +14,6 @@
 //!   name) and the picture's height at each band (`heights`), for the element before
 //!   its wasm arrives, the embed-code generator and the iframe pages.
 
-use std::path::Path;
 use std::rc::Rc;
 
 use autonomie::data::model::{Chart, Dataset, View};
@@ -24,10 +23,11 @@ use autonomie::session::Session;
 use autonomie::units::money::Currency;
 use serde_json::{json, Map, Value};
 
-/// Writes every state's pictures and data into `directory`; returns how many files.
-pub fn write_pictures(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, String> {
-    std::fs::create_dir_all(directory).map_err(|e| format!("{}: {e}", directory.display()))?;
-    let mut count = 0;
+use crate::File;
+
+/// Every state's pictures and data, named as an embed code names them.
+pub fn pictures(dataset: &Rc<Dataset>) -> Result<Vec<File>, String> {
+    let mut files = Vec::new();
     for chart in &dataset.charts {
         let mut session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
         // Each view's own scale, whether it shows money, and the currency it shows when the
@@ -70,8 +70,7 @@ pub fn write_pictures(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, 
                                 heights.insert(band.width.to_string(), svg.1.into());
                                 let name =
                                     picture_name(&chart.id, &view.id, scale, currency, lang, theme_name, band.width);
-                                super::write(&directory.join(format!("{name}.svg")), &svg.0)?;
-                                count += 1;
+                                files.push(File { name: format!("{name}.svg"), bytes: svg.0.into_bytes() });
                             }
                         }
                         let mut data = serde_json::to_value(&answer).map_err(|e| e.to_string())?;
@@ -89,14 +88,13 @@ pub fn write_pictures(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, 
                         }
                         let name = format!("{}-{}-{scale}-{currency}-{lang}.json", chart.id, view.id);
                         let text = serde_json::to_string(&data).map_err(|e| e.to_string())?;
-                        super::write(&directory.join(name), &text)?;
-                        count += 1;
+                        files.push(File { name, bytes: text.into_bytes() });
                     }
                 }
             }
         }
     }
-    Ok(count)
+    Ok(files)
 }
 
 /// Whether `view` shows amounts of money (its controls have the currency switch).
