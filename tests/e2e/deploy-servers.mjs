@@ -7,7 +7,7 @@
 // else.
 
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,15 +39,29 @@ export function replaceOnce(text, replacements, name) {
 }
 
 /**
- * A temporary folder for a server: `www/autonomie` is the release (a link to dist/).
- * Readable by the unprivileged user a server started as root hands its workers to.
+ * A temporary folder for a server: `www/autonomie` is a copy of the release (dist/),
+ * readable by the unprivileged user a server started as root hands its workers to. A
+ * copy, not a link: the clone may lie under a folder that user cannot enter (a fresh
+ * clone in a private temporary folder, a home directory), and then a link would give
+ * the workers 403s and 404s.
  */
 function workFolder(name) {
   const work = mkdtempSync(join(tmpdir(), `autonomie-${name}-`));
   chmodSync(work, 0o755);
   mkdirSync(join(work, 'www'));
-  symlinkSync(DIST.replace(/\/$/, ''), join(work, 'www/autonomie'));
+  cpSync(DIST, join(work, 'www/autonomie'), { recursive: true });
+  chmodReadable(join(work, 'www'));
   return work;
+}
+
+/** Makes every folder under `path` enterable and every file readable by anyone. */
+function chmodReadable(path) {
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const inner = join(path, entry.name);
+    chmodSync(inner, entry.isDirectory() ? 0o755 : 0o644);
+    if (entry.isDirectory()) chmodReadable(inner);
+  }
+  chmodSync(path, 0o755);
 }
 
 /** Waits until `origin` answers HTTP, or the process ends, or 15 s pass. */
