@@ -29,13 +29,16 @@ pub fn write_pictures(dataset: &Rc<Dataset>, directory: &Path) -> Result<usize, 
     let mut count = 0;
     for chart in &dataset.charts {
         let mut session = Session::new(dataset.clone(), &chart.id).map_err(|e| e.to_string())?;
-        // Each view's own scale and whether it shows money: what a press on another view
-        // shows before the wasm arrives.
+        // Each view's own scale, whether it shows money, and the currency it starts in
+        // (the chart's, unless the view cannot be shown in it: `View::currency_for`): what a
+        // press on another view shows before the wasm arrives, and a view's permalink.
         let views: Map<String, Value> = chart
             .views
             .iter()
             .map(|view| {
-                (view.id.clone(), json!({ "scale": view.default_scale.name(), "money": money(dataset, chart, view) }))
+                let currency = view.currency_for(session.state.currency).code();
+                let entry = json!({ "scale": view.default_scale.name(), "money": money(dataset, chart, view), "currency": currency });
+                (view.id.clone(), entry)
             })
             .collect();
         let defaults = json!({
