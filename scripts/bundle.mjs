@@ -30,6 +30,7 @@ import * as esbuild from 'esbuild';
 import { CHARTS } from '../www/contract.js';
 import { pictureHtml, stateName } from '../www/embed-code.js';
 import { writeEmbedPages } from './embed-pages.mjs';
+import { writePermalinks } from './permalinks.mjs';
 import { precompress } from './precompress.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -264,10 +265,13 @@ const packageJson = {
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
 
-// 7. The precompressed copies, once every file is written.
+// 7. A page per chart, view and language, with its oEmbed answer and preview (issue 21).
+const permalinks = writePermalinks({ out: OUT, files, pictureDirectory });
+
+// 8. The precompressed copies, once every file is written.
 const compressed = precompress(OUT);
 const wire = ({ bytes, br, gzip }) => `${bytes} bytes, ${br} brotli, ${gzip} gzip`;
 console.log(`== precompressed: ${compressed.length} files (.br, .gz); the wasm ${wire(compressed.find((c) => c.file === wasmFile))}`);
 
 const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
-console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages`);
+console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages, ${permalinks.length} permalinks`);
