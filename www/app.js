@@ -179,8 +179,9 @@ function setupEmbed(id, element) {
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
     render();
   });
-  element.addEventListener('autonomie-change', render);
-  // After the listener below that keeps the state it tells.
+  // After the listeners below, which keep the state the event tells (before, the codes
+  // were those of the state before the change).
+  element.addEventListener('autonomie-change', () => queueMicrotask(render));
   element.addEventListener('autonomie-ready', () => queueMicrotask(render));
   return render;
 }
