@@ -1,0 +1,38 @@
+// The permalinks' pure parts (issue 21): their addresses, the release's public address,
+// the oEmbed html and the height an oEmbed answer declares.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_PUBLIC_URL, frameHeightAt, publicBase } from '../../scripts/permalinks.mjs';
+import { oembedHtml } from '../../www/oembed.js';
+import { permalinkPath, previewName } from '../../www/permalink.js';
+
+test('a permalink\'s address and preview name are its chart, view and language', () => {
+  const state = { chart: 'valuations', view: 'october-2025', scale: 'linear', currency: 'USD', lang: 'fr' };
+  assert.equal(permalinkPath(state), 'fr/valuations/october-2025/');
+  assert.equal(previewName(state), 'valuations-october-2025-fr');
+});
+
+test('the public address: AUTONOMIE_PUBLIC_URL as a folder, else the serve command\'s', () => {
+  assert.equal(DEFAULT_PUBLIC_URL, 'http://127.0.0.1:8080/dist/');
+  assert.equal(publicBase(undefined), DEFAULT_PUBLIC_URL);
+  assert.equal(publicBase(' '), DEFAULT_PUBLIC_URL);
+  assert.equal(publicBase('https://charts.example/autonomie'), 'https://charts.example/autonomie/');
+  assert.throws(() => publicBase('charts.example/autonomie/'), /not an absolute address/);
+  assert.throws(() => publicBase('ftp://charts.example/'), /http\(s\)/);
+  assert.throws(() => publicBase('https://charts.example/?a=1'), /without \? or #/);
+});
+
+test('the oEmbed html: a blockquote linking the permalink, then the iframe with only what WordPress keeps', () => {
+  const html = oembedHtml({ url: 'https://c.example/fr/a/b/', title: 'L’IA <b> & "co"', src: 'https://c.example/embed/a.html', width: 600, height: 512.4 });
+  const [quote, frame] = html.split('\n');
+  assert.equal(quote, '<blockquote class="wp-embedded-content"><a href="https://c.example/fr/a/b/">L’IA &lt;b&gt; &amp; &quot;co&quot;</a></blockquote>');
+  assert.equal(frame, '<iframe src="https://c.example/embed/a.html" width="600" height="512" title="L’IA &lt;b&gt; &amp; &quot;co&quot;" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>');
+});
+
+test('the declared frame height: the picture of the chart\'s band at the frame\'s width, with margins and credit', () => {
+  const heights = { 310: 600, 375: 580, 457: 560, 573: 500, 740: 480, 955: 470, 1232: 460 };
+  // 600 px: the chart is 584 px wide, in the 573 band (504 to 651): 500 × 584 / 573 + 16 + 24.
+  assert.equal(frameHeightAt(600, heights), Math.ceil((500 * 584) / 573 + 40));
+  assert.equal(frameHeightAt(300, heights), Math.ceil((600 * 284) / 310 + 40));
+});
