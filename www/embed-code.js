@@ -117,9 +117,12 @@ export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', ban
  */
 export function elementSnippet({ script, pictures, data, hidden = [], theme = 'auto' }) {
   const { state, defaults } = data;
+  // What the element shows unless told: the chart's view, and this view's own scale and
+  // currency (a view that cannot be shown in the chart's currency starts in the other).
+  const own = { ...defaults, currency: defaults.views?.[state.view]?.currency ?? defaults.currency };
   const attributes = [`chart="${escapeAttribute(state.chart)}"`];
   for (const key of ['view', 'scale', 'currency']) {
-    if (state[key] !== defaults[key]) attributes.push(`${key}="${escapeAttribute(state[key])}"`);
+    if (state[key] !== own[key]) attributes.push(`${key}="${escapeAttribute(state[key])}"`);
   }
   attributes.push(`lang="${escapeAttribute(state.lang)}"`);
   if (hidden.length) attributes.push(`hidden-series="${escapeAttribute(hidden.join(','))}"`);
