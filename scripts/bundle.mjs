@@ -36,6 +36,7 @@ import * as esbuild from 'esbuild';
 import { CHARTS } from '../www/contract.js';
 import { pictureHtml, stateName } from '../www/embed-code.js';
 import { writeEmbedPages } from './embed-pages.mjs';
+import { writePermalinks } from './permalinks.mjs';
 import { precompress } from './precompress.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -271,12 +272,15 @@ const packageJson = {
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
 
-// 7. The precompressed copies, once every file is written.
+// 7. A page per chart, view and language, with its oEmbed answer and preview (issue 21).
+const permalinks = writePermalinks({ out: OUT, files, pictureDirectory });
+
+// 8. The precompressed copies, once every file is written.
 const compressed = precompress(OUT);
 const wire = ({ bytes, br, gzip }) => `${bytes} bytes, ${br} brotli, ${gzip} gzip`;
 console.log(`== precompressed: ${compressed.length} files (.br, .gz); the wasm ${wire(compressed.find((c) => c.file === wasmFile))}`);
 
-// 8. The package's command, after the copies: no page fetches it, so it needs none (its
+// 9. The package's command, after the copies: no page fetches it, so it needs none (its
 // wasm's brotli copy alone would take 7 s of every build). Its glue and wasm are named
 // by their hash like every script and wasm of the release (a server caches those for a
 // year), and the command is written with those names.
@@ -296,4 +300,4 @@ copyFileSync(root('crates/autonomie-pictures/fonts/LICENSE'), join(OUT, 'tool', 
 const toolWasm = readFileSync(join(TOOL, 'autonomie_pictures_bg.wasm'));
 
 const sizes = (bytes) => `${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`;
-console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages; the autonomie-pictures command's wasm ${sizes(toolWasm)}`);
+console.log(`== dist/ (autonomie-chart ${version}): ${elementFile} (${sizes(element)}), ${wasmFile} (${sizes(wasm)}); ${pictureNames.length} pictures and data files (${pictureBytes} bytes, the largest picture ${largestPicture.gzip} gzip), ${embedPages} iframe pages, ${permalinks.length} permalinks; the autonomie-pictures command's wasm ${sizes(toolWasm)}`);

@@ -134,8 +134,9 @@ function notModified(request, sent) {
  * Serves the project on 127.0.0.1:`port` (0 picks a free port). With `widgetOrigin`,
  * the server plays a blog that embeds the widget from that origin. `extraPublic` adds
  * paths to the public ones (the benchmark runner adds `bench`; the page server does not).
+ * `root` is the folder served (the repository; a test may serve a copy of the release).
  */
-export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = null, extraPublic = [] } = {}) {
+export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = null, extraPublic = [], root = ROOT } = {}) {
   const publicPaths = [...PUBLIC, ...extraPublic.map((p) => normalize(p))];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
@@ -153,14 +154,14 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
     try {
       // The page as shipped (dist/index.html, scripts/bundle.mjs) is the home page once
       // built; /index.html stays the page of the source modules (development, tests).
-      if (url.pathname === '/' && (await stat(join(ROOT, 'dist/index.html')).catch(() => null))?.isFile()) {
+      if (url.pathname === '/' && (await stat(join(root, 'dist/index.html')).catch(() => null))?.isFile()) {
         response.writeHead(302, { ...headers, Location: `/dist/${url.search}` });
         response.end();
         if (!quiet) console.log(`302 ${request.method} ${request.url}`);
         return;
       }
       if (!allowed || relative.includes('..')) throw Object.assign(new Error('not public'), { code: 'ENOENT' });
-      const file = join(ROOT, relative);
+      const file = join(root, relative);
       if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
       if (relative.startsWith('dist' + sep) && HASHED_NAME.test(relative)) headers['Cache-Control'] = LONG_CACHE;

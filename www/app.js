@@ -1,12 +1,14 @@
 // The page: four <autonomie-chart> elements, the FR/EN switch, the state of every chart
-// in the URL fragment, an embed-code generator under each chart, and the list of every
-// source.
+// in the URL fragment, under each chart a link to its view's permalink page and an
+// embed-code generator (the link first, then the element, then the iframe), and the list
+// of every source.
 
 import { attributeName, readFragment, writeFragment, stateEntries } from './fragment.js';
 import { sourceLink } from './dom.js';
-import { WORDS } from './words.js';
+import { SITE_WORDS, WORDS } from './words.js';
 import { CURRENCIES, LANGS, STATE_KEYS } from './contract.js';
-import { elementSnippet, frameHeight, iframeSnippet, stateName } from './embed-code.js';
+import { elementSnippet, frameHeight, iframeSnippet, parsePictureName, stateName } from './embed-code.js';
+import { permalinkPath } from './permalink.js';
 
 const charts = new Map([...document.querySelectorAll('autonomie-chart[chart]')].map((el) => [el.getAttribute('chart'), el]));
 const touched = new Set();
@@ -62,11 +64,27 @@ async function stateData(state) {
   return { data, pictures: directory.href };
 }
 
-/** The two snippets that reproduce a chart's current view, `state`, on another site. */
+/** The address of the permalink page of a chart's view in `lang` (www/permalink.js), in the release. */
+function permalinkUrl(chart, view, lang) {
+  return new URL(permalinkPath({ chart, view, lang }), RELEASE_BASE).href;
+}
+
+/**
+ * The view a chart shows: its state once it told it, else its `view` attribute, else the
+ * view of its picture (the page as shipped); null when none says it yet.
+ */
+function viewOf(id, element) {
+  const picture = element.querySelector('img');
+  const named = picture ? parsePictureName(picture.currentSrc || picture.getAttribute('src')) : null;
+  return states.get(id)?.view ?? element.getAttribute('view') ?? named?.chartView.slice(id.length + 1) ?? null;
+}
+
+/** The three codes that reproduce a chart's current view, `state`, on another site: the link, the element, the iframe. */
 export async function embedSnippets(state) {
   const { data, pictures } = await stateData(state);
   const file = (name) => ({ src: new URL(release.files[name].file, RELEASE_BASE).href, integrity: release.files[name].integrity });
   return {
+    link: permalinkUrl(data.state.chart, data.state.view, data.state.lang),
     element: elementSnippet({ script: file('autonomie-chart.js'), pictures, data, hidden: state.hidden }),
     iframe: iframeSnippet({
       base: RELEASE_BASE, state: { ...data.state, hidden: state.hidden }, title: data.reading.title, height: frameHeight(data.heights), resize: file('autonomie-resize.js'),
@@ -74,8 +92,53 @@ export async function embedSnippets(state) {
   };
 }
 
+/** A code to copy: its label, the code, a copy button and its status. */
+function codeBlock(id, kind, label, value, text) {
+  const block = document.createElement('div');
+  block.className = 'embed-block';
+  const heading = document.createElement('label');
+  heading.htmlFor = `embed-${id}-${kind}`;
+  heading.textContent = label;
+  const code = document.createElement('textarea');
+  code.id = `embed-${id}-${kind}`;
+  code.readOnly = true;
+  code.spellcheck = false;
+  code.rows = { link: 1, iframe: 4 }[kind] ?? 8;
+  code.dataset.snippet = kind;
+  if (kind === 'link') code.setAttribute('wrap', 'off');
+  code.value = value;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = text.copy;
+  const status = document.createElement('span');
+  status.className = 'embed-status';
+  status.setAttribute('role', 'status');
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(code.value);
+    } catch {
+      code.select();
+      document.execCommand('copy');
+    }
+    status.textContent = text.copied;
+  });
+  block.append(heading, code, copy, status);
+  return block;
+}
+
+/** A status line in the embed panel. */
+function statusLine(message) {
+  const status = document.createElement('p');
+  status.className = 'embed-status';
+  status.setAttribute('role', 'status');
+  status.textContent = message;
+  return status;
+}
+
 function setupEmbed(id, element) {
   const box = document.querySelector(`[data-embed-for="${id}"]`);
+  const link = document.createElement('a');
+  link.className = 'view-link';
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.className = 'embed-toggle';
@@ -85,71 +148,41 @@ function setupEmbed(id, element) {
   panel.className = 'embed-panel';
   panel.id = `embed-${id}`;
   panel.hidden = true;
-  box.replaceChildren(toggle, panel);
+  box.replaceChildren(link, toggle, panel);
 
   const render = () => {
-    const text = WORDS[lang];
+    const text = { ...WORDS[lang], ...SITE_WORDS[lang] };
+    const view = viewOf(id, element);
+    link.hidden = !view;
+    if (view) {
+      link.href = permalinkUrl(id, view, lang);
+      link.textContent = text.viewLink;
+    }
     toggle.textContent = panel.hidden ? text.embed : text.close;
     const state = states.get(id);
     if (panel.hidden || !state) return;
     if (!release) {
-      const status = document.createElement('p');
-      status.className = 'embed-status';
-      status.setAttribute('role', 'status');
-      if (release === false) status.textContent = text.embedUnavailable;
-      panel.replaceChildren(status);
+      panel.replaceChildren(statusLine(release === false ? text.embedUnavailable : ''));
       return;
     }
-    embedSnippets(state).then((snippets) => fill(snippets, text), (error) => {
+    embedSnippets(state).then((snippets) => {
+      if (panel.hidden) return;
+      panel.replaceChildren(...[['link', text.embedLink], ['element', text.embedElement], ['iframe', text.embedIframe]]
+        .map(([kind, label]) => codeBlock(id, kind, label, snippets[kind], text)));
+    }, (error) => {
       console.error(`autonomie: no embed code: ${error.message}`);
-      const status = document.createElement('p');
-      status.className = 'embed-status';
-      status.setAttribute('role', 'status');
-      status.textContent = text.embedUnavailable;
-      panel.replaceChildren(status);
+      panel.replaceChildren(statusLine(text.embedUnavailable));
     });
-  };
-  const fill = (snippets, text) => {
-    if (panel.hidden) return;
-    const blocks = [['element', text.embedElement], ['iframe', text.embedIframe]].map(([kind, label]) => {
-      const block = document.createElement('div');
-      block.className = 'embed-block';
-      const heading = document.createElement('label');
-      heading.htmlFor = `embed-${id}-${kind}`;
-      heading.textContent = label;
-      const code = document.createElement('textarea');
-      code.id = `embed-${id}-${kind}`;
-      code.readOnly = true;
-      code.spellcheck = false;
-      code.rows = kind === 'iframe' ? 4 : 8;
-      code.dataset.snippet = kind;
-      code.value = snippets[kind];
-      const copy = document.createElement('button');
-      copy.type = 'button';
-      copy.textContent = text.copy;
-      const status = document.createElement('span');
-      status.className = 'embed-status';
-      status.setAttribute('role', 'status');
-      copy.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(code.value);
-        } catch {
-          code.select();
-          document.execCommand('copy');
-        }
-        status.textContent = text.copied;
-      });
-      block.append(heading, code, copy, status);
-      return block;
-    });
-    panel.replaceChildren(...blocks);
   };
   toggle.addEventListener('click', () => {
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
     render();
   });
-  element.addEventListener('autonomie-change', render);
+  // After the listeners below, which keep the state the event tells (before, the codes
+  // were those of the state before the change).
+  element.addEventListener('autonomie-change', () => queueMicrotask(render));
+  element.addEventListener('autonomie-ready', () => queueMicrotask(render));
   return render;
 }
 

@@ -109,6 +109,15 @@ export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', ban
 }
 
 /**
+ * The currency `view` starts in when the chart starts in its own (`defaults`: a state's
+ * data's `defaults`, whose `views[view].currency` says, for each currency the reader may
+ * have, the one the view is shown in).
+ */
+export function viewCurrency(defaults, view) {
+  return defaults.views?.[view]?.currency?.[defaults.currency] ?? defaults.currency;
+}
+
+/**
  * The element's embed code: the script (with its integrity hash) and the element naming
  * what differs from the chart's defaults, its picture inside.
  * @param {{script: {src: string, integrity: string}, pictures: string, data: object, hidden?: string[], theme?: string}} options
@@ -117,10 +126,11 @@ export function pictureHtml({ pictures, state, heights, alt, theme = 'auto', ban
  */
 export function elementSnippet({ script, pictures, data, hidden = [], theme = 'auto' }) {
   const { state, defaults } = data;
+  // What the element shows unless told: the chart's view, and this view's own scale and
+  // currency (a view that cannot be shown in the chart's currency starts in the other:
+  // autonomie-static's `defaults.views[view].currency`, per reader's currency).
+  const own = { ...defaults, currency: viewCurrency(defaults, state.view) };
   const attributes = [`chart="${escapeAttribute(state.chart)}"`];
-  // The currency the chart starts in for this view: the chart's, unless the view cannot
-  // be shown in it (autonomie-static's `defaults.views[view].currency`).
-  const own = { ...defaults, currency: defaults.views?.[state.view]?.currency?.[defaults.currency] ?? defaults.currency };
   for (const key of ['view', 'scale', 'currency']) {
     if (state[key] !== own[key]) attributes.push(`${key}="${escapeAttribute(state[key])}"`);
   }

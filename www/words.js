@@ -108,6 +108,52 @@ export const WORDS = {
   },
 };
 
+/** The words of the site's own pages (the permalinks, the page's links to them), never shown by a chart. */
+export const SITE_WORDS = {
+  fr: {
+    embedLink: "Lien : à coller dans WordPress, Ghost, Notion, Mastodon, Bluesky, LinkedIn… (il affiche cette vue, ou son image)",
+    viewLink: "Lien vers cette vue",
+    permalinksTitle: "Un lien pour chaque graphique",
+    permalinkTitle: "{title} ({view})",
+    allCharts: "Tous les graphiques",
+    otherLanguage: "Ce graphique en anglais",
+    notesTitle: "Notes",
+    citeTitle: "Citer ou réutiliser ce graphique",
+    citeName: "Titre",
+    citePublisher: "Éditeur",
+    citeNewest: "Chiffre le plus récent",
+    citeChecked: "Sources vérifiées le",
+    citeAddress: "Adresse",
+    citeLicences: "Licences",
+    licenceCode: "le code : licence MIT",
+    licenceText: "le texte et le jeu de données : CC BY 4.0 (citez Autonomie avec un lien vers cette page)",
+    licenceFigures: "chaque chiffre reste celui de sa source : citez la source donnée avec lui",
+    citeAs: "Citer ainsi :",
+    otherViews: "Les autres graphiques et vues",
+  },
+  en: {
+    embedLink: "Link: paste it into WordPress, Ghost, Notion, Mastodon, Bluesky, LinkedIn… (it shows this view, or its picture)",
+    viewLink: "Link to this view",
+    permalinksTitle: "A link for every chart",
+    permalinkTitle: "{title} ({view})",
+    allCharts: "All the charts",
+    otherLanguage: "This chart in French",
+    notesTitle: "Notes",
+    citeTitle: "Cite or reuse this chart",
+    citeName: "Title",
+    citePublisher: "Publisher",
+    citeNewest: "Newest figure",
+    citeChecked: "Sources checked on",
+    citeAddress: "Address",
+    citeLicences: "Licences",
+    licenceCode: "the code: MIT licence",
+    licenceText: "the text and the dataset: CC BY 4.0 (credit Autonomie with a link here)",
+    licenceFigures: "each figure remains its source’s: cite the source given with it",
+    citeAs: "Cite as:",
+    otherViews: "The other charts and views",
+  },
+};
+
 /** The word `key` in `lang` (`fr` or `en`; French otherwise), each `{name}` replaced by `values[name]`. */
 export function say(lang, key, values = {}) {
   const text = (WORDS[lang] ?? WORDS.fr)[key];

@@ -8,7 +8,7 @@
 // `releaseFiles`.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ const JAVASCRIPT = ['text/javascript', 'application/javascript'];
 export function releaseFiles(manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'))) {
   const hashed = (logical) => manifest.files[logical].file;
   const pictures = hashed('static/pictures/');
+  const permalink = 'fr/valuations/history/';
+  const preview = readdirSync(join(DIST, permalink)).find((name) => name.endsWith('.png'));
   return [
     { what: 'the page (the folder)', path: '', file: 'index.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: PAGE_CSP },
     { what: 'the page', path: 'index.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: PAGE_CSP },
@@ -37,6 +39,9 @@ export function releaseFiles(manifest = JSON.parse(readFileSync(join(DIST, 'mani
     { what: "a state's iframe page", path: 'embed/valuations-history-log-USD-fr.html', types: ['text/html'], charset: true, cache: 'no-cache', csp: EMBED_CSP },
     { what: "an embed code's picture", path: `${pictures}valuations-history-log-USD-fr-light-310.svg`, types: ['image/svg+xml'], cache: LONG_CACHE },
     { what: "a picture's state data (its toolbar's words)", path: `${pictures}valuations-history-log-USD-en.json`, types: ['application/json'], cache: LONG_CACHE },
+    { what: 'a permalink page (its folder)', path: permalink, file: `${permalink}index.html`, types: ['text/html'], charset: true, cache: 'no-cache', csp: PAGE_CSP },
+    { what: "a permalink's oEmbed answer", path: `${permalink}oembed.json`, types: ['application/json'], cache: 'no-cache' },
+    { what: "a permalink's preview PNG", path: `${permalink}${preview}`, types: ['image/png'], cache: LONG_CACHE },
     { what: 'the manifest', path: 'manifest.json', types: ['application/json'], cache: 'no-cache' },
     { what: 'the default dataset', path: 'autonomie.json', types: ['application/json'], cache: 'no-cache' },
   ];

@@ -372,26 +372,61 @@ pub const PAGE_WORDS: &[(&str, &str, &str)] = &[
     ("interactiveChart", "Open the interactive chart", "Ouvrir le graphique interactif"),
 ];
 
+/// The words of the site's own pages that no chart shows (issue 21): the permalink pages
+/// (written by the build) and the page's links to them, keyed as in [`PAGE_WORDS`]. Apart
+/// from them so that the element's script, which never shows them, does not carry them:
+/// `www/words.js` exports them as `SITE_WORDS`, which the bundler leaves out of it.
+pub const SITE_WORDS: &[(&str, &str, &str)] = &[
+    (
+        "embedLink",
+        "Link: paste it into WordPress, Ghost, Notion, Mastodon, Bluesky, LinkedIn… (it shows this view, or its picture)",
+        "Lien : à coller dans WordPress, Ghost, Notion, Mastodon, Bluesky, LinkedIn… (il affiche cette vue, ou son image)",
+    ),
+    ("viewLink", "Link to this view", "Lien vers cette vue"),
+    ("permalinksTitle", "A link for every chart", "Un lien pour chaque graphique"),
+    ("permalinkTitle", "{title} ({view})", "{title} ({view})"),
+    ("allCharts", "All the charts", "Tous les graphiques"),
+    ("otherLanguage", "This chart in French", "Ce graphique en anglais"),
+    ("notesTitle", "Notes", "Notes"),
+    ("citeTitle", "Cite or reuse this chart", "Citer ou réutiliser ce graphique"),
+    ("citeName", "Title", "Titre"),
+    ("citePublisher", "Publisher", "Éditeur"),
+    ("citeNewest", "Newest figure", "Chiffre le plus récent"),
+    ("citeChecked", "Sources checked on", "Sources vérifiées le"),
+    ("citeAddress", "Address", "Adresse"),
+    ("citeLicences", "Licences", "Licences"),
+    ("licenceCode", "the code: MIT licence", "le code : licence MIT"),
+    ("licenceText", "the text and the dataset: CC BY 4.0 (credit Autonomie with a link here)", "le texte et le jeu de données : CC BY 4.0 (citez Autonomie avec un lien vers cette page)"),
+    ("licenceFigures", "each figure remains its source’s: cite the source given with it", "chaque chiffre reste celui de sa source : citez la source donnée avec lui"),
+    ("citeAs", "Cite as:", "Citer ainsi :"),
+    ("otherViews", "The other charts and views", "Les autres graphiques et vues"),
+];
+
 /// The one table of words as the JavaScript module `www/words.js`: `WORDS.fr` and
 /// `WORDS.en` (the [`Ui::IN_PAGE`] words, every [`PAGE_WORDS`] entry, `quoteOpen`,
 /// `quoteClose` and `listSeparator`) and `say(lang, key, values)`.
 pub fn words_js() -> String {
-    let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
     let mut out = String::from(
         "// The words of the interface in both languages, written from the one table of\n\
          // crates/autonomie/src/units/i18n.rs: do not edit; `UPDATE_WORDS=1 cargo test -q words` rewrites it.\n\n\
          export const WORDS = {\n",
     );
     for lang in Lang::ALL {
-        out.push_str(&format!("  {}: {{\n", lang.code()));
         let (open, close) = lang.quotes();
         let mut entries: Vec<(&str, &str)> = Ui::IN_PAGE.iter().map(|word| (word.key(), word.get(lang))).collect();
         entries.extend(PAGE_WORDS.iter().map(|&(key, en, fr)| (key, if lang == Lang::Fr { fr } else { en })));
         entries.extend([("quoteOpen", open), ("quoteClose", close), ("listSeparator", lang.list_separator())]);
-        for (key, text) in entries {
-            out.push_str(&format!("    {key}: {},\n", quote(text)));
-        }
-        out.push_str("  },\n");
+        write_entries(&mut out, lang, &entries);
+    }
+    out.push_str(
+        "};\n\n\
+         /** The words of the site's own pages (the permalinks, the page's links to them), never shown by a chart. */\n\
+         export const SITE_WORDS = {\n",
+    );
+    for lang in Lang::ALL {
+        let entries: Vec<(&str, &str)> =
+            SITE_WORDS.iter().map(|&(key, en, fr)| (key, if lang == Lang::Fr { fr } else { en })).collect();
+        write_entries(&mut out, lang, &entries);
     }
     out.push_str(
         "};\n\n\
@@ -403,6 +438,16 @@ pub fn words_js() -> String {
          }\n",
     );
     out
+}
+
+/// One language's entries of a table of `words_js`, as the lines of a JavaScript object.
+fn write_entries(out: &mut String, lang: Lang, entries: &[(&str, &str)]) {
+    let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    out.push_str(&format!("  {}: {{\n", lang.code()));
+    for (key, text) in entries {
+        out.push_str(&format!("    {key}: {},\n", quote(text)));
+    }
+    out.push_str("  },\n");
 }
 
 #[cfg(test)]
@@ -420,13 +465,13 @@ mod tests {
     #[test]
     fn every_key_is_given_once() {
         let mut keys: Vec<&str> = Ui::ALL.iter().map(|w| w.key()).collect();
-        keys.extend(PAGE_WORDS.iter().map(|w| w.0));
+        keys.extend(PAGE_WORDS.iter().chain(SITE_WORDS).map(|w| w.0));
         keys.extend(["quoteOpen", "quoteClose", "listSeparator"]);
         let count = keys.len();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), count, "a key is given twice");
-        for (key, en, fr) in PAGE_WORDS {
+        for (key, en, fr) in PAGE_WORDS.iter().chain(SITE_WORDS) {
             assert!(!en.is_empty() && !fr.is_empty(), "{key}");
         }
     }
