@@ -162,7 +162,16 @@ export function serve(port, { host = '127.0.0.1', quiet = false, widgetOrigin = 
       }
       if (!allowed || relative.includes('..')) throw Object.assign(new Error('not public'), { code: 'ENOENT' });
       const file = join(root, relative);
-      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      const found = await stat(file);
+      // A folder named without its final slash (a permalink typed by hand): where its
+      // page is, as the documented servers answer.
+      if (found.isDirectory() && (await stat(join(file, 'index.html')).catch(() => null))?.isFile()) {
+        response.writeHead(301, { ...headers, Location: `${url.pathname}/${url.search}` });
+        response.end();
+        if (!quiet) console.log(`301 ${request.method} ${request.url}`);
+        return;
+      }
+      if (!found.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';
       if (relative.startsWith('dist' + sep) && HASHED_NAME.test(relative)) headers['Cache-Control'] = LONG_CACHE;
       if (widgetOrigin && relative.startsWith('examples' + sep) && extname(file) === '.html') {

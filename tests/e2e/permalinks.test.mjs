@@ -105,7 +105,8 @@ describe('every permalink, as an oEmbed consumer and a link preview see it', () 
       assert.ok(oembed.title.startsWith(data.reading.title), oembed.title);
       assert.ok(oembed.width > 0 && oembed.height > 0);
       assert.match(oembed.html, /^<blockquote class="wp-embedded-content"><a href="[^"]+">/);
-      const frame = /<iframe src="([^"]+)" width="(\d+)" height="(\d+)" title="[^"]+"/.exec(oembed.html);
+      const frame = /<iframe [^>]*\bsrc="([^"]+)" width="(\d+)" height="(\d+)" title="[^"]+"/.exec(oembed.html);
+      assert.match(oembed.html, /<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src=/, 'sandboxed as WordPress frames it');
       assert.ok(frame, oembed.html);
       assert.equal(frame[1], `${base}embed/${stateName(state)}.html`);
       assert.deepEqual([Number(frame[2]), Number(frame[3])], [oembed.width, oembed.height]);

@@ -6,7 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './browser.mjs';
-import { checkFile, checkMissing, essentials, releaseFiles } from './release-checks.mjs';
+import assert from 'node:assert/strict';
+import { checkFile, checkMissing, essentials, get, releaseFiles } from './release-checks.mjs';
 
 let server, origin;
 before(async () => ({ server, origin } = await startServer()));
@@ -20,4 +21,10 @@ describe('scripts/serve.mjs serves the release', () => {
     });
   }
   test('a file that is not there is a 404 without a year of cache', () => checkMissing(`${origin}/dist/`));
+  test('a permalink typed without its final slash is sent to its page', async () => {
+    const { status, headers } = await get(`${origin}/dist/fr/valuations/history?x=1`);
+    assert.equal(status, 301);
+    assert.equal(headers.location, '/dist/fr/valuations/history/?x=1');
+    assert.equal((await get(`${origin}${headers.location}`)).status, 200);
+  });
 });
