@@ -122,7 +122,7 @@ function parseOptions(argv) {
 function initScript(config) {
   if (window.top !== window) return;
   const fv = {
-    shifts: [], shift: 0, shiftWithoutInput: 0, clickableAt: null, clickAt: null, clickTrusted: null, error: null,
+    shifts: [], shift: 0, shiftWithoutInput: 0, clickableAt: null, clickAt: null, clickTrusted: null, scrolledAt: null, error: null,
   };
   Object.defineProperty(window, '__fv', { value: fv });
   try {
@@ -188,6 +188,9 @@ function initScript(config) {
     }
     return hit;
   };
+  // A toolbar below the fold (the page opened at a section whose text comes before its
+  // chart) is scrolled to once, as a reader scrolls to it; the tap comes in a later frame.
+  let scrolled = false;
   const poll = () => {
     const host = document.querySelector(config.container);
     const root = host ? (host.shadowRoot ?? host) : null;
@@ -197,6 +200,12 @@ function initScript(config) {
       if (r.width < 1 || r.height < 1) continue;
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
+      if (!scrolled && x >= 0 && x < innerWidth && (y < 0 || y >= innerHeight)) {
+        scrolled = true;
+        fv.scrolledAt = performance.now();
+        button.scrollIntoView({ block: 'center', behavior: 'instant' });
+        break;
+      }
       if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
       const hit = deepHit(x, y);
       if (!hit || !(hit === button || button.contains(hit))) continue;
