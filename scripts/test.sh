@@ -55,7 +55,7 @@ for part in "${parts[@]}"; do
       # Not --offline: cargo metadata, which cargo-deny runs, needs every crate of the lock
       # file, for every target, and downloads from crates.io those no build here needed.
       cargo deny --locked check licenses bans
-      echo "== formatting and lints (cargo fmt --check; clippy, native and wasm32, both crates)"
+      echo "== formatting and lints (cargo fmt --check; clippy -D warnings on the whole workspace, native and wasm32)"
       cargo fmt --all --check
       cargo clippy --quiet --workspace --all-targets -- -D warnings
       cargo clippy --quiet --workspace --lib --target wasm32-unknown-unknown -- -D warnings
