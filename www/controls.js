@@ -51,7 +51,9 @@ export class ControlsPart {
     setGroup(currency, ui.currency, CURRENCIES.map((c) => ({ label: CURRENCY_LABELS[c], name: ui[`currency${c}`], active: controls.currency === c })));
     setGroup(scale, ui.scale, SCALES.map((s) => ({ label: ui[`scale${SCALE_WORDS[s]}`], name: ui[`scale${SCALE_WORDS[s]}Name`], active: controls.scale === s })));
     setTextContent(more, ui.more);
-    setText(tools, 'aria-label', ui.download);
+    // Named for its downloads; where there are none (a sandboxed frame), the table's
+    // button speaks for itself.
+    if (!DOWNLOADS_REFUSED) setText(tools, 'aria-label', ui.download);
     setTextContent(this.#table, ui.table);
     for (const button of tools.querySelectorAll('[data-export]')) {
       setText(button, 'aria-label', say(controls.lang, 'downloadFormat', { format: button.dataset.export.toUpperCase() }));
