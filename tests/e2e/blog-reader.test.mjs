@@ -75,19 +75,19 @@ describe('the blog post with the generator\'s embed codes', () => {
         await page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector('.atm-controls button[aria-pressed="true"]'), selector);
       }
       await page.evaluate(() => window.scrollTo(0, 0));
+      // Down to the iframe: the iframe, loaded lazily as the elements are scrolled to,
+      // fits itself to its page's height with the resize script whenever it loads, which
+      // is not the elements' doing (its own tests: iframe-small.test.mjs, embed.test.mjs).
+      const aboveFrame = (layout) => layout.slice(0, layout.findIndex((l) => l.startsWith('figure#figure-modeles')));
       const before = await hostLayout(page, UNTIL);
-      assert.deepEqual(before, reference, 'the script and the toolbar moved nothing of the host page');
+      assert.ok(aboveFrame(before).length > 10, 'the elements come before the iframe');
+      assert.deepEqual(aboveFrame(before), aboveFrame(reference), 'the script and the toolbar moved nothing of the host page');
       assert.equal(await page.$eval(ELEMENTS[0], (e) => e.drawCount), 0, 'no canvas yet');
       await page.screenshot({ path: `${ARTIFACTS}blog-reader-${width}-before-wasm.png` });
 
       release();
       await allDrawn(page, ELEMENTS.join(', '));
       await settle(page);
-      // Down to the iframe: the iframe, loaded lazily as the elements are scrolled to,
-      // fits itself to its page's height with the resize script whenever it loads, which
-      // is not the elements' swap (its own test: iframe-small.test.mjs, embed.test.mjs).
-      const aboveFrame = (layout) => layout.slice(0, layout.findIndex((l) => l.startsWith('figure#figure-modeles')));
-      assert.ok(aboveFrame(before).length > 10, 'the elements come before the iframe');
       assert.deepEqual(aboveFrame(await hostLayout(page, UNTIL)), aboveFrame(before), 'the canvases took the pictures\' places: nothing moved');
       assert.equal(await shiftTotal(page), 0, `layout shifts: ${JSON.stringify(await page.evaluate(() => window.__shifts))}`);
       assert.equal(await page.$eval(ELEMENTS[0], (e) => e.state().view), 'history');

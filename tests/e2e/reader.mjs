@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { listen } from './browser.mjs';
+import { launchBrowser, listen, startServer } from './browser.mjs';
 
 /**
  * A host of made-up pages on 127.0.0.1 (a page the browser gets from a route is not on
@@ -26,6 +26,24 @@ export async function pageHost() {
   });
   const origin = await listen(server);
   return { pages, origin, close: () => { server.closeAllConnections?.(); server.close(); } };
+}
+
+/**
+ * What a test file that plays a blog's reader needs: the project's server (the widget's
+ * host, `origin`), a host of made-up pages on another origin (`host`) and a browser at
+ * device pixel ratio 2; `close()` stops them.
+ */
+export async function startReader() {
+  const { server, origin } = await startServer();
+  const host = await pageHost();
+  const browser = await launchBrowser({ deviceScaleFactor: 2 });
+  const close = async () => {
+    await browser.close();
+    host.close();
+    server.closeAllConnections?.();
+    server.close();
+  };
+  return { origin, host, browser, close };
 }
 
 /** A state's data, as the build wrote it (www/static/pictures/). */

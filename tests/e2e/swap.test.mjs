@@ -11,23 +11,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { ARTIFACTS, launchBrowser, settle, startServer } from './browser.mjs';
-import { changedShare, manifest, pageHost, readerPage, seeded, shiftTotal, stageBox, stateData } from './reader.mjs';
+import { ARTIFACTS, settle } from './browser.mjs';
+import { changedShare, manifest, startReader, readerPage, seeded, shiftTotal, stageBox, stateData } from './reader.mjs';
 import { elementSnippet, frameBands, frameHeight, iframeSnippet, pictureHtml } from '../../www/embed-code.js';
 import { bandFor } from '../../www/picture-view.js';
 
-let widget, A, host, browser;
-before(async () => {
-  ({ server: widget, origin: A } = await startServer());
-  host = await pageHost();
-  browser = await launchBrowser({ deviceScaleFactor: 2 });
-});
-after(async () => {
-  await browser?.close();
-  host?.close();
-  widget?.closeAllConnections?.();
-  widget?.close();
-});
+let reader, A, host, browser;
+before(async () => ({ origin: A, host, browser } = reader = await startReader()));
+after(() => reader?.close());
 
 const release = () => {
   const m = manifest();

@@ -16,24 +16,15 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTIFACTS, launchBrowser, startServer } from './browser.mjs';
-import { pageHost, stateData } from './reader.mjs';
+import { ARTIFACTS } from './browser.mjs';
+import { startReader, stateData } from './reader.mjs';
 import { wordpressFilter, wordpressPost } from './wordpress-host.mjs';
 import { oembedHtml } from '../../www/oembed.js';
 import { frameHeight } from '../../www/embed-code.js';
 
-let widget, A, host, browser;
-before(async () => {
-  ({ server: widget, origin: A } = await startServer());
-  host = await pageHost();
-  browser = await launchBrowser({ deviceScaleFactor: 2 });
-});
-after(async () => {
-  await browser?.close();
-  host?.close();
-  widget?.closeAllConnections?.();
-  widget?.close();
-});
+let reader, A, host, browser;
+before(async () => ({ origin: A, host, browser } = reader = await startReader()));
+after(() => reader?.close());
 
 /** The two embeds of the post: a state's page as it is, and one with a state fragment. */
 const EMBEDS = [
